@@ -1,0 +1,72 @@
+// Flat ESLint config. The folder decides which APIs are legal (see ../shared/STYLE.md §1):
+// shared/ is pure TypeScript, renderer/ never reaches Node or Electron.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const nodeAndElectron = [
+  ...nodeBuiltins.map((name) => ({ name, message: 'Node APIs are not allowed in this folder.' })),
+  { name: 'electron', message: 'Electron is only allowed in electron/.' },
+  { name: 'electron-store', message: 'Settings live in electron/main.' },
+  { name: 'conf', message: 'Settings live in electron/main.' },
+  { name: 'ws', message: 'The WebSocket host lives in electron/main.' },
+];
+const nodePatterns = [{ group: ['node:*'], message: 'Node APIs are not allowed in this folder.' }];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/out/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['electron/**', 'scripts/**', 'bin/**', 'bench/**', 'tests/**', '*.config.*', 'eslint.config.js'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...nodeAndElectron,
+            { name: 'react-dom', message: 'shared/ is pure TypeScript.' },
+            { name: 'dexie', message: 'The database lives in renderer/.' },
+          ],
+          patterns: [...nodePatterns, { group: ['react-dom/*'], message: 'shared/ is pure TypeScript.' }],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'indexedDB', 'localStorage', 'sessionStorage', 'navigator', 'process', 'require', 'Buffer', '__dirname'].map(
+          (name) => ({ name, message: `shared/ is pure TypeScript: no ${name}.` }),
+        ),
+      ],
+    },
+  },
+  {
+    files: ['renderer/**'],
+    ignores: ['renderer/vite.config.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { paths: nodeAndElectron, patterns: nodePatterns }],
+      'no-restricted-globals': ['error', { name: 'process', message: 'No Node in the renderer.' }, { name: 'require', message: 'No Node in the renderer.' }],
+    },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { SettingsPatchSchema, SettingsSchema } from '../settings/schema.ts';
+
+/**
+ * The one API between the UI and the backend. Every call is `domain:verb-noun`, takes one
+ * argument (validated by its request schema in the backend: the renderer is untrusted) and
+ * answers with the response type. Both transports, Electron IPC (preload) and the browser-mode
+ * host (HTTP + WebSocket), serve exactly this map.
+ */
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  /** Which transport serves this renderer. */
+  mode: z.enum(['electron', 'browser']),
+  platform: z.string(),
+  /** The OS locale (e.g. `nl-NL`), used when the language setting is `system`. */
+  osLocale: z.string(),
+  dataDir: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const NotificationRequestSchema = z.object({
+  title: z.string().min(1).max(200),
+  body: z.string().max(2000),
+});
+
+export const OpenExternalRequestSchema = z.object({ url: z.string().url().max(2000) });
+
+const NoArgs = z.undefined();
+
+export const ipcCalls = {
+  'app:get-info': { request: NoArgs, response: AppInfoSchema },
+  'settings:get': { request: NoArgs, response: SettingsSchema },
+  'settings:update': { request: SettingsPatchSchema, response: SettingsSchema },
+  'shell:open-external': { request: OpenExternalRequestSchema, response: z.object({ opened: z.boolean() }) },
+  'notify:show': { request: NotificationRequestSchema, response: z.object({ shown: z.boolean() }) },
+} as const;
+
+/** Events pushed from the backend to every window. */
+export const ipcEvents = {
+  'settings:changed': SettingsSchema,
+  /** A menu item was chosen; the renderer runs the command with this id from its registry. */
+  'app:run-command': z.object({ commandId: z.string().min(1).max(100) }),
+} as const;
+
+export type IpcCalls = typeof ipcCalls;
+export type IpcChannel = keyof IpcCalls;
+export type IpcEventChannel = keyof typeof ipcEvents;
+export type IpcRequest<C extends IpcChannel> = z.input<IpcCalls[C]['request']>;
+export type IpcResponse<C extends IpcChannel> = z.output<IpcCalls[C]['response']>;
+export type IpcEventPayload<E extends IpcEventChannel> = z.output<(typeof ipcEvents)[E]>;
+
+/** Errors cross the boundary as data, never as thrown objects with stacks. */
+export const IpcErrorCodeSchema = z.enum(['invalid-argument', 'unknown-channel', 'forbidden', 'internal']);
+export type IpcErrorCode = z.infer<typeof IpcErrorCodeSchema>;
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: { code: IpcErrorCode; message: string } };
+
+/** What `window.webcare` offers, in Electron (preload) and in browser mode (bridge) alike. */
+export interface WebcareApi {
+  invoke<C extends IpcChannel>(channel: C, ...args: IpcRequest<C> extends undefined ? [] : [IpcRequest<C>]): Promise<IpcResponse<C>>;
+  on<E extends IpcEventChannel>(event: E, listener: (payload: IpcEventPayload<E>) => void): () => void;
+}
+
+/** Thrown in the renderer when a call returns `ok: false`. */
+export class IpcCallError extends Error {
+  constructor(
+    readonly code: IpcErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'IpcCallError';
+  }
+}
