@@ -1,0 +1,55 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createIpcRouter } from '../ipc/handle.ts';
+import { registerCoreHandlers } from '../ipc/services.ts';
+import { buildAppInfo } from '../services/app-info.ts';
+import { createEventBus } from '../services/events.ts';
+import { createOpenExternal } from '../services/open-external.ts';
+import { createSettingsService, openConfSettingsStore } from '../services/settings.ts';
+import type { SettingsService } from '../services/settings.ts';
+import { isTrustedHostSender, startHttpHost } from './server.ts';
+import type { HostOptions, HostSender, RunningHost } from './server.ts';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export function appVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export interface BrowserModeOptions extends Pick<HostOptions, 'port' | 'token' | 'middleware' | 'beforeListen'> {
+  dataDir: string;
+  rendererDir: string;
+  log?: (line: string) => void;
+}
+
+export interface BrowserMode extends RunningHost {
+  settings: SettingsService;
+}
+
+/**
+ * Browser mode: the same main-side services as Electron (settings through conf, app info,
+ * events) behind the loopback host. Opening links and notifications answer
+ * `{opened|shown: false}`; the renderer's bridge then uses the browser's own APIs.
+ */
+export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserMode> {
+  const log = options.log ?? console.log;
+  mkdirSync(options.dataDir, { recursive: true });
+  const store = openConfSettingsStore(options.dataDir, (backup, reason) => log(`Settings file was unreadable (${reason}); moved it to ${backup} and started with defaults.`));
+  const settings = createSettingsService(store);
+  const events = createEventBus();
+  const router = createIpcRouter<HostSender>({ isTrustedSender: isTrustedHostSender });
+  const version = appVersion();
+  registerCoreHandlers(router, {
+    appInfo: () => buildAppInfo({ version, mode: 'browser', dataDir: options.dataDir }),
+    settings,
+    openExternal: createOpenExternal(null),
+    notify: () => ({ shown: false }),
+    events,
+  });
+  const host = await startHttpHost({ ...options, router, events });
+  return { ...host, settings };
+}

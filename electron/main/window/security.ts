@@ -1,0 +1,89 @@
+import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../host/csp.ts';
+import { isAllowedExternalUrl } from '../services/open-external.ts';
+
+/** The renderer is served from this privileged custom scheme, so it has a real origin. */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'webcare';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+/** BrowserWindow options; do not weaken without review (STYLE.md §3). */
+export function secureWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 820,
+    minWidth: 800,
+    minHeight: 520,
+    show: false,
+    title: 'Webcare',
+    backgroundColor: '#1f2328',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: true,
+    },
+  };
+}
+
+export function isAppUrl(raw: string, appOrigin = APP_ORIGIN): boolean {
+  try {
+    return new URL(raw).origin === appOrigin || raw.startsWith(`${appOrigin}/`);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The only trusted IPC sender: the window's own main frame showing the app origin. Subframes
+ * (an embedded page) and navigated-away frames are refused.
+ */
+export function isTrustedFrame(frame: { url: string; parent: unknown } | null | undefined, mainFrame: unknown, appOrigin = APP_ORIGIN): boolean {
+  if (!frame || frame !== mainFrame || frame.parent) return false;
+  return isAppUrl(frame.url, appOrigin);
+}
+
+type Opener = (url: string) => Promise<unknown>;
+
+/**
+ * Locks a window's contents down: no new windows (https links go to the OS browser through the
+ * allowlist instead), no navigation away from the app, no webviews.
+ */
+export function hardenWebContents(contents: WebContents, openExternal: Opener, appOrigin = APP_ORIGIN): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) void openExternal(url).catch(() => undefined);
+    return { action: 'deny' };
+  });
+  const blockForeign = (event: { preventDefault(): void }, url: string) => {
+    if (isAppUrl(url, appOrigin)) return;
+    event.preventDefault();
+    if (isAllowedExternalUrl(url)) void openExternal(url).catch(() => undefined);
+  };
+  contents.on('will-navigate', blockForeign);
+  contents.on('will-redirect', blockForeign);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/** Only notifications may be granted; camera, geolocation, clipboard-read etc. are denied. */
+export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['notifications']);
+
+export function hardenSession(session: Session, appOrigin = APP_ORIGIN): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(ALLOWED_PERMISSIONS.has(permission) && isAppUrl(details.requestingUrl, appOrigin));
+  });
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => ALLOWED_PERMISSIONS.has(permission) && requestingOrigin === appOrigin);
+  session.webRequest.onHeadersReceived((details, callback) => {
+    const headers = { ...details.responseHeaders };
+    if (isAppUrl(details.url, appOrigin) || details.url.startsWith('file:')) headers['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY];
+    callback({ responseHeaders: headers });
+  });
+}
