@@ -1,0 +1,366 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import type { Author, Label } from '../../shared/domain/types.ts';
+import type { AppInfo, WebcareApi } from '../../shared/ipc/contract.ts';
+import { belongsToView, isViewId, type ViewId } from '../../shared/inbox/views.ts';
+import { resolveLanguage, type Settings, type SettingsPatch } from '../../shared/settings/schema.ts';
+import { COMMANDS, findCommand, type Command, type CommandContext, type DialogId, type FocusTarget, type ToastInput } from '../commands/commands.ts';
+import { isTypingTarget, matchShortcut } from '../commands/keyboard.ts';
+import { CommandPalette, ShortcutsDialog } from '../components/CommandPalette.tsx';
+import { ConversationList } from '../components/ConversationList.tsx';
+import { ConversationView } from '../components/ConversationView.tsx';
+import type { ComposerMode } from '../components/Composer.tsx';
+import { ImportDialog } from '../components/ImportDialog.tsx';
+import { SettingsDialog } from '../components/SettingsDialog.tsx';
+import { Sidebar } from '../components/Sidebar.tsx';
+import { Toasts, type Toast } from '../components/Toasts.tsx';
+import { LabelDialog, SnoozeDialog } from '../components/TriageDialogs.tsx';
+import { syncDemoInbox } from '../db/demo.ts';
+import { addNote, dispatch, nextSnoozeEnd, queueReply, saveDraft, undoLast, wakeDueSnoozes } from '../db/repo.ts';
+import type { WebcareDb } from '../db/schema.ts';
+import { useAuthor, useAuthorHistory, useConversation, useConversationPage, useCounters, useDraft, useLabels, useMessages, useNow, useSearch } from '../data/hooks.ts';
+import { setLanguage } from '../i18n/i18n.ts';
+import { messageTime, type UiLanguage } from '../i18n/format.ts';
+import { applyTheme } from './theme.ts';
+
+const PAGE = 100;
+const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
+
+export interface AppProps {
+  api: WebcareApi;
+  db: WebcareDb;
+  info: AppInfo;
+  initialSettings: Settings;
+}
+
+/** The inbox: sidebar, conversation list and conversation view, driven by one command registry. */
+export function App({ api, db, info, initialSettings }: AppProps) {
+  const { t, i18n } = useTranslation();
+  const [settings, setSettings] = useState(initialSettings);
+  const lang = (i18n.language === 'nl' ? 'nl' : 'en') as UiLanguage;
+  const me = settings.agent.id;
+  const now = useNow(30_000);
+  const [view, setViewState] = useState<ViewId>(() => {
+    const saved = sessionStorage.getItem('webcare.view');
+    return saved && isViewId(saved) ? saved : 'open';
+  });
+  const [limit, setLimit] = useState(PAGE);
+  const [selectedId, setSelectedId] = useState<string | null>(() => sessionStorage.getItem('webcare.selected'));
+  const [query, setQuery] = useState('');
+  const [dialog, setDialog] = useState<DialogId | null>(null);
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const [focusRequest, setFocusRequest] = useState<{ mode: ComposerMode; nonce: number } | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const toastSeq = useRef(0);
+
+  // Settings pushed by the backend (another window, the Electron menu) apply at once.
+  useEffect(() => api.on('settings:changed', (s) => setSettings(s)), [api]);
+  useEffect(() => {
+    const language = resolveLanguage(settings.language, info.osLocale || navigator.language);
+    if (i18n.language !== language) void setLanguage(language);
+  }, [settings.language, info.osLocale, i18n]);
+  useEffect(() => applyTheme(settings.theme), [settings.theme]);
+  useEffect(() => {
+    void syncDemoInbox(db, settings, Date.now());
+  }, [db, settings]);
+
+  const toast = useCallback((input: ToastInput) => {
+    const id = ++toastSeq.current;
+    setToasts((ts) => [...ts.slice(-2), { id, ...input }]);
+    setTimeout(() => setToasts((ts) => ts.filter((x) => x.id !== id)), input.tone === 'error' ? 8000 : 5000);
+  }, []);
+
+  const updateSettings = useCallback(
+    async (patch: SettingsPatch) => {
+      try {
+        setSettings(await api.invoke('settings:update', patch));
+      } catch (e) {
+        toast({ text: t('errors.settings', { message: (e as Error).message }), tone: 'error' });
+      }
+    },
+    [api, t, toast],
+  );
+
+  // Snoozes wake by themselves: one timer for the earliest end, re-armed after each change.
+  const snoozedCount = useLiveQuery(async () => (await db.counters.get('status:snoozed'))?.value ?? 0, [db]);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let cancelled = false;
+    const arm = async () => {
+      await wakeDueSnoozes(db, Date.now());
+      const next = await nextSnoozeEnd(db);
+      if (cancelled || next === null) return;
+      timer = setTimeout(() => void arm(), Math.min(60_000, Math.max(250, next - Date.now())));
+    };
+    void arm();
+    return () => {
+      cancelled = true;
+      if (timer) clearTimeout(timer);
+    };
+  }, [db, snoozedCount]);
+
+  const searching = query.trim().length > 0;
+  const page = useConversationPage(db, view, me, limit);
+  const search = useSearch(db, searching ? query : '');
+  const rows = searching ? search?.conversations : page;
+  const counters = useCounters(db);
+  const viewTotal = counters?.get(view === 'mine' ? `assignee:${me}:open` : view === 'all' ? 'all' : view.startsWith('channel:') ? `${view}:open` : `status:${view}`) ?? 0;
+  const hasMore = !searching && (page?.length ?? 0) >= limit && viewTotal > limit;
+  const visibleIds = useMemo(() => (rows ?? []).map((r) => r.id), [rows]);
+
+  const authorIds = useMemo(() => [...new Set((rows ?? []).map((r) => r.authorId))], [rows]);
+  const authorRows = useLiveQuery(() => db.authors.bulkGet(authorIds), [db, authorIds]);
+  const authors = useMemo(() => new Map((authorRows ?? []).filter((a): a is Author => !!a).map((a) => [a.id, a])), [authorRows]);
+  const labelRows = useLabels(db);
+  const labels = useMemo(() => new Map((labelRows ?? []).map((l: Label) => [l.id, l])), [labelRows]);
+
+  const selected = useConversation(db, selectedId);
+  const messages = useMessages(db, selectedId);
+  const author = useAuthor(db, selected?.authorId ?? null);
+  const history = useAuthorHistory(db, selected?.authorId ?? null);
+  const draft = useDraft(db, selectedId);
+
+  const select = useCallback((id: string | null) => {
+    setSelectedId(id);
+    if (id) sessionStorage.setItem('webcare.selected', id);
+    else sessionStorage.removeItem('webcare.selected');
+  }, []);
+
+  const setView = useCallback(
+    (v: ViewId) => {
+      setViewState(v);
+      sessionStorage.setItem('webcare.view', v);
+      setLimit(PAGE);
+      setQuery('');
+      select(null);
+    },
+    [select],
+  );
+
+  // Selecting a conversation marks it read.
+  useEffect(() => {
+    if (selected && selected.unread > 0) void dispatch(db, selected.id, { type: 'read' }, me, Date.now());
+  }, [db, me, selected]);
+
+  // Keep a selection in the list: the first row when nothing (valid) is selected.
+  useEffect(() => {
+    if (!rows || rows.length === 0) return;
+    if (selectedId === null || (selected === null && !searching)) select(rows[0]?.id ?? null);
+  }, [rows, selectedId, selected, searching, select]);
+
+  const focus = useCallback((target: FocusTarget) => {
+    if (target === 'search') searchRef.current?.focus();
+    else if (target === 'list') listRef.current?.querySelector<HTMLElement>('[role=listbox]')?.focus();
+    else setFocusRequest({ mode: target, nonce: Date.now() });
+  }, []);
+
+  const ctx: CommandContext = useMemo(
+    () => ({
+      db,
+      me,
+      now: () => Date.now(),
+      view,
+      selected: selected ?? null,
+      visibleIds,
+      select,
+      setView,
+      open: setDialog,
+      focus,
+      toast,
+      settings,
+      updateSettings,
+      t,
+    }),
+    [db, me, view, selected, visibleIds, select, setView, focus, toast, settings, updateSettings, t],
+  );
+  const ctxRef = useRef(ctx);
+  useEffect(() => {
+    ctxRef.current = ctx;
+  }, [ctx]);
+
+  const runCommand = useCallback((c: Command | undefined) => {
+    if (!c || !c.isEnabled(ctxRef.current)) return;
+    setDialog(null);
+    void Promise.resolve(c.run(ctxRef.current)).catch((e: unknown) => ctxRef.current.toast({ text: ctxRef.current.t('errors.generic', { message: String(e) }), tone: 'error' }));
+  }, []);
+
+  // One keyboard handler for the whole window, driven by the command registry.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.isComposing) return;
+      if (dialog) return; // dialogs own the keyboard while open
+      const typing = isTypingTarget(e.target);
+      for (const c of COMMANDS) {
+        if (!c.shortcut || !matchShortcut(e, c.shortcut, isMac)) continue;
+        if (typing && !c.shortcut.startsWith('mod+')) return;
+        e.preventDefault();
+        runCommand(c);
+        return;
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [dialog, runCommand]);
+
+  // Electron menu items arrive as command ids.
+  useEffect(() => api.on('app:run-command', ({ commandId }) => runCommand(findCommand(commandId))), [api, runCommand]);
+
+  const onSubmit = useCallback(
+    async (kind: ComposerMode, text: string) => {
+      if (!selectedId) return false;
+      const at = Date.now();
+      const done = kind === 'note' ? await addNote(db, selectedId, text, me, at) : await queueReply(db, selectedId, text, me, at);
+      if (done) toast({ text: t(kind === 'note' ? 'composer.noteAdded' : 'composer.queued') });
+      return done !== null;
+    },
+    [db, me, selectedId, t, toast],
+  );
+
+  const emptyText = view.startsWith('channel:') ? t('list.empty.channel') : t(`list.empty.${view as Exclude<ViewId, `channel:${string}`>}`);
+
+  return (
+    <div className="app" data-testid="app">
+      <Sidebar
+        view={view}
+        me={me}
+        counters={counters}
+        lang={lang}
+        onSelect={setView}
+        footer={
+          <div className="sidebar-tools">
+            <button onClick={() => setDialog('palette')} title={t('topbar.palette')}>
+              ⌘ <span>{t('topbar.palette')}</span>
+            </button>
+            <button onClick={() => void updateSettings({ language: lang === 'nl' ? 'en' : 'nl' })} title={t('topbar.language')} data-testid="language-toggle">
+              🌐 <span>{lang === 'nl' ? 'English' : 'Nederlands'}</span>
+            </button>
+            <button onClick={() => runCommand(findCommand('theme.toggle'))} title={t('topbar.theme')}>
+              ◐ <span>{t('topbar.theme')}</span>
+            </button>
+            <button onClick={() => setDialog('shortcuts')} title={t('topbar.shortcuts')}>
+              ? <span>{t('topbar.shortcuts')}</span>
+            </button>
+            <button onClick={() => setDialog('settings')} title={t('topbar.settings')} data-testid="open-settings">
+              ⚙ <span>{t('topbar.settings')}</span>
+            </button>
+          </div>
+        }
+      />
+      <main className="list-pane" ref={listRef}>
+        <div className="list-header">
+          <div className="search">
+            <input
+              ref={searchRef}
+              type="search"
+              aria-label={t('search.label')}
+              placeholder={t('search.placeholder')}
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') {
+                  setQuery('');
+                  e.currentTarget.blur();
+                } else if (e.key === 'Enter' || e.key === 'ArrowDown') {
+                  e.preventDefault();
+                  e.currentTarget.blur();
+                }
+              }}
+              data-testid="search"
+            />
+          </div>
+          <div className="list-title">
+            {searching ? (
+              <span data-testid="search-summary">
+                {search === undefined ? '…' : search.conversations.length === 0 ? t('search.none', { query }) : t('search.results', { count: search.conversations.length, query })}
+              </span>
+            ) : (
+              <>
+                <h1>{view.startsWith('channel:') ? t(`channels.${view.slice(8) as 'email'}`) : t(`views.${view as 'open'}`)}</h1>
+                <span className="muted" data-testid="list-count">
+                  {t('list.count', { count: viewTotal })}
+                </span>
+              </>
+            )}
+          </div>
+        </div>
+        <ConversationList
+          rows={rows}
+          authors={authors}
+          labels={labels}
+          hasMore={hasMore}
+          selectedId={selectedId}
+          me={me}
+          now={now}
+          lang={lang}
+          showStatus={searching || view === 'all'}
+          emptyText={searching ? t('search.none', { query }) : emptyText}
+          onSelect={select}
+          onOpen={(id) => {
+            select(id);
+            focus('reply');
+          }}
+          onLoadMore={() => setLimit((l) => l + PAGE)}
+        />
+      </main>
+      <ConversationView
+        conversation={selectedId ? selected : null}
+        messages={messages}
+        author={author}
+        history={history}
+        labels={labels}
+        draft={draft === undefined ? undefined : draft ? { kind: draft.kind, text: draft.text } : null}
+        me={me}
+        now={now}
+        lang={lang}
+        focusRequest={focusRequest}
+        onRunCommand={(id) => runCommand(findCommand(id))}
+        onSelect={select}
+        onSaveDraft={(kind, text) => selectedId && void saveDraft(db, selectedId, kind, text, Date.now())}
+        onSubmit={onSubmit}
+      />
+      {dialog === 'palette' && <CommandPalette commands={COMMANDS} ctx={ctx} isMac={isMac} onClose={() => setDialog(null)} onRun={runCommand} />}
+      {dialog === 'shortcuts' && <ShortcutsDialog commands={COMMANDS} isMac={isMac} onClose={() => setDialog(null)} />}
+      {dialog === 'settings' && <SettingsDialog settings={settings} info={info} onClose={() => setDialog(null)} onChange={updateSettings} />}
+      {dialog === 'import' && <ImportDialog db={db} onClose={() => setDialog(null)} />}
+      {dialog === 'snooze' && selected && (
+        <SnoozeDialog
+          now={Date.now()}
+          lang={lang}
+          onClose={() => setDialog(null)}
+          onSnooze={(until) => {
+            setDialog(null);
+            const at = visibleIds.indexOf(selected.id);
+            const neighbour = visibleIds[at + 1] ?? visibleIds[at - 1] ?? null;
+            void dispatch(db, selected.id, { type: 'snooze', until }, me, Date.now()).then((r) => {
+              if (!r.ok) return toast({ text: t(`errors.transition.${r.error.code}`), tone: 'error' });
+              if (!belongsToView(r.conversation, view, me)) select(neighbour);
+              toast({ text: t('toasts.snoozed', { time: messageTime(until, Date.now(), lang) }), undo: true });
+            });
+          }}
+        />
+      )}
+      {dialog === 'label' && selected && (
+        <LabelDialog
+          labels={labelRows ?? []}
+          selected={selected.labels}
+          onClose={() => setDialog(null)}
+          onToggle={(id) => {
+            const type = selected.labels.includes(id) ? 'label.remove' : 'label.add';
+            void dispatch(db, selected.id, { type, label: id }, me, Date.now()).then((r) => r.ok && toast({ text: t('toasts.labelled'), undo: true }));
+          }}
+          onCreate={(name) => {
+            const id = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || `label-${Date.now()}`;
+            void db.labels.put({ id, name, color: '#6b7280' }).then(() => dispatch(db, selected.id, { type: 'label.add', label: id }, me, Date.now()));
+          }}
+        />
+      )}
+      <Toasts
+        toasts={toasts}
+        onUndo={() => void undoLast(db, me, Date.now()).then((u) => toast({ text: u ? t('toasts.undone') : t('toasts.nothingToUndo') }))}
+        onDismiss={(id) => setToasts((ts) => ts.filter((x) => x.id !== id))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,210 @@
+import type { ParseKeys, TFunction } from 'i18next';
+import type { ConversationEvent } from '../../shared/domain/events.ts';
+import type { Conversation, Priority } from '../../shared/domain/types.ts';
+import { belongsToView, STATUS_VIEWS, type ViewId } from '../../shared/inbox/views.ts';
+import type { Settings, SettingsPatch } from '../../shared/settings/schema.ts';
+import { dispatch, undoLast } from '../db/repo.ts';
+import type { WebcareDb } from '../db/schema.ts';
+
+export type DialogId = 'palette' | 'shortcuts' | 'snooze' | 'label' | 'settings' | 'import';
+export type FocusTarget = 'search' | 'reply' | 'note' | 'list';
+
+export interface ToastInput {
+  text: string;
+  undo?: boolean;
+  tone?: 'info' | 'error';
+}
+
+/** Everything a command may read or do. Built by the app shell on each render. */
+export interface CommandContext {
+  db: WebcareDb;
+  me: string;
+  now: () => number;
+  view: ViewId;
+  selected: Conversation | null;
+  /** Ids of the conversations currently listed, in order. */
+  visibleIds: readonly string[];
+  select(id: string | null): void;
+  setView(view: ViewId): void;
+  open(dialog: DialogId): void;
+  focus(target: FocusTarget): void;
+  toast(t: ToastInput): void;
+  settings: Settings;
+  updateSettings(patch: SettingsPatch): Promise<void>;
+  t: TFunction<'app'>;
+}
+
+export type CommandGroup = 'navigation' | 'triage' | 'compose' | 'app';
+
+/**
+ * One action, used by the keyboard, the Electron menu (by id) and the command palette
+ * (Excalidraw-style action registry).
+ */
+export interface Command {
+  id: string;
+  labelKey: ParseKeys<'app'>;
+  group: CommandGroup;
+  shortcut?: string;
+  isEnabled(ctx: CommandContext): boolean;
+  run(ctx: CommandContext): void | Promise<void>;
+}
+
+const hasSelection = (ctx: CommandContext) => ctx.selected !== null;
+
+/** Moves the selection by `delta` rows within the visible list. */
+function move(ctx: CommandContext, delta: number): void {
+  const ids = ctx.visibleIds;
+  if (ids.length === 0) return;
+  const at = ctx.selected ? ids.indexOf(ctx.selected.id) : -1;
+  const next = at === -1 ? 0 : Math.min(ids.length - 1, Math.max(0, at + delta));
+  ctx.select(ids[next] ?? null);
+}
+
+/**
+ * Applies a triage event to the selected conversation. When it leaves the current view, the
+ * selection moves on to its neighbour so the agent can keep going.
+ */
+async function triage(ctx: CommandContext, event: ConversationEvent, doneKey: ParseKeys<'app'>): Promise<void> {
+  const sel = ctx.selected;
+  if (!sel) return;
+  const at = ctx.visibleIds.indexOf(sel.id);
+  const neighbour = ctx.visibleIds[at + 1] ?? ctx.visibleIds[at - 1] ?? null;
+  const result = await dispatch(ctx.db, sel.id, event, ctx.me, ctx.now());
+  if (!result.ok) {
+    ctx.toast({ text: ctx.t(`errors.transition.${result.error.code}`), tone: 'error' });
+    return;
+  }
+  if (!belongsToView(result.conversation, ctx.view, ctx.me)) ctx.select(neighbour);
+  ctx.toast({ text: ctx.t(doneKey), undo: true });
+}
+
+function priorityCommand(priority: Priority): Command {
+  return {
+    id: `conversation.priority.${priority}`,
+    labelKey: `commands.priority.${priority}`,
+    group: 'triage',
+    isEnabled: (ctx) => ctx.selected !== null && ctx.selected.priority !== priority,
+    run: (ctx) => triage(ctx, { type: 'priority.set', priority }, 'toasts.priority'),
+  };
+}
+
+const VIEW_KEYS: Record<(typeof STATUS_VIEWS)[number], ParseKeys<'app'>> = {
+  open: 'commands.view.open',
+  mine: 'commands.view.mine',
+  pending: 'commands.view.pending',
+  snoozed: 'commands.view.snoozed',
+  resolved: 'commands.view.resolved',
+  all: 'commands.view.all',
+};
+
+export const COMMANDS: readonly Command[] = [
+  { id: 'nav.next', labelKey: 'commands.next', group: 'navigation', shortcut: 'j', isEnabled: (c) => c.visibleIds.length > 0, run: (c) => move(c, 1) },
+  { id: 'nav.prev', labelKey: 'commands.prev', group: 'navigation', shortcut: 'k', isEnabled: (c) => c.visibleIds.length > 0, run: (c) => move(c, -1) },
+  {
+    id: 'conversation.open',
+    labelKey: 'commands.open',
+    group: 'navigation',
+    shortcut: 'enter',
+    isEnabled: (c) => c.visibleIds.length > 0,
+    run: (c) => {
+      if (!c.selected) move(c, 0);
+      c.focus('reply');
+    },
+  },
+  ...STATUS_VIEWS.map<Command>((view, i) => ({
+    id: `view.${view}`,
+    labelKey: VIEW_KEYS[view],
+    group: 'navigation',
+    shortcut: String(i + 1),
+    isEnabled: () => true,
+    run: (c) => c.setView(view),
+  })),
+  { id: 'search.focus', labelKey: 'commands.search', group: 'navigation', shortcut: '/', isEnabled: () => true, run: (c) => c.focus('search') },
+  {
+    id: 'conversation.resolve',
+    labelKey: 'commands.resolve',
+    group: 'triage',
+    shortcut: 'e',
+    isEnabled: (c) => c.selected !== null && c.selected.status !== 'resolved',
+    run: (c) => triage(c, { type: 'resolve' }, 'toasts.resolved'),
+  },
+  {
+    id: 'conversation.reopen',
+    labelKey: 'commands.reopen',
+    group: 'triage',
+    shortcut: 'shift+e',
+    isEnabled: (c) => c.selected?.status === 'resolved',
+    run: (c) => triage(c, { type: 'reopen' }, 'toasts.reopened'),
+  },
+  {
+    id: 'conversation.snooze',
+    labelKey: 'commands.snooze',
+    group: 'triage',
+    shortcut: 's',
+    isEnabled: (c) => c.selected !== null && c.selected.status !== 'resolved',
+    run: (c) => c.open('snooze'),
+  },
+  {
+    id: 'conversation.unsnooze',
+    labelKey: 'commands.unsnooze',
+    group: 'triage',
+    shortcut: 'shift+s',
+    isEnabled: (c) => c.selected?.status === 'snoozed',
+    run: (c) => triage(c, { type: 'unsnooze' }, 'toasts.unsnoozed'),
+  },
+  {
+    id: 'conversation.pending',
+    labelKey: 'commands.pending',
+    group: 'triage',
+    shortcut: 'p',
+    isEnabled: (c) => c.selected?.status === 'open' || c.selected?.status === 'snoozed',
+    run: (c) => triage(c, { type: 'pend' }, 'toasts.pending'),
+  },
+  {
+    id: 'conversation.assign',
+    labelKey: 'commands.assign',
+    group: 'triage',
+    shortcut: 'a',
+    isEnabled: hasSelection,
+    run: (c) =>
+      c.selected?.assignee === c.me
+        ? triage(c, { type: 'assign', assignee: '' }, 'toasts.unassigned')
+        : triage(c, { type: 'assign', assignee: c.me }, 'toasts.assigned'),
+  },
+  { id: 'conversation.label', labelKey: 'commands.label', group: 'triage', shortcut: 'l', isEnabled: hasSelection, run: (c) => c.open('label') },
+  priorityCommand('urgent'),
+  priorityCommand('high'),
+  priorityCommand('normal'),
+  priorityCommand('low'),
+  { id: 'compose.reply', labelKey: 'commands.reply', group: 'compose', shortcut: 'r', isEnabled: hasSelection, run: (c) => c.focus('reply') },
+  { id: 'compose.note', labelKey: 'commands.note', group: 'compose', shortcut: 'n', isEnabled: hasSelection, run: (c) => c.focus('note') },
+  {
+    id: 'edit.undo',
+    labelKey: 'commands.undo',
+    group: 'triage',
+    shortcut: 'z',
+    isEnabled: () => true,
+    run: async (c) => {
+      const undone = await undoLast(c.db, c.me, c.now());
+      c.toast({ text: undone ? c.t('toasts.undone') : c.t('toasts.nothingToUndo') });
+      if (undone) c.select(undone.conversationId);
+    },
+  },
+  { id: 'palette.open', labelKey: 'commands.palette', group: 'app', shortcut: 'mod+k', isEnabled: () => true, run: (c) => c.open('palette') },
+  { id: 'help.shortcuts', labelKey: 'commands.shortcuts', group: 'app', shortcut: '?', isEnabled: () => true, run: (c) => c.open('shortcuts') },
+  { id: 'app.settings', labelKey: 'commands.settings', group: 'app', shortcut: 'mod+,', isEnabled: () => true, run: (c) => c.open('settings') },
+  { id: 'inbox.import', labelKey: 'commands.import', group: 'app', isEnabled: () => true, run: (c) => c.open('import') },
+  {
+    id: 'theme.toggle',
+    labelKey: 'commands.theme',
+    group: 'app',
+    isEnabled: () => true,
+    run: (c) => c.updateSettings({ theme: document.documentElement.dataset.theme === 'dark' ? 'light' : 'dark' }),
+  },
+  { id: 'language.nl', labelKey: 'commands.languageNl', group: 'app', isEnabled: (c) => c.t('meta.language') !== 'nl', run: (c) => c.updateSettings({ language: 'nl' }) },
+  { id: 'language.en', labelKey: 'commands.languageEn', group: 'app', isEnabled: (c) => c.t('meta.language') !== 'en', run: (c) => c.updateSettings({ language: 'en' }) },
+];
+
+export function findCommand(id: string): Command | undefined {
+  return COMMANDS.find((c) => c.id === id);
+}

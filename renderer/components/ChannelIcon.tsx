@@ -1,0 +1,32 @@
+import type { ChannelKind } from '../../shared/domain/channels.ts';
+
+const LOOK: Record<ChannelKind, { glyph: string; color: string }> = {
+  email: { glyph: '@', color: '#5b6b7f' },
+  facebook: { glyph: 'f', color: '#1877f2' },
+  instagram: { glyph: 'IG', color: '#c13584' },
+  whatsapp: { glyph: 'WA', color: '#1faa53' },
+  x: { glyph: '𝕏', color: '#1d1d1f' },
+  mastodon: { glyph: 'M', color: '#6364ff' },
+  bluesky: { glyph: 'B', color: '#0a7aff' },
+  trustpilot: { glyph: '★', color: '#00a86b' },
+  google: { glyph: 'G', color: '#ea4335' },
+  appstore: { glyph: 'A', color: '#0d84ff' },
+  forum: { glyph: '#', color: '#a0522d' },
+  other: { glyph: '·', color: '#888' },
+};
+
+/** A small coloured badge per channel; the name is for screen readers and tooltips. */
+export function ChannelIcon({ channel, label, size = 20 }: { channel: ChannelKind; label: string; size?: number }) {
+  const look = LOOK[channel];
+  return (
+    <span
+      className="channel-icon"
+      role="img"
+      aria-label={label}
+      title={label}
+      style={{ background: look.color, width: size, height: size, fontSize: look.glyph.length > 1 ? size * 0.42 : size * 0.58 }}
+    >
+      {look.glyph}
+    </span>
+  );
+}

@@ -1,0 +1,215 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDistanceStrict } from 'date-fns';
+import { enGB, nl } from 'date-fns/locale';
+import type { Author, Conversation, Label, Message } from '../../shared/domain/types.ts';
+import { compactNumber, messageTime, relative, shortAge, type UiLanguage } from '../i18n/format.ts';
+import { ChannelIcon } from './ChannelIcon.tsx';
+import { Composer, type ComposerMode } from './Composer.tsx';
+
+export interface ConversationViewProps {
+  conversation: Conversation | null | undefined;
+  messages: Message[] | undefined;
+  author: Author | null | undefined;
+  history: Conversation[] | undefined;
+  labels: Map<string, Label>;
+  draft: { kind: ComposerMode; text: string } | null | undefined;
+  me: string;
+  now: number;
+  lang: UiLanguage;
+  focusRequest: { mode: ComposerMode; nonce: number } | null;
+  onRunCommand: (id: string) => void;
+  onSelect: (id: string) => void;
+  onSaveDraft: (kind: ComposerMode, text: string) => void;
+  onSubmit: (kind: ComposerMode, text: string) => Promise<boolean>;
+}
+
+const ONE_HOUR = 3_600_000;
+
+function duration(from: number, to: number, lang: UiLanguage): string {
+  return formatDistanceStrict(from, to, { locale: lang === 'nl' ? nl : enGB });
+}
+
+export function ConversationView(p: ConversationViewProps) {
+  const { t } = useTranslation();
+  const threadRef = useRef<HTMLDivElement>(null);
+  const c = p.conversation;
+  const count = p.messages?.length ?? 0;
+  useEffect(() => {
+    const el = threadRef.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [c?.id, count]);
+
+  if (c === undefined) return <section className="detail detail-state" aria-busy="true">{t('conversation.loading')}</section>;
+  if (c === null) {
+    return (
+      <section className="detail detail-state" data-testid="no-conversation">
+        <div className="empty-mark">✉</div>
+        <h2>{t('conversation.none')}</h2>
+        <p>{t('conversation.noneHint')}</p>
+      </section>
+    );
+  }
+  const name = p.author?.name ?? p.author?.handle ?? t('author.unknown');
+  const exposed = c.public && c.waitingSince !== null && c.status !== 'resolved';
+  const exposureMs = exposed && c.waitingSince !== null ? p.now - c.waitingSince : 0;
+  const action = (id: string, label: string, key: string, primary = false) => (
+    <button className={primary ? 'primary' : ''} onClick={() => p.onRunCommand(id)} title={key}>
+      {label} <kbd>{key}</kbd>
+    </button>
+  );
+
+  return (
+    <section className="detail" data-testid="conversation-view" data-id={c.id} data-status={c.status}>
+      <header className="detail-header">
+        <div className="detail-title">
+          <ChannelIcon channel={c.channel} label={t(`channels.${c.channel}`)} size={28} />
+          <div>
+            <h2>
+              {name}
+              {c.subject && <span className="detail-subject"> · {c.subject}</span>}
+            </h2>
+            <div className="detail-sub">
+              <span className={`badge status status-${c.status}`} data-testid="detail-status">
+                {t(`status.${c.status}`)}
+                {c.status === 'snoozed' && c.snoozedUntil ? ` ${t('list.snoozedUntil', { time: messageTime(c.snoozedUntil, p.now, p.lang) })}` : ''}
+              </span>
+              <span className={`badge prio prio-${c.priority}`}>
+                {t('priority.label')}: {t(`priority.${c.priority}`)}
+              </span>
+              <span>{c.public ? t('list.public') : t('list.private')}</span>
+              <span>·</span>
+              <span>{c.assignee ? t('conversation.assignee', { name: c.assignee === p.me ? t('conversation.you') : c.assignee }) : t('conversation.unassigned')}</span>
+              {c.labels.map((id) => {
+                const l = p.labels.get(id);
+                return (
+                  <span key={id} className="badge label" style={{ borderColor: l?.color, color: l?.color }}>
+                    {l?.name ?? id}
+                  </span>
+                );
+              })}
+            </div>
+          </div>
+        </div>
+        <div className="detail-actions">
+          {c.status === 'resolved' ? action('conversation.reopen', t('conversation.actions.reopen'), '⇧E', true) : action('conversation.resolve', t('conversation.actions.resolve'), 'E', true)}
+          {c.status !== 'resolved' && action('conversation.snooze', t('conversation.actions.snooze'), 'S')}
+          {(c.status === 'open' || c.status === 'snoozed') && action('conversation.pending', t('conversation.actions.pending'), 'P')}
+          {action('conversation.assign', c.assignee === p.me ? t('conversation.actions.unassign') : t('conversation.actions.assign'), 'A')}
+          {action('conversation.label', t('conversation.actions.label'), 'L')}
+        </div>
+      </header>
+      {exposed && (
+        <div className={`exposure ${exposureMs > ONE_HOUR ? 'late' : ''}`} data-testid="exposure" title={t('conversation.exposureTarget')}>
+          <span className="exposure-clock">⏱</span> {t('conversation.exposure', { duration: duration(c.waitingSince ?? p.now, p.now, p.lang) })}
+          <span className="exposure-bar">
+            <span style={{ width: `${Math.min(100, (exposureMs / ONE_HOUR) * 100)}%` }} />
+          </span>
+          <span className="exposure-target">{t('conversation.exposureTarget')}</span>
+        </div>
+      )}
+      <div className="detail-body">
+        <div className="thread-col">
+          <div className="thread" ref={threadRef} aria-label={t('conversation.thread')} data-testid="thread">
+            {p.messages === undefined ? (
+              <p className="muted">{t('conversation.loading')}</p>
+            ) : (
+              p.messages.map((m) => <MessageBubble key={m.id} m={m} customerName={name} now={p.now} lang={p.lang} />)
+            )}
+          </div>
+          {p.draft !== undefined && (
+            <Composer
+              key={c.id}
+              conversationId={c.id}
+              channel={c.channel}
+              customerName={name}
+              draft={p.draft}
+              focusRequest={p.focusRequest}
+              onSaveDraft={p.onSaveDraft}
+              onSubmit={p.onSubmit}
+            />
+          )}
+        </div>
+        <AuthorCard author={p.author} history={p.history} current={c.id} now={p.now} lang={p.lang} onSelect={p.onSelect} />
+      </div>
+    </section>
+  );
+}
+
+function MessageBubble({ m, customerName, now, lang }: { m: Message; customerName: string; now: number; lang: UiLanguage }) {
+  const { t } = useTranslation();
+  const who = m.direction === 'incoming' ? customerName : m.direction === 'note' ? t('conversation.note') : t('conversation.outgoing');
+  return (
+    <article className={`msg msg-${m.direction}`} data-testid={`message-${m.direction}`}>
+      <div className="msg-head">
+        <span className="msg-who">{who}</span>
+        <time dateTime={new Date(m.createdAt).toISOString()} title={new Date(m.createdAt).toLocaleString(lang)}>
+          {messageTime(m.createdAt, now, lang)}
+        </time>
+        {m.delivery && <span className={`delivery delivery-${m.delivery}`}>{t(`conversation.delivery.${m.delivery}`)}</span>}
+      </div>
+      <div className="msg-text">{m.text}</div>
+      {m.metrics && m.metrics.likes + m.metrics.reposts + m.metrics.replies > 0 && (
+        <div className="msg-metrics">
+          {t('conversation.metrics', {
+            likes: compactNumber(m.metrics.likes, lang),
+            reposts: compactNumber(m.metrics.reposts + m.metrics.quotes, lang),
+            replies: compactNumber(m.metrics.replies, lang),
+          })}
+        </div>
+      )}
+    </article>
+  );
+}
+
+function AuthorCard({ author, history, current, now, lang, onSelect }: { author: Author | null | undefined; history: Conversation[] | undefined; current: string; now: number; lang: UiLanguage; onSelect: (id: string) => void }) {
+  const { t } = useTranslation();
+  if (!author) return <aside className="author-card muted">{author === undefined ? '' : t('author.unknown')}</aside>;
+  const followers = author.followers ?? 0;
+  const initials = (author.name ?? author.handle ?? '?')
+    .split(/\s+/)
+    .map((w) => w[0])
+    .join('')
+    .slice(0, 2)
+    .toUpperCase();
+  const others = (history ?? []).filter((h) => h.id !== current);
+  return (
+    <aside className="author-card" data-testid="author-card" aria-label={t('author.title')}>
+      <div className="avatar">{initials}</div>
+      <h3>{author.name ?? author.handle}</h3>
+      {author.handle && author.name && <div className="muted">@{author.handle.replace(/^@/, '')}</div>}
+      <div className="author-badges">
+        {author.verified && <span className="badge verified-badge">✔ {t('author.verified')}</span>}
+        {followers >= 10_000 && <span className="badge reach">{t('author.highReach')}</span>}
+      </div>
+      <dl className="author-facts">
+        {author.followers !== null && (
+          <div>
+            <dt>{t('author.followers', { count: followers, formatted: compactNumber(followers, lang) })}</dt>
+          </div>
+        )}
+        <div>
+          <dt>{t('author.messages', { count: author.messageCount })}</dt>
+        </div>
+        <div>
+          <dt>{t('author.firstSeen', { time: relative(author.firstSeenAt, lang) })}</dt>
+        </div>
+      </dl>
+      <h4>{t('author.history')}</h4>
+      {others.length === 0 ? (
+        <p className="muted small">{t('author.noHistory')}</p>
+      ) : (
+        <ul className="history">
+          {others.map((h) => (
+            <li key={h.id}>
+              <button className="link" onClick={() => onSelect(h.id)}>
+                <span className={`dot status-${h.status}`} /> {h.snippet.slice(0, 60)}
+                <span className="muted small"> · {shortAge(h.lastMessageAt, now, lang)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </aside>
+  );
+}

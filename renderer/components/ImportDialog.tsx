@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WebcareDb } from '../db/schema.ts';
+import { exportJsonl, importJsonlText, type ImportReport } from '../db/importExport.ts';
+import { Dialog } from './Dialog.tsx';
+
+const MAX_ERRORS_SHOWN = 200;
+
+/** Import a JSONL file (message format v1) with a per-line report, or export everything. */
+export function ImportDialog({ db, onClose }: { db: WebcareDb; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [exported, setExported] = useState<number | null>(null);
+
+  const onFile = async (file: File) => {
+    setBusy(t('import.reading', { name: file.name }));
+    setReport(null);
+    setFailure(null);
+    try {
+      const text = await file.text();
+      setReport(await importJsonlText(db, text, Date.now()));
+    } catch (e) {
+      setFailure(t('import.unreadable', { message: (e as Error).message }));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onExport = async () => {
+    const { text, count } = await exportJsonl(db);
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/x-ndjson' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `webcare-export-${new Date().toISOString().slice(0, 10)}.jsonl`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setExported(count);
+  };
+
+  return (
+    <Dialog title={t('import.title')} onClose={onClose} wide testId="import-dialog">
+      <section className="io-section">
+        <h3>{t('import.importTitle')}</h3>
+        <p className="muted small">{t('import.importHint')}</p>
+        <label className="file-button">
+          {t('import.choose')}
+          <input
+            type="file"
+            accept=".jsonl,.ndjson,.json,application/x-ndjson,application/json,text/plain"
+            data-testid="import-file"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) void onFile(f);
+              e.target.value = '';
+            }}
+          />
+        </label>
+        {busy && <p aria-busy="true">{busy}</p>}
+        {failure && (
+          <p className="form-error" role="alert">
+            {failure}
+          </p>
+        )}
+        {report && (
+          <div className="import-report" data-testid="import-report">
+            <p>
+              <strong>{t('import.done', { imported: report.imported, skipped: report.skipped, errors: report.errors.length, total: report.total })}</strong>
+            </p>
+            {report.errors.length > 0 && (
+              <>
+                <h4>{t('import.errorsTitle')}</h4>
+                <ul className="error-lines">
+                  {report.errors.slice(0, MAX_ERRORS_SHOWN).map((e) => (
+                    <li key={e.line} data-testid="import-error">
+                      <span className="line-no">{t('import.line', { line: e.line })}</span> {t(`import.codes.${e.code}`, { detail: e.detail })}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
+        )}
+      </section>
+      <section className="io-section">
+        <h3>{t('import.exportTitle')}</h3>
+        <p className="muted small">{t('import.exportHint')}</p>
+        <button onClick={() => void onExport()} data-testid="export">
+          {t('import.export')}
+        </button>
+        {exported !== null && <p className="muted">{t('import.exported', { count: exported })}</p>}
+      </section>
+    </Dialog>
+  );
+}

@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+
+export interface Toast {
+  id: number;
+  text: string;
+  undo?: boolean;
+  tone?: 'info' | 'error';
+}
+
+export function Toasts({ toasts, onUndo, onDismiss }: { toasts: Toast[]; onUndo: () => void; onDismiss: (id: number) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="toasts" role="status" aria-live="polite">
+      {toasts.map((toast) => (
+        <div key={toast.id} className={`toast ${toast.tone === 'error' ? 'toast-error' : ''}`} data-testid="toast">
+          <span>{toast.text}</span>
+          {toast.undo && (
+            <button className="toast-action" onClick={onUndo}>
+              {t('toasts.undo')} <kbd>Z</kbd>
+            </button>
+          )}
+          <button className="toast-close" aria-label={t('toasts.dismiss')} onClick={() => onDismiss(toast.id)}>
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { StrictMode, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import i18next from 'i18next';
+import { resolveLanguage } from '../shared/settings/schema.ts';
+import { App } from './app/App.tsx';
+import { applyTheme } from './app/theme.ts';
+import { ErrorBoundary, FatalScreen } from './components/ErrorBoundary.tsx';
+import { syncDemoInbox } from './db/demo.ts';
+import { openInboxDb } from './db/open.ts';
+import { initI18n } from './i18n/i18n.ts';
+import { getWebcare } from './platform/bridge.ts';
+import './styles.css';
+
+const root = createRoot(document.getElementById('root')!);
+const render = (node: ReactNode) => root.render(<StrictMode>{node}</StrictMode>);
+
+/** Marks the app ready (end-to-end tests wait for this attribute). */
+function ready(state: 'ready' | 'error') {
+  document.documentElement.dataset.app = state;
+}
+
+async function boot() {
+  await initI18n(navigator.language.toLowerCase().startsWith('nl') ? 'nl' : 'en');
+  const api = getWebcare();
+  const [settings, info] = await Promise.all([api.invoke('settings:get'), api.invoke('app:get-info')]);
+  await initI18n(resolveLanguage(settings.language, info.osLocale || navigator.language));
+  applyTheme(settings.theme);
+  const opened = await openInboxDb(undefined, () => {
+    render(<FatalScreen message={i18next.t('app.dbBlocked')} />);
+  });
+  if (!opened.ok) {
+    const message =
+      opened.reason === 'newer' ? i18next.t('app.dbNewer', { found: opened.found }) : opened.reason === 'blocked' ? i18next.t('app.dbBlocked') : opened.message;
+    render(<FatalScreen message={message} />);
+    ready('error');
+    return;
+  }
+  // First run: the demo inbox is written before the first paint so a new user sees a living inbox.
+  await syncDemoInbox(opened.db, settings, Date.now());
+  render(
+    <ErrorBoundary>
+      <App api={api} db={opened.db} info={info} initialSettings={settings} />
+    </ErrorBoundary>,
+  );
+  ready('ready');
+}
+
+boot().catch((e: unknown) => {
+  render(<FatalScreen message={e instanceof Error ? e.message : String(e)} />);
+  ready('error');
+});
