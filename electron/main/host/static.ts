@@ -36,7 +36,7 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
   } catch {
     return null;
   }
-  if (decoded.includes('\0')) return null;
+  if (decoded.includes('\0') || decoded.split(/[\\/]/).includes('..')) return null;
   const base = resolve(root);
   const relative = decoded === '/' || extname(decoded) === '' ? 'index.html' : decoded.replace(/^\/+/, '');
   const full = resolve(join(base, relative));

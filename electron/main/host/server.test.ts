@@ -1,0 +1,198 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { DEFAULT_SETTINGS } from '../../../shared/settings/schema.ts';
+import { authenticate, cookieName, isAllowedHost, isAllowedOrigin, parseCookies, tokenEquals } from './auth.ts';
+import { startBrowserMode } from './browser-mode.ts';
+import type { BrowserMode } from './browser-mode.ts';
+import { CONTENT_SECURITY_POLICY } from './csp.ts';
+import { resolveStaticPath } from './static.ts';
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function send(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${port}`, ...options.headers } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+function openSocket(port: number, headers: Record<string, string>): Promise<{ ws: WebSocket; status: number }> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/api/events`, { headers });
+    ws.once('open', () => resolve({ ws, status: 101 }));
+    ws.once('unexpected-response', (_req, res) => resolve({ ws, status: res.statusCode ?? 0 }));
+    ws.once('error', () => resolve({ ws, status: -1 }));
+  });
+}
+
+let dataDir: string;
+let rendererDir: string;
+let host: BrowserMode;
+let cookie: string;
+const invoke = (channel: unknown, arg?: unknown, headers: Record<string, string> = {}) =>
+  send(host.port, '/api/invoke', { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie, ...headers }, body: JSON.stringify({ channel, arg }) });
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'webcare-host-'));
+  rendererDir = join(dataDir, 'renderer');
+  mkdirSync(join(rendererDir, 'assets'), { recursive: true });
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>fixture</title>');
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(dataDir, 'secret.txt'), 'do not serve');
+  host = await startBrowserMode({ dataDir, rendererDir, port: 0, log: () => undefined });
+  cookie = `${cookieName(host.port)}=${host.token}`;
+});
+afterAll(async () => {
+  await host.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('browser-mode host over HTTP', () => {
+  it('listens on 127.0.0.1 only', () => {
+    const address = host.server.address();
+    expect(address).toMatchObject({ address: '127.0.0.1', family: 'IPv4' });
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
+    expect(host.token.length).toBeGreaterThanOrEqual(43);
+  });
+
+  it('refuses the page, assets and API without the token', async () => {
+    for (const path of ['/', '/index.html', '/assets/app.js']) {
+      const reply = await send(host.port, path);
+      expect(reply.status).toBe(401);
+      expect(reply.body).not.toContain('fixture');
+    }
+    const api = await send(host.port, '/api/invoke', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ channel: 'settings:get' }) });
+    expect(api.status).toBe(401);
+    expect(JSON.parse(api.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('refuses a wrong token in the URL, the cookie or the Authorization header', async () => {
+    const wrong = `${host.token.slice(0, -1)}x`;
+    expect((await send(host.port, `/?token=${wrong}`)).status).toBe(401);
+    expect((await send(host.port, '/', { headers: { Cookie: `${cookieName(host.port)}=${wrong}` } })).status).toBe(401);
+    expect((await send(host.port, '/', { headers: { Cookie: `${cookieName(host.port + 1)}=${host.token}` } })).status).toBe(401);
+    expect((await send(host.port, '/', { headers: { Authorization: `Bearer ${wrong}` } })).status).toBe(401);
+  });
+
+  it('exchanges the URL token for an HttpOnly SameSite=Strict cookie and redirects to /', async () => {
+    const reply = await send(host.port, `/?token=${host.token}`);
+    expect(reply.status).toBe(302);
+    expect(reply.headers.location).toBe('/');
+    const setCookie = String(reply.headers['set-cookie']);
+    expect(setCookie).toContain(`${cookieName(host.port)}=${host.token}`);
+    expect(setCookie).toContain('HttpOnly');
+    expect(setCookie).toContain('SameSite=Strict');
+  });
+
+  it('serves the renderer with the CSP to a request with the cookie or a bearer token', async () => {
+    const page = await send(host.port, '/', { headers: { Cookie: cookie } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('fixture');
+    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(page.headers['content-security-policy']).not.toContain('unsafe-eval');
+    const asset = await send(host.port, '/assets/app.js', { headers: { Authorization: `Bearer ${host.token}` } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers['content-type']).toMatch(/javascript/);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding) even with the token', async () => {
+    for (const hostHeader of ['evil.example', `evil.example:${host.port}`, '127.0.0.1', `127.0.0.1:${host.port + 1}`]) {
+      const reply = await send(host.port, '/', { headers: { Host: hostHeader, Cookie: cookie } });
+      expect(reply.status).toBe(403);
+    }
+    expect((await send(host.port, '/', { headers: { Host: `localhost:${host.port}`, Cookie: cookie } })).status).toBe(200);
+  });
+
+  it('refuses a call from a foreign Origin (CSRF) even with the cookie', async () => {
+    const reply = await invoke('settings:update', { theme: 'dark' }, { Origin: 'https://evil.example' });
+    expect(reply.status).toBe(403);
+    const same = await invoke('settings:get', undefined, { Origin: `http://127.0.0.1:${host.port}` });
+    expect(JSON.parse(same.body)).toMatchObject({ ok: true });
+  });
+
+  it('insists on a JSON body for calls', async () => {
+    const form = await send(host.port, '/api/invoke', { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'text/plain' }, body: '{}' });
+    expect(form.status).toBe(415);
+    const broken = await send(host.port, '/api/invoke', { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/json' }, body: '{' });
+    expect(broken.status).toBe(400);
+    expect((await send(host.port, '/api/invoke', { headers: { Cookie: cookie } })).status).toBe(405);
+  });
+
+  it('dispatches calls through the shared router', async () => {
+    const info = JSON.parse((await invoke('app:get-info')).body);
+    expect(info).toMatchObject({ ok: true, value: { mode: 'browser', dataDir } });
+    expect(JSON.parse((await invoke('nope:nope')).body)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    expect(JSON.parse((await invoke('settings:update', { language: 'fr' })).body)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(JSON.parse((await invoke('notify:show', { title: 'Hi', body: '' })).body)).toEqual({ ok: true, value: { shown: false } });
+  });
+
+  it('never serves files outside the renderer folder', async () => {
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt']) {
+      const reply = await send(host.port, path, { headers: { Cookie: cookie } });
+      expect(reply.body).not.toContain('do not serve');
+    }
+  });
+});
+
+describe('browser-mode host events socket', () => {
+  it('refuses a WebSocket without the token, with a foreign Host or Origin', async () => {
+    const origin = `http://127.0.0.1:${host.port}`;
+    expect((await openSocket(host.port, { Origin: origin })).status).toBe(401);
+    expect((await openSocket(host.port, { Cookie: cookie, Origin: 'https://evil.example' })).status).toBe(403);
+    expect((await openSocket(host.port, { Cookie: cookie, Host: 'evil.example' })).status).toBe(403);
+  });
+
+  it('pushes settings:changed to a connected client after an update', async () => {
+    const { ws, status } = await openSocket(host.port, { Cookie: cookie, Origin: `http://127.0.0.1:${host.port}` });
+    expect(status).toBe(101);
+    const message = new Promise<unknown>((resolve) => ws.once('message', (data) => resolve(JSON.parse(String(data)))));
+    await invoke('settings:update', { agent: { name: 'Lotte' } });
+    expect(await message).toEqual({ event: 'settings:changed', payload: { ...DEFAULT_SETTINGS, agent: { ...DEFAULT_SETTINGS.agent, name: 'Lotte' } } });
+    ws.close();
+  });
+});
+
+describe('auth helpers', () => {
+  it('accepts only loopback hosts with the right port', () => {
+    expect(isAllowedHost('127.0.0.1:5000', 5000)).toBe(true);
+    expect(isAllowedHost('localhost:5000', 5000)).toBe(true);
+    expect(isAllowedHost('[::1]:5000', 5000)).toBe(false);
+    expect(isAllowedHost(undefined, 5000)).toBe(false);
+  });
+  it('accepts a missing origin but no foreign one', () => {
+    expect(isAllowedOrigin(undefined, 5000)).toBe(true);
+    expect(isAllowedOrigin('http://localhost:5000', 5000)).toBe(true);
+    expect(isAllowedOrigin('null', 5000)).toBe(false);
+    expect(isAllowedOrigin('http://127.0.0.1:5001', 5000)).toBe(false);
+  });
+  it('parses cookies and compares tokens in constant time', () => {
+    expect(parseCookies('a=1; webcare_token_1=xyz').get('webcare_token_1')).toBe('xyz');
+    expect(tokenEquals('abc', 'abc')).toBe(true);
+    expect(tokenEquals('abcd', 'abc')).toBe(false);
+    expect(tokenEquals(undefined, 'abc')).toBe(false);
+    expect(authenticate({ authorization: 'Bearer t0k' }, 1, 't0k')).toBe('bearer');
+    expect(authenticate({ cookie: 'webcare_token_1=t0k' }, 1, 't0k')).toBe('cookie');
+    expect(authenticate({}, 1, 't0k')).toBeNull();
+  });
+  it('maps client-side routes to index.html and refuses escapes', () => {
+    expect(resolveStaticPath('/r', '/')).toBe('/r/index.html');
+    expect(resolveStaticPath('/r', '/inbox/open')).toBe('/r/index.html');
+    expect(resolveStaticPath('/r', '/../etc/passwd')).toBeNull();
+    expect(resolveStaticPath('/r', '/%2e%2e/x.js')).toBeNull();
+    expect(resolveStaticPath('/r', '/%E0%A4%A')).toBeNull();
+  });
+});
