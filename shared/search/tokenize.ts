@@ -1,0 +1,108 @@
+/**
+ * Tokenizer for the local search index: the Dexie multi-entry index `*searchTokens` on
+ * conversations holds the output of `searchTokens`, and `queryTerms` turns what an agent types into
+ * prefixes to look up in that index (`where('searchTokens').startsWith(term)`, intersected per term).
+ * Both sides must normalize identically, which is why they live together.
+ */
+
+/** Most tokens a single document contributes to the index; bounds index size per conversation. */
+export const MAX_SEARCH_TOKENS = 200;
+
+/** Longest token kept; longer runs (base64, URLs glued together) are noise in a search index. */
+export const MAX_TOKEN_LENGTH = 40;
+
+/**
+ * Very frequent Dutch and English words that would match nearly every conversation. Kept short on
+ * purpose: words such as "niet", "not", "geen" carry meaning for agents and stay searchable.
+ */
+export const SEARCH_STOPWORDS: ReadonlySet<string> = new Set([
+  // nl
+  'de', 'het', 'een', 'en', 'van', 'te', 'dat', 'die', 'in', 'op', 'is', 'ik', 'je', 'jij', 'we', 'wij',
+  'ze', 'zij', 'hij', 'er', 'met', 'voor', 'aan', 'om', 'maar', 'ook', 'als', 'dan', 'bij', 'nog',
+  'wel', 'al', 'zo', 'uit', 'tot', 'of', 'mijn', 'me', 'mij', 'jullie', 'u', 'uw', 'was', 'heb',
+  'hebben', 'heeft', 'ben', 'zijn', 'wordt', 'worden', 'kan', 'dit', 'deze', 'naar', 'wat', 'hoe',
+  // en
+  'the', 'a', 'an', 'and', 'or', 'to', 'of', 'in', 'on', 'at', 'for', 'with', 'it', 'its', 'this',
+  'that', 'is', 'are', 'was', 'were', 'be', 'been', 'my', 'me', 'you', 'your', 'we', 'our', 'i',
+  'have', 'has', 'had', 'do', 'does', 'so', 'but', 'as', 'by', 'from', 'he', 'she', 'they', 'them',
+]);
+
+const COMBINING_MARKS = /\p{M}+/gu;
+// A handle or hashtag: the sigil followed by letters, digits, underscores (and dots inside, as on Mastodon/Bluesky).
+const SIGIL_WORD = /[@#]([\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*)/gu;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Lowercases and folds diacritics ("Café" → "cafe", "ﬁ" → "fi") so that accents never block a match. */
+export function normalizeForSearch(text: string): string {
+  return text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
+}
+
+function keep(token: string): boolean {
+  return token.length > 1 && token.length <= MAX_TOKEN_LENGTH && !SEARCH_STOPWORDS.has(token);
+}
+
+/**
+ * Splits text into normalized, de-duplicated search words, in order of first appearance.
+ * Handles and hashtags count as one word without the sigil ("@belnet_nl" → "belnet_nl"), and their
+ * parts are kept too ("belnet"). One-character tokens and stopwords are dropped; at most `max` tokens.
+ */
+export function searchTokens(text: string, max: number = MAX_SEARCH_TOKENS): string[] {
+  const out = new Set<string>();
+  const normalized = normalizeForSearch(text);
+  for (const m of normalized.matchAll(SIGIL_WORD)) {
+    if (out.size >= max) return [...out];
+    const word = m[1] ?? '';
+    if (keep(word)) out.add(word);
+  }
+  for (const m of normalized.matchAll(WORD)) {
+    if (out.size >= max) break;
+    if (keep(m[0])) out.add(m[0]);
+  }
+  return [...out];
+}
+
+/** Tokens of several texts merged, de-duplicated and capped: for a conversation's subject, author and messages. */
+export function searchTokensOf(texts: readonly (string | null | undefined)[], max: number = MAX_SEARCH_TOKENS): string[] {
+  const out = new Set<string>();
+  for (const text of texts) {
+    if (!text) continue;
+    for (const token of searchTokens(text, max)) {
+      if (out.size >= max) return [...out];
+      out.add(token);
+    }
+  }
+  return [...out];
+}
+
+/**
+ * Turns a search box query into index prefixes: every returned term is meant to be matched with
+ * `startsWith`, and a conversation matches when it has a token starting with each term.
+ * The last term is the word being typed, so it is kept even when it is a stopword ("he" may become
+ * "helpdesk"); earlier stopwords are dropped because the index does not hold them. One-character
+ * terms are dropped (they would match almost everything).
+ */
+export function queryTerms(query: string): string[] {
+  const normalized = normalizeForSearch(query);
+  const raw: string[] = [];
+  const spans: [number, number, string][] = [];
+  for (const m of normalized.matchAll(SIGIL_WORD)) spans.push([m.index, m.index + m[0].length, m[1] ?? '']);
+  let cursor = 0;
+  const pushWords = (from: number, to: number): void => {
+    for (const m of normalized.slice(from, to).matchAll(WORD)) raw.push(m[0]);
+  };
+  for (const [start, end, word] of spans) {
+    pushWords(cursor, start);
+    raw.push(word);
+    cursor = end;
+  }
+  pushWords(cursor, normalized.length);
+  const typingLast = !/\s$/.test(query);
+  const out: string[] = [];
+  raw.forEach((term, i) => {
+    const isLast = i === raw.length - 1 && typingLast;
+    if (term.length < 2 || term.length > MAX_TOKEN_LENGTH) return;
+    if (!isLast && SEARCH_STOPWORDS.has(term)) return;
+    if (!out.includes(term)) out.push(term);
+  });
+  return out;
+}
