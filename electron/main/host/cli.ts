@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Server } from 'node:http';
 import { openInBrowser } from '../launch/open-browser.ts';
@@ -55,10 +56,11 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
   };
 }
 
-async function main(): Promise<void> {
+/** Runs the host until SIGINT/SIGTERM. Used by this file as a script and by `npm start`. */
+export async function runHostCli(argv: string[]): Promise<void> {
   let options: CliOptions;
   try {
-    options = parseCliArgs(process.argv.slice(2));
+    options = parseCliArgs(argv);
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     console.error(HELP);
@@ -111,11 +113,13 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
-  main().catch((error: unknown) => {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') console.error(`Webcare: that port is already in use (${(error as Error).message}). Choose another with --port.`);
-    else console.error('Webcare failed to start:', error);
-    process.exit(1);
-  });
+export function reportStartFailure(error: unknown): never {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') console.error(`Webcare: that port is already in use (${(error as Error).message}). Choose another with --port.`);
+  else console.error('Webcare failed to start:', error);
+  process.exit(1);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  runHostCli(process.argv.slice(2)).catch(reportStartFailure);
 }
