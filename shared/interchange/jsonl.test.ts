@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import type { Author, Message } from '../domain/types.ts';
+import { generateDemoInbox } from '../demo/generate.ts';
+import type { JsonlParseResult } from './jsonl.ts';
+import {
+  IMPORT_ERROR_CODES,
+  createJsonlParser,
+  fromInterchange,
+  fromInterchangeBatch,
+  importErrorI18nKey,
+  mergeAuthor,
+  parseJsonl,
+  serializeJsonl,
+  toInterchange,
+} from './jsonl.ts';
+import type { InterchangeMessage } from './message.ts';
+
+const good = (id: string, extra: Record<string, unknown> = {}): string =>
+  JSON.stringify({
+    id,
+    channel: 'x',
+    direction: 'incoming',
+    public: true,
+    author: { id: 'u1', handle: 'sanne_dv', followers: 120 },
+    text: 'Weer storing in Zwolle 😡',
+    createdAt: '2026-11-20T10:00:00Z',
+    ...extra,
+  });
+
+function merge(results: JsonlParseResult[]): JsonlParseResult {
+  return {
+    messages: results.flatMap((r) => r.messages),
+    lines: results.flatMap((r) => r.lines),
+    errors: results.flatMap((r) => r.errors),
+    total: results.reduce((s, r) => s + r.total, 0),
+  };
+}
+
+describe('parseJsonl', () => {
+  it('keeps good lines and reports each bad one with its 1-based line number and code', () => {
+    const text = [
+      good('a'),
+      '',
+      '{"id": "b", broken',
+      good('c', { direction: 'note' }),
+      good('d', { createdAt: '20-11-2026' }),
+      JSON.stringify({ id: 'e', channel: 'x', direction: 'incoming', public: true, text: 'hoi', createdAt: '2026-11-20T10:00:00Z' }),
+      '[1,2]',
+      good('a'),
+      '   ',
+      good('f', { lang: 'nl' }),
+    ].join('\n');
+    const r = parseJsonl(text);
+    expect(r.messages.map((m) => m.id)).toEqual(['a', 'f']);
+    expect(r.lines).toEqual([1, 10]);
+    expect(r.total).toBe(8);
+    expect(r.errors.map((e) => [e.line, e.code])).toEqual([
+      [3, 'invalid_json'],
+      [4, 'invalid_field'],
+      [5, 'invalid_field'],
+      [6, 'missing_field'],
+      [7, 'not_an_object'],
+      [8, 'duplicate_id'],
+    ]);
+    expect(r.errors[1]!.detail).toMatch(/^direction: /);
+    expect(r.errors[2]!.detail).toMatch(/^createdAt: /);
+    expect(r.errors[3]!.detail).toBe('author: missing');
+  });
+
+  it('tolerates a BOM and CRLF line ends', () => {
+    const r = parseJsonl(`\uFEFF${good('a')}\r\n${good('b')}\r\n\r\n`);
+    expect(r.errors).toEqual([]);
+    expect(r.messages.map((m) => m.id)).toEqual(['a', 'b']);
+  });
+
+  it('rejects lines longer than the cap and goes on with the next', () => {
+    const long = good('big', { text: 'x'.repeat(5000) });
+    const r = parseJsonl(`${good('a')}\n${long}\n${good('b')}`, { maxLineBytes: 2000 });
+    expect(r.messages.map((m) => m.id)).toEqual(['a', 'b']);
+    expect(r.errors).toEqual([{ line: 2, code: 'line_too_long', detail: 'line is longer than 2000 bytes' }]);
+  });
+
+  it('counts the cap in UTF-8 bytes, not characters', () => {
+    const emoji = good('e', { text: '😡'.repeat(400) }); // ~1,600 bytes, 800 UTF-16 units
+    expect(parseJsonl(emoji, { maxLineBytes: 1500 }).errors[0]?.code).toBe('line_too_long');
+    expect(parseJsonl(emoji, { maxLineBytes: 2000 }).messages).toHaveLength(1);
+  });
+
+  it('has an i18n key for every error code', () => {
+    expect(IMPORT_ERROR_CODES.map(importErrorI18nKey)).toContain('import.error.duplicate_id');
+  });
+});
+
+describe('createJsonlParser', () => {
+  const text = `\uFEFF${good('a', { text: 'Café in Utrecht ☕ — geïrriteerd 😡' })}\r\n{bad\n${good('b')}\n${good('a')}\n${good('c')}`;
+
+  it('gives the same result whatever the chunk boundaries, even inside UTF-8 characters', () => {
+    const bytes = new TextEncoder().encode(text);
+    const whole = parseJsonl(text);
+    for (const size of [1, 2, 3, 5, 7, 64]) {
+      const p = createJsonlParser();
+      const parts: JsonlParseResult[] = [];
+      for (let i = 0; i < bytes.length; i += size) parts.push(p.push(bytes.subarray(i, i + size)));
+      parts.push(p.end());
+      expect(merge(parts)).toEqual(whole);
+    }
+    expect(whole.messages[0]!.text).toBe('Café in Utrecht ☕ — geïrriteerd 😡');
+    expect(whole.errors.map((e) => [e.line, e.code])).toEqual([
+      [2, 'invalid_json'],
+      [4, 'duplicate_id'],
+    ]);
+  });
+
+  it('accepts string chunks split mid-line', () => {
+    const p = createJsonlParser();
+    const parts = [p.push(text.slice(0, 10)), p.push(text.slice(10, 200)), p.push(text.slice(200)), p.end()];
+    expect(merge(parts)).toEqual(parseJsonl(text));
+  });
+
+  it('reports an over-long line while it streams in, without waiting for its end', () => {
+    const p = createJsonlParser({ maxLineBytes: 400 });
+    expect(p.push(`${good('a')}\n`).messages).toHaveLength(1);
+    const early = p.push('{"id":"' + 'x'.repeat(600));
+    expect(early.errors).toEqual([{ line: 2, code: 'line_too_long', detail: 'line is longer than 400 bytes' }]);
+    expect(p.push('y'.repeat(600)).errors).toEqual([]);
+    const rest = merge([p.push('"}\n{"also": "bad"}\n'), p.end()]);
+    expect(rest.errors.map((e) => [e.line, e.code])).toEqual([[3, 'missing_field']]);
+  });
+});
+
+describe('toInterchange / fromInterchange', () => {
+  const NOW = Date.UTC(2026, 10, 20, 13, 30);
+  const inbox = generateDemoInbox({ seed: 3, conversations: 400, now: NOW, agentId: 'me' });
+  const authors = new Map<string, Author>(inbox.authors.map((a) => [a.id, a]));
+
+  it('round-trips the demo inbox: export, parse, import gives the same messages (notes stay internal)', () => {
+    const exported = inbox.messages.map((m) => (m.direction === 'note' ? null : toInterchange(m, authors.get(m.authorId)!))).filter((m): m is InterchangeMessage => m !== null);
+    const notes = inbox.messages.filter((m) => m.direction === 'note');
+    expect(notes.length).toBeGreaterThan(0);
+    expect(exported).toHaveLength(inbox.messages.length - notes.length);
+    const parsed = parseJsonl(serializeJsonl(exported));
+    expect(parsed.errors).toEqual([]);
+    const back = parsed.messages.map((m) => fromInterchange(m, NOW, { demo: 1 }));
+    expect(back.map((b) => b.message)).toEqual(inbox.messages.filter((m) => m.direction !== 'note'));
+    for (const { author } of back) {
+      const original = authors.get(author.id)!;
+      expect([author.handle, author.name, author.followers, author.verified]).toEqual([original.handle, original.name, original.followers, original.verified]);
+    }
+  });
+
+  it('does not export internal notes', () => {
+    const note = inbox.messages.find((m) => m.direction === 'note')!;
+    expect(toInterchange(note, inbox.authors[0]!)).toBeNull();
+  });
+
+  const base: InterchangeMessage = {
+    id: 'm1',
+    channel: 'twitter',
+    direction: 'incoming',
+    public: true,
+    author: { id: '42', handle: 'daan' },
+    text: 'hoi',
+    createdAt: '2026-11-20T10:00:00.000Z',
+  };
+
+  it('groups conversations: explicit id, then the parent, then per author for DMs, else the post itself', () => {
+    expect(fromInterchange({ ...base, conversationId: 'c9' }, NOW).message.conversationId).toBe('c9');
+    expect(fromInterchange({ ...base, inReplyTo: 'p1' }, NOW, { conversationOf: (id) => (id === 'p1' ? 'c-parent' : undefined) }).message.conversationId).toBe('c-parent');
+    const dm = fromInterchange({ ...base, public: false }, NOW).message;
+    expect(dm.conversationId).toBe('dm:x:42');
+    expect(fromInterchange({ ...base, id: 'm2', public: false }, NOW).message.conversationId).toBe(dm.conversationId);
+    expect(fromInterchange({ ...base, inReplyTo: 'unknown-root' }, NOW).message.conversationId).toBe('unknown-root');
+    expect(fromInterchange(base, NOW).message.conversationId).toBe('m1');
+    expect(fromInterchange(base, NOW).message.channel).toBe('x');
+    expect(fromInterchange(base, NOW).message.authorId).toBe('x:42');
+  });
+
+  it('follows reply chains within a file even when replies come first', () => {
+    const lines: InterchangeMessage[] = [
+      { ...base, id: 'r2', inReplyTo: 'r1', createdAt: '2026-11-20T10:02:00Z' },
+      { ...base, id: 'r1', inReplyTo: 'root', direction: 'outgoing', author: { id: 'brand' }, createdAt: '2026-11-20T10:01:00Z' },
+      { ...base, id: 'root', createdAt: '2026-11-20T10:00:00Z' },
+    ];
+    const out = fromInterchangeBatch(lines, NOW);
+    expect(out.map((o) => [o.message.id, o.message.conversationId])).toEqual([
+      ['root', 'root'],
+      ['r1', 'root'],
+      ['r2', 'root'],
+    ]);
+    expect(out[1]!.message.delivery).toBe('sent');
+  });
+
+  it('dates messages from the future at import time', () => {
+    expect(fromInterchange({ ...base, createdAt: '2030-01-01T00:00:00Z' }, NOW).message.createdAt).toBe(NOW);
+    expect(fromInterchange({ ...base, createdAt: '2026-11-20T13:32:00+00:00' }, NOW).message.createdAt).toBe(NOW + 2 * 60_000);
+  });
+
+  it('merges authors without double counting a re-import', () => {
+    const first = fromInterchange({ ...base, author: { id: '42', handle: 'daan', followers: 10 } }, NOW).author;
+    const later = fromInterchange({ ...base, id: 'm3', createdAt: '2026-11-20T12:00:00Z', author: { id: '42', handle: 'daan_nl', followers: 55 } }, NOW).author;
+    let a = mergeAuthor(undefined, first, { newMessage: true, newConversation: true });
+    a = mergeAuthor(a, later, { newMessage: true, newConversation: false });
+    a = mergeAuthor(a, first, { newMessage: false, newConversation: false });
+    expect([a.handle, a.followers, a.messageCount, a.conversationCount]).toEqual(['daan_nl', 55, 2, 1]);
+    expect(a.firstSeenAt).toBe(Date.parse('2026-11-20T10:00:00Z'));
+    expect(a.lastSeenAt).toBe(Date.parse('2026-11-20T12:00:00Z'));
+  });
+
+  it('never exports a message without a valid createdAt or direction', () => {
+    const m: Message = inbox.messages.find((x) => x.direction === 'outgoing')!;
+    const out = toInterchange(m, authors.get(m.authorId)!)!;
+    expect(out.direction).toBe('outgoing');
+    expect(out.author.id).not.toContain(':');
+    expect(parseJsonl(serializeJsonl([out])).errors).toEqual([]);
+  });
+});
