@@ -122,11 +122,11 @@ export function App({ api, db, info, initialSettings }: AppProps) {
   const history = useAuthorHistory(db, selected?.authorId ?? null);
   const draft = useDraft(db, selectedId);
 
-  const select = useCallback((id: string | null) => {
-    setSelectedId(id);
-    if (id) sessionStorage.setItem('webcare.selected', id);
+  const select = useCallback((id: string | null) => setSelectedId(id), []);
+  useEffect(() => {
+    if (selectedId) sessionStorage.setItem('webcare.selected', selectedId);
     else sessionStorage.removeItem('webcare.selected');
-  }, []);
+  }, [selectedId]);
 
   const setView = useCallback(
     (v: ViewId) => {
@@ -144,11 +144,10 @@ export function App({ api, db, info, initialSettings }: AppProps) {
     if (selected && selected.unread > 0) void dispatch(db, selected.id, { type: 'read' }, me, Date.now());
   }, [db, me, selected]);
 
-  // Keep a selection in the list: the first row when nothing (valid) is selected.
-  useEffect(() => {
-    if (!rows || rows.length === 0) return;
-    if (selectedId === null || (selected === null && !searching)) select(rows[0]?.id ?? null);
-  }, [rows, selectedId, selected, searching, select]);
+  // Keep a selection in the list: the first row when nothing (valid) is selected. Adjusted during
+  // render (not in an effect) so the list and the conversation view never disagree for a frame.
+  const firstRowId = rows?.[0]?.id ?? null;
+  if (firstRowId !== null && (selectedId === null || (selected === null && !searching)) && selectedId !== firstRowId) setSelectedId(firstRowId);
 
   const focus = useCallback((target: FocusTarget) => {
     if (target === 'search') searchRef.current?.focus();
@@ -326,7 +325,6 @@ export function App({ api, db, info, initialSettings }: AppProps) {
       {dialog === 'import' && <ImportDialog db={db} onClose={() => setDialog(null)} />}
       {dialog === 'snooze' && selected && (
         <SnoozeDialog
-          now={Date.now()}
           lang={lang}
           onClose={() => setDialog(null)}
           onSnooze={(until) => {

@@ -23,7 +23,7 @@ export function matchShortcut(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKe
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   const tag = target.tagName;
-  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable === true;
 }
 
 /** How a shortcut is shown to the user on this platform. */

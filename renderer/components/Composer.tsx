@@ -30,10 +30,14 @@ export function Composer({ conversationId, channel, customerName, draft, focusRe
   const ref = useRef<HTMLTextAreaElement>(null);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  useEffect(() => {
-    if (!focusRequest) return;
+  // A focus request (R or N) switches the tab during render, then focuses the field.
+  const [seenNonce, setSeenNonce] = useState(focusRequest?.nonce ?? null);
+  if (focusRequest && focusRequest.nonce !== seenNonce) {
+    setSeenNonce(focusRequest.nonce);
     setMode(focusRequest.mode);
-    ref.current?.focus();
+  }
+  useEffect(() => {
+    if (focusRequest) ref.current?.focus();
   }, [focusRequest]);
 
   useEffect(

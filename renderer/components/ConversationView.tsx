@@ -101,7 +101,7 @@ export function ConversationView(p: ConversationViewProps) {
       </header>
       {exposed && (
         <div className={`exposure ${exposureMs > ONE_HOUR ? 'late' : ''}`} data-testid="exposure" title={t('conversation.exposureTarget')}>
-          <span className="exposure-clock">⏱</span> {t('conversation.exposure', { duration: duration(c.waitingSince ?? p.now, p.now, p.lang) })}
+          <span className="exposure-clock" aria-hidden="true" /> {t('conversation.exposure', { duration: duration(c.waitingSince ?? p.now, p.now, p.lang) })}
           <span className="exposure-bar">
             <span style={{ width: `${Math.min(100, (exposureMs / ONE_HOUR) * 100)}%` }} />
           </span>

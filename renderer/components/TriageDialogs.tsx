@@ -14,8 +14,9 @@ function toLocalInput(ms: number): string {
 }
 
 /** Snooze picker: number keys 1–4 pick a preset, or a custom date and time. */
-export function SnoozeDialog({ now, lang, onClose, onSnooze }: { now: number; lang: UiLanguage; onClose: () => void; onSnooze: (until: number) => void }) {
+export function SnoozeDialog({ lang, onClose, onSnooze }: { lang: UiLanguage; onClose: () => void; onSnooze: (until: number) => void }) {
   const { t } = useTranslation();
+  const [now] = useState(() => Date.now());
   const [custom, setCustom] = useState(() => toLocalInput(snoozeUntil('tomorrow', now)));
   const [error, setError] = useState<string | null>(null);
   return (

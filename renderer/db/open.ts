@@ -18,12 +18,18 @@ export async function openInboxDb(name = DB_NAME, onVersionChange?: () => void):
   });
   try {
     await db.open();
+    // Dexie 4 opens a database that a newer build upgraded (when its tables still fit); stored
+    // data from the future must never be written by older code, so stop here instead.
+    const stored = Math.round(db.idbdb.version / 10);
+    if (stored > DB_VERSION) {
+      db.close();
+      return { ok: false, reason: 'newer', found: stored };
+    }
     return { ok: true, db };
   } catch (e) {
     const err = e as Error & { inner?: Error };
     if (err.name === Dexie.errnames.Version || err.inner?.name === 'VersionError') {
-      const found = await storedVersion(name);
-      return { ok: false, reason: 'newer', found: found ?? DB_VERSION + 1 };
+      return { ok: false, reason: 'newer', found: (await storedVersion(name)) ?? DB_VERSION + 1 };
     }
     if (err.name === 'BlockedError' || err.name === Dexie.errnames.DatabaseClosed) return { ok: false, reason: 'blocked' };
     return { ok: false, reason: 'error', message: err.message };

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { counterDeltas } from '../../shared/inbox/views.ts';
+import { parseJsonl } from '../../shared/interchange/jsonl.ts';
+import { exportJsonl, importJsonlText } from './importExport.ts';
+import { addNote, queueReply } from './repo.ts';
+import { WebcareDb } from './schema.ts';
+
+const SAMPLE = readFileSync('tests/fixtures/import-sample.jsonl', 'utf8');
+const NOW = Date.UTC(2026, 10, 24, 12, 0, 0);
+let db: WebcareDb;
+
+beforeEach(async () => {
+  db = new WebcareDb(`io-${Math.random()}`);
+  await db.open();
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('JSONL import', () => {
+  it('imports the good lines, reports the bad ones with line numbers, and is idempotent', async () => {
+    const first = await importJsonlText(db, SAMPLE, NOW);
+    expect(first).toMatchObject({ imported: 7, skipped: 0, total: 12 });
+    expect(first.errors.map((e) => [e.line, e.code])).toEqual([
+      [8, 'invalid_json'],
+      [9, 'missing_field'],
+      [10, 'invalid_field'],
+      [11, 'invalid_field'],
+      [12, 'duplicate_id'],
+    ]);
+    const messages = await db.messages.count();
+    const conversations = await db.conversations.count();
+    const second = await importJsonlText(db, SAMPLE, NOW + 1000);
+    expect(second).toMatchObject({ imported: 0, skipped: 7 });
+    expect(await db.messages.count()).toBe(messages);
+    expect(await db.conversations.count()).toBe(conversations);
+  });
+
+  it('groups a reply with its post and keeps counters consistent', async () => {
+    await importJsonlText(db, SAMPLE, NOW);
+    const c1 = await db.conversations.get('sample-c1');
+    expect(c1?.messageCount).toBe(2);
+    expect(c1?.authorId).toBe('x:1001');
+    expect(c1?.waitingSince).toBeNull(); // the brand replied last
+    const totals: Record<string, number> = {};
+    for (const c of await db.conversations.toArray()) for (const [k, v] of counterDeltas(null, c)) totals[k] = (totals[k] ?? 0) + v;
+    const stored = Object.fromEntries((await db.counters.toArray()).filter((r) => r.value).map((r) => [r.key, r.value]));
+    expect(stored).toEqual(totals);
+  });
+
+  it('a reply imported later joins the conversation of its stored parent', async () => {
+    await importJsonlText(db, SAMPLE, NOW);
+    const reply = JSON.stringify({
+      id: 'late-reply',
+      channel: 'x',
+      direction: 'incoming',
+      public: true,
+      inReplyTo: 'sample-2',
+      author: { id: '1001', handle: 'fleur_bos' },
+      text: 'Nog steeds niks!',
+      createdAt: '2026-11-24T11:00:00Z',
+    });
+    const r = await importJsonlText(db, reply, NOW);
+    expect(r.imported).toBe(1);
+    expect((await db.messages.get('late-reply'))?.conversationId).toBe('sample-c1');
+    expect((await db.conversations.get('sample-c1'))?.status).toBe('open');
+  });
+});
+
+describe('JSONL export', () => {
+  it('round-trips imported messages and leaves internal notes out', async () => {
+    await importJsonlText(db, SAMPLE, NOW);
+    await addNote(db, 'sample-c1', 'intern: niet delen', 'me', NOW);
+    await queueReply(db, 'sample-c1', 'We kijken ernaar!', 'me', NOW);
+    const { text, count } = await exportJsonl(db);
+    const parsed = parseJsonl(text);
+    expect(parsed.errors).toEqual([]);
+    expect(count).toBe(8);
+    expect(parsed.messages.map((m) => m.text)).not.toContain('intern: niet delen');
+    expect(parsed.messages.map((m) => m.text)).toContain('We kijken ernaar!');
+    const original = parseJsonl(SAMPLE).messages.find((m) => m.id === 'sample-1')!;
+    const exported = parsed.messages.find((m) => m.id === 'sample-1')!;
+    expect(exported).toMatchObject({ text: original.text, channel: 'x', author: { id: '1001' }, createdAt: new Date(original.createdAt).toISOString() });
+  });
+});

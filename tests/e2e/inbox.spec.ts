@@ -1,0 +1,210 @@
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
+const SAMPLE = fileURLToPath(new URL('../fixtures/import-sample.jsonl', import.meta.url));
+
+async function openApp(page: Page, url: string) {
+  await page.goto(url);
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready', { timeout: 60_000 });
+  await expect(page.getByTestId('conversation-row').first()).toBeVisible();
+}
+
+async function setLanguage(page: Page, lang: 'nl' | 'en') {
+  const html = page.locator('html');
+  if ((await html.getAttribute('lang')) !== lang) await page.getByTestId('language-toggle').click();
+  await expect(html).toHaveAttribute('lang', lang);
+}
+
+const selectedId = (page: Page) => page.getByTestId('conversation-view').getAttribute('data-id');
+
+test('first run shows the demo inbox, with screenshots in nl and en', async ({ host, page }) => {
+  await openApp(page, host.url);
+  // The counters table drives the sidebar: the demo inbox has open and resolved conversations.
+  await expect(page.getByTestId('count-all')).toHaveText(/3[.,]000/);
+  expect(Number((await page.getByTestId('count-open').innerText()).replace(/\D/g, ''))).toBeGreaterThan(100);
+  await expect(page.getByTestId('conversation-view')).toBeVisible();
+  for (const lang of ['nl', 'en'] as const) {
+    await setLanguage(page, lang);
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: `${SHOTS}inbox-${lang}.png` });
+  }
+  // The conversation view of the seeded escalation: a long public thread with a high-reach author.
+  await page.evaluate(() => sessionStorage.setItem('webcare.selected', 'demo-c-escalation'));
+  await page.reload();
+  await expect(page.getByTestId('conversation-view')).toHaveAttribute('data-id', 'demo-c-escalation');
+  await expect(page.getByTestId('author-card')).toBeVisible();
+  for (const lang of ['nl', 'en'] as const) {
+    await setLanguage(page, lang);
+    await page.screenshot({ path: `${SHOTS}conversation-${lang}.png` });
+  }
+});
+
+test('open a conversation, resolve it with e, find it under Resolved; undo brings it back', async ({ host, page }) => {
+  await openApp(page, host.url);
+  await setLanguage(page, 'en');
+  await page.keyboard.press('j');
+  const id = await selectedId(page);
+  expect(id).toBeTruthy();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('composer').locator('textarea')).toBeFocused();
+  await page.keyboard.press('Escape');
+  const openBefore = Number((await page.getByTestId('count-open').innerText()).replace(/\D/g, ''));
+  await page.keyboard.press('e');
+  await expect(page.getByTestId('toast').first()).toContainText('Resolved');
+  await expect(page.locator(`[data-testid=conversation-row][data-id="${id}"]`)).toHaveCount(0);
+  await expect(page.getByTestId('count-open')).toHaveText(String(openBefore - 1).replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+  // The selection moved on to the next conversation.
+  expect(await selectedId(page)).not.toBe(id);
+
+  await page.keyboard.press('5');
+  await expect(page.getByRole('heading', { name: 'Resolved' })).toBeVisible();
+  const row = page.locator(`[data-testid=conversation-row][data-id="${id}"]`);
+  await expect(row).toBeVisible();
+  await row.click();
+  await expect(page.getByTestId('detail-status')).toHaveText('Resolved');
+
+  // Undo (z) reopens it: the event log restores the fields the resolve changed.
+  await page.keyboard.press('1');
+  await page.keyboard.press('z');
+  await expect(page.locator(`[data-testid=conversation-row][data-id="${id}"]`)).toBeVisible();
+});
+
+test('snooze a conversation and see it return when its time comes', async ({ host, page }) => {
+  await page.clock.install();
+  await openApp(page, host.url);
+  await setLanguage(page, 'nl');
+  const id = await selectedId(page);
+  await page.keyboard.press('s');
+  await expect(page.getByTestId('snooze-dialog')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}snooze-nl.png` });
+  await page.keyboard.press('1'); // in one hour
+  await expect(page.locator(`[data-testid=conversation-row][data-id="${id}"]`)).toHaveCount(0);
+  await page.keyboard.press('4'); // Snoozed view
+  await expect(page.locator(`[data-testid=conversation-row][data-id="${id}"]`)).toBeVisible();
+  await page.clock.fastForward('01:01:00');
+  // The wake timer fires: it leaves Snoozed and is back in Open.
+  await expect(page.locator(`[data-testid=conversation-row][data-id="${id}"]`)).toHaveCount(0, { timeout: 15_000 });
+  await page.keyboard.press('1');
+  await expect(page.locator(`[data-testid=conversation-row][data-id="${id}"]`)).toBeVisible();
+});
+
+test('switches language at runtime without a reload', async ({ host, page }) => {
+  await openApp(page, host.url);
+  await setLanguage(page, 'en');
+  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+  await expect(page.getByRole('button', { name: /Open/ }).first()).toBeVisible();
+  await page.getByTestId('language-toggle').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  await expect(page.locator('[data-view=resolved]')).toContainText('Afgehandeld');
+  await expect(page.getByTestId('search')).toHaveAttribute('placeholder', /Zoek/);
+  await page.getByTestId('language-toggle').click();
+  await expect(page.locator('[data-view=resolved]')).toContainText('Resolved');
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+});
+
+test('state survives a reload and a restart of the host', async ({ host, page }) => {
+  await openApp(page, host.url);
+  await setLanguage(page, 'nl');
+  const id = await selectedId(page);
+  await page.keyboard.press('a'); // assign to me
+  await page.keyboard.press('e'); // resolve
+  await expect(page.locator(`[data-testid=conversation-row][data-id="${id}"]`)).toHaveCount(0);
+  await page.keyboard.press('n');
+  await page.keyboard.type('Klant gebeld, opgelost.');
+  await page.keyboard.press('Control+Enter');
+
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  await expect(page.locator(`[data-testid=conversation-row][data-id="${id}"]`)).toHaveCount(0);
+
+  await host.restart();
+  await openApp(page, host.url);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  await page.locator('[data-view=resolved]').click();
+  const row = page.locator(`[data-testid=conversation-row][data-id="${id}"]`);
+  await expect(row).toBeVisible();
+  await row.click();
+  await expect(page.getByTestId('detail-status')).toHaveText('Afgehandeld');
+  await expect(page.getByTestId('conversation-view')).toContainText('Toegewezen aan jou');
+  await expect(page.getByTestId('message-note').last()).toContainText('Klant gebeld, opgelost.');
+  // The demo inbox is seeded once, not again after a restart.
+  await expect(page.getByTestId('count-all')).toHaveText(/3[.,]000/);
+});
+
+test('search finds conversations through the word index', async ({ host, page }) => {
+  await openApp(page, host.url);
+  await setLanguage(page, 'en');
+  await page.keyboard.press('/');
+  await expect(page.getByTestId('search')).toBeFocused();
+  await page.keyboard.type('storing');
+  await expect(page.getByTestId('search-summary')).toContainText(/result/);
+  const n = await page.getByTestId('conversation-row').count();
+  expect(n).toBeGreaterThan(0);
+  await expect(page.getByTestId('conversation-row').first()).toContainText(/storing/i);
+  await page.getByTestId('search').fill('zzzqqqxxyy');
+  await expect(page.getByTestId('search-summary')).toContainText('Nothing found');
+});
+
+test('command palette, shortcuts help, labels and an internal note', async ({ host, page }) => {
+  await openApp(page, host.url);
+  await setLanguage(page, 'en');
+  await page.keyboard.press('Control+k');
+  await expect(page.getByTestId('palette')).toBeVisible();
+  await page.keyboard.type('priority: urgent');
+  await page.screenshot({ path: `${SHOTS}palette-en.png` });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('conversation-view')).toContainText('Priority: Urgent');
+
+  await page.keyboard.press('l');
+  await expect(page.getByTestId('label-dialog')).toBeVisible();
+  await page.keyboard.type('Terugbellen');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('conversation-view')).toContainText('Terugbellen');
+
+  await page.keyboard.press('Shift+?');
+  await expect(page.getByTestId('shortcuts')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}shortcuts-en.png` });
+  await page.keyboard.press('Escape');
+
+  await page.keyboard.press('n');
+  await page.keyboard.type('Checked with the NOC, outage ticket 4471.');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('message-note').last()).toContainText('outage ticket 4471');
+});
+
+test('imports JSONL with a line-by-line report, and a second import adds nothing', async ({ host, page }) => {
+  await openApp(page, host.url);
+  await setLanguage(page, 'en');
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('import');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('import-dialog')).toBeVisible();
+  await page.getByTestId('import-file').setInputFiles(SAMPLE);
+  const report = page.getByTestId('import-report');
+  await expect(report).toContainText('7 imported, 0 already present, 5 with errors (of 12 lines)');
+  await expect(page.getByTestId('import-error')).toHaveCount(5);
+  await expect(page.getByTestId('import-error').first()).toContainText('Line 8');
+  await page.screenshot({ path: `${SHOTS}import-en.png` });
+  await page.getByTestId('import-file').setInputFiles(SAMPLE);
+  await expect(report).toContainText('0 imported, 7 already present, 5 with errors');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('search').fill('KL-4419023');
+  await expect(page.getByTestId('conversation-row')).toHaveCount(1);
+});
+
+test('removing the demo data leaves an empty, explained inbox', async ({ host, page }) => {
+  await openApp(page, host.url);
+  await setLanguage(page, 'en');
+  await page.getByTestId('open-settings').click();
+  await page.getByTestId('demo-toggle').uncheck();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('list-empty')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('count-all')).toHaveText('0');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+  await expect(page.getByTestId('list-empty')).toBeVisible();
+});
