@@ -1,0 +1,190 @@
+// The `webcare` command line: `score` and `radar` over message interchange format v1 (JSONL).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { InterchangeMessageSchema } from '../shared/interchange/message.ts';
+import type { InterchangeMessage } from '../shared/interchange/message.ts';
+import { scoreMessage } from '../shared/analysis/score.ts';
+import { scoreConversation } from '../shared/analysis/risk.ts';
+import { createRadar } from '../shared/analysis/radar.ts';
+import { fromInterchange } from '../shared/analysis/interchange.ts';
+
+export const HELP = `Usage:
+  webcare score --in FILE|- [--out FILE|-]   one JSON line per valid message, in input order:
+      {"id","lang","polarity","sentiment","complaint","isComplaint","severity","risk","reasons":[{"code","text","value","weight"}]}
+  webcare radar --in FILE|- [--out FILE|-]   replays the messages in event time (sorted by createdAt)
+      and writes one JSON line per alert when it is first raised:
+      {"id","kind":"crisis"|"escalation","at","brand","topic","score","messageIds","reasons"}
+
+Input is the message interchange format v1 (one JSON object per line). "-" means stdin/stdout
+(the default for both). Invalid lines are reported on stderr with their line number and skipped.
+Options:
+  --lang en|nl         language of the reason texts (default en)
+  --watchlist a,b,c    handles of journalists/VIPs for the risk and radar (radar, score)
+  --threshold N        escalation risk threshold 0-100 (default 60)
+  -h, --help           this text
+Exit status: 0 ok, 1 usage error, 2 unreadable input or unwritable output.
+`;
+
+interface Args {
+  command: string;
+  input: string;
+  output: string;
+  locale: 'en' | 'nl';
+  watchlist: string[];
+  threshold: number | undefined;
+}
+
+function parseArgs(argv: string[]): Args | string {
+  const args: Args = { command: '', input: '-', output: '-', locale: 'en', watchlist: [], threshold: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    const next = (): string | undefined => argv[++i];
+    if (a === '--in') args.input = next() ?? '';
+    else if (a === '--out') args.output = next() ?? '';
+    else if (a === '--lang') {
+      const l = next();
+      if (l !== 'en' && l !== 'nl') return `--lang must be en or nl`;
+      args.locale = l;
+    } else if (a === '--watchlist') args.watchlist = (next() ?? '').split(',').map((s) => s.trim().replace(/^@/, '').toLowerCase()).filter(Boolean);
+    else if (a === '--threshold') {
+      const n = Number(next());
+      if (!Number.isFinite(n) || n < 0 || n > 100) return '--threshold must be 0-100';
+      args.threshold = n;
+    } else if (!a.startsWith('-') && !args.command) args.command = a;
+    else return `unknown argument: ${a}`;
+  }
+  if (!args.input) return '--in needs a file name or -';
+  if (!args.output) return '--out needs a file name or -';
+  return args;
+}
+
+interface Parsed {
+  line: number;
+  msg: InterchangeMessage;
+}
+
+/** Parses JSONL, reporting invalid lines (1-based numbers) through `report`. Blank lines are skipped. */
+export function parseJsonl(text: string, report: (line: number, error: string) => void): Parsed[] {
+  const out: Parsed[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const raw = (lines[i] as string).trim();
+    if (!raw) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch (e) {
+      report(i + 1, `invalid JSON (${(e as Error).message})`);
+      continue;
+    }
+    const r = InterchangeMessageSchema.safeParse(value);
+    if (!r.success) {
+      report(i + 1, r.error.issues.map((iss) => `${iss.path.join('.') || '(root)'}: ${iss.message}`).join('; '));
+      continue;
+    }
+    out.push({ line: i + 1, msg: r.data });
+  }
+  return out;
+}
+
+export interface Io {
+  readInput(path: string): string;
+  writeOutput(path: string, data: string): void;
+  stderr(text: string): void;
+}
+
+const nodeIo: Io = {
+  readInput: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
+  writeOutput: (path, data) => {
+    if (path === '-') process.stdout.write(data);
+    else writeFileSync(path, data);
+  },
+  stderr: (text) => {
+    process.stderr.write(text);
+  },
+};
+
+export async function main(argv: string[], io: Io = nodeIo): Promise<number> {
+  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') {
+    (argv.length === 0 ? io.stderr : (t: string) => io.writeOutput('-', t))(HELP);
+    return argv.length === 0 ? 1 : 0;
+  }
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    io.stderr(`webcare: ${args}\n\n${HELP}`);
+    return 1;
+  }
+  if (args.command !== 'score' && args.command !== 'radar') {
+    io.stderr(`webcare: unknown command "${args.command}"\n\n${HELP}`);
+    return 1;
+  }
+  let text: string;
+  try {
+    text = io.readInput(args.input);
+  } catch (e) {
+    io.stderr(`webcare: cannot read ${args.input === '-' ? 'stdin' : args.input}: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const errors: string[] = [];
+  const parsed = parseJsonl(text, (line, error) => errors.push(`line ${line}: ${error}\n`));
+  if (errors.length) io.stderr(errors.join(''));
+  const watchlist = new Set(args.watchlist);
+  const lines: string[] = [];
+  if (args.command === 'score') {
+    for (const { msg } of parsed) {
+      const s = scoreMessage({ id: msg.id, text: msg.text, lang: msg.lang ?? null }, { locale: args.locale });
+      const m = fromInterchange(msg);
+      const risk =
+        msg.direction === 'incoming'
+          ? scoreConversation(
+              {
+                id: msg.conversationId ?? msg.id,
+                author: m.author,
+                messages: [{ ...m, score: s }],
+              },
+              { now: m.createdAt, watchlist, threshold: args.threshold, locale: args.locale },
+            ).risk
+          : 0;
+      lines.push(
+        JSON.stringify({
+          id: s.id,
+          lang: s.lang,
+          polarity: s.polarity,
+          sentiment: s.sentiment,
+          complaint: s.complaint,
+          isComplaint: s.isComplaint,
+          severity: s.severity,
+          risk,
+          reasons: s.reasons,
+        }),
+      );
+    }
+  } else {
+    const msgs = parsed.map((p) => fromInterchange(p.msg));
+    // Stable sort: equal timestamps keep input order.
+    const order = msgs.map((_, i) => i).sort((a, b) => (msgs[a]?.createdAt as number) - (msgs[b]?.createdAt as number) || a - b);
+    const radar = createRadar({ watchlist, riskThreshold: args.threshold, locale: args.locale });
+    for (const i of order) {
+      for (const alert of radar.push(msgs[i] as (typeof msgs)[number])) {
+        lines.push(
+          JSON.stringify({
+            id: alert.id,
+            kind: alert.kind,
+            at: alert.at,
+            brand: alert.brand,
+            topic: alert.topic,
+            score: alert.score,
+            messageIds: alert.messageIds,
+            reasons: alert.reasons,
+          }),
+        );
+      }
+    }
+  }
+  try {
+    io.writeOutput(args.output, lines.length ? lines.join('\n') + '\n' : '');
+  } catch (e) {
+    io.stderr(`webcare: cannot write ${args.output}: ${(e as Error).message}\n`);
+    return 2;
+  }
+  return 0;
+}

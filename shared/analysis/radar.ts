@@ -1,0 +1,452 @@
+/**
+ * Crisis radar: fed messages in event-time order, it groups negative messages per brand into
+ * topics (keyword-overlap clustering), keeps a per-topic baseline and raises a crisis alert when a
+ * topic bursts (Poisson z-score against an EWMA baseline, see docs/analysis.md for the comparison
+ * with CUSUM and Kleinberg), weighing severity, first-time authors, reach and watchlisted
+ * accounts. It also raises escalation alerts for single conversations crossing the risk
+ * threshold. Stateful but pure: no clock, no I/O.
+ */
+import { extractSignals } from './signals.ts';
+import { scoreSignals } from './score.ts';
+import type { MessageScore } from './score.ts';
+import { DEFAULT_RISK_THRESHOLD, scoreConversation } from './risk.ts';
+import type { ConversationInput, RiskMessage } from './risk.ts';
+import { formatNumber, reasonText } from './reasons.ts';
+import type { Reason, ReasonLocale } from './reasons.ts';
+
+export interface RadarMessage {
+  id: string;
+  text: string;
+  /** Epoch ms (event time). */
+  createdAt: number;
+  channel: string;
+  direction: 'incoming' | 'outgoing';
+  public: boolean;
+  author: { id: string; handle?: string | null; followers?: number | null; verified?: boolean | null };
+  brand?: string | null;
+  conversationId?: string | null;
+  inReplyTo?: string | null;
+  lang?: string | null;
+  metrics?: { likes?: number; reposts?: number; replies?: number; quotes?: number } | null;
+}
+
+export interface RadarAlert {
+  id: string;
+  kind: 'crisis' | 'escalation';
+  /** ISO time of the event at which the alert fired. */
+  at: string;
+  brand: string;
+  topic: string;
+  /** 0–100. */
+  score: number;
+  /** Evidence so far (message ids). */
+  messageIds: string[];
+  reasons: Reason[];
+}
+
+export interface RadarOptions {
+  /** Lowercase handles (without @) of journalists, politicians, celebrities. */
+  watchlist?: Iterable<string>;
+  riskThreshold?: number;
+  locale?: ReasonLocale;
+  /** Burst window in minutes (default 15). */
+  windowMinutes?: number;
+  /** Minimum negative mentions in the window (default 6). */
+  minCount?: number;
+  /** Poisson z-score needed (default 4). */
+  zThreshold?: number;
+}
+
+export interface TopicView {
+  brand: string;
+  topic: string;
+  state: 'quiet' | 'rising' | 'crisis';
+  inWindow: number;
+  baselinePerWindow: number;
+}
+
+export interface Radar {
+  /** Adds one message (in event-time order) and returns the alerts it raised. */
+  push(msg: RadarMessage, score?: MessageScore): RadarAlert[];
+  topics(): TopicView[];
+}
+
+interface TopicEvent {
+  t: number;
+  id: string;
+  author: string;
+  firstTime: boolean;
+  followers: number;
+  severity: number;
+  watch: string | null;
+  terms: string[];
+}
+
+interface Topic {
+  id: number;
+  brand: string;
+  terms: Map<string, number>;
+  events: TopicEvent[];
+  /** EWMA of negative mentions per window, updated at window boundaries. */
+  baseline: number;
+  binStart: number;
+  binCount: number;
+  lastAt: number;
+  alerted: boolean;
+  alertedAt: number;
+  label: string;
+  evidence: string[];
+}
+
+interface ConvState {
+  input: ConversationInput;
+  brand: string;
+  lastAt: number;
+  alerted: boolean;
+  topic: Topic | null;
+}
+
+interface BrandState {
+  topics: Topic[];
+  authors: Map<string, number>;
+  /** EWMA of all negative mentions per window, the prior for new topics. */
+  negRate: number;
+  binStart: number;
+  binCount: number;
+  nextTopic: number;
+}
+
+const MIN = 60_000;
+const STOPWORDS = new Set(
+  'user url the and for with that this have from your you are was but not they what when why how just still again been will can all our out get got been does did than then them there their about after would could should into over more some very really dont cant wont het een van een voor met dat die dit niet maar ook nog weer zijn was heb hebben wordt worden geen mijn jullie bij naar kan kunnen dan wel waarom hoe wie waar echt heel erg moet gaat gewoon alweer steeds keer even weet zelf hier daar deze wat welke toch want omdat iedereen niemand'.split(
+    ' ',
+  ),
+);
+
+function stem(t: string): string {
+  return t.length > 7 ? t.slice(0, 7) : t;
+}
+
+function keywords(tokens: readonly string[], brandTokens: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const t of tokens) {
+    if (t.length < 4 || STOPWORDS.has(t) || t.startsWith('emo_') || brandTokens.has(t) || /^\d+$/.test(t)) continue;
+    const s = stem(t);
+    if (!out.includes(s)) out.push(s);
+  }
+  return out;
+}
+
+function poissonZ(n: number, mu: number): number {
+  return (n - mu) / Math.sqrt(Math.max(mu, 0.25));
+}
+
+/** Creates a radar. Feed it with `push` in event-time order. */
+export function createRadar(options: RadarOptions = {}): Radar {
+  const watch = new Set([...(options.watchlist ?? [])].map((h) => h.replace(/^@/, '').toLowerCase()));
+  const W = (options.windowMinutes ?? 15) * MIN;
+  const minCount = options.minCount ?? 6;
+  const zThreshold = options.zThreshold ?? 4;
+  const riskThreshold = options.riskThreshold ?? DEFAULT_RISK_THRESHOLD;
+  const locale = options.locale ?? 'en';
+  const brands = new Map<string, BrandState>();
+  const convs = new Map<string, ConvState>();
+  const msgConv = new Map<string, string>();
+  const msgTopic = new Map<string, Topic>();
+  const authorContacts = new Map<string, number[]>();
+  let alertSeq = 0;
+  let lastPrune = 0;
+
+  const reason = (code: string, value: string | number, weight: number): Reason => ({
+    code,
+    text: reasonText(code, value, locale),
+    value,
+    weight: Math.round(weight * 10) / 10,
+  });
+
+  function brandState(brand: string, t: number): BrandState {
+    let b = brands.get(brand);
+    if (!b) {
+      b = { topics: [], authors: new Map(), negRate: 0.5, binStart: t, binCount: 0, nextTopic: 1 };
+      brands.set(brand, b);
+    }
+    while (t - b.binStart >= W) {
+      b.negRate = 0.9 * b.negRate + 0.1 * b.binCount;
+      b.binCount = 0;
+      b.binStart += W;
+      if (t - b.binStart > 96 * W) b.binStart = t - ((t - b.binStart) % W);
+    }
+    return b;
+  }
+
+  function rollTopic(topic: Topic, t: number): void {
+    while (t - topic.binStart >= W) {
+      // Only quiet windows teach the baseline, so a burst does not hide itself.
+      if (!topic.alerted) topic.baseline = 0.85 * topic.baseline + 0.15 * topic.binCount;
+      topic.binCount = 0;
+      topic.binStart += W;
+      if (t - topic.binStart > 96 * W) topic.binStart = t - ((t - topic.binStart) % W);
+    }
+    while (topic.events.length && (topic.events[0] as TopicEvent).t < t - W) topic.events.shift();
+    if (topic.alerted && t - topic.alertedAt > 6 * 60 * MIN && topic.events.length < minCount) topic.alerted = false;
+  }
+
+  function assignTopic(b: BrandState, terms: string[], t: number, parent: Topic | undefined): Topic {
+    if (parent && parent.brand && t - parent.lastAt < 6 * 60 * MIN) return parent;
+    let best: Topic | null = null;
+    let bestScore = 0;
+    for (const topic of b.topics) {
+      let overlap = 0;
+      for (const k of terms) {
+        const w = topic.terms.get(k) ?? 0;
+        if (w > 0) overlap += Math.min(1, w / 2);
+      }
+      const score = overlap / Math.max(1, Math.min(terms.length, 4));
+      if (score > bestScore) {
+        bestScore = score;
+        best = topic;
+      }
+    }
+    if (best && bestScore >= 0.5) return best;
+    const topic: Topic = {
+      id: b.nextTopic++,
+      brand: '',
+      terms: new Map(),
+      events: [],
+      baseline: Math.max(0.05, b.negRate * 0.05),
+      binStart: t,
+      binCount: 0,
+      lastAt: t,
+      alerted: false,
+      alertedAt: 0,
+      label: terms.slice(0, 3).join(' ') || 'other',
+      evidence: [],
+    };
+    b.topics.push(topic);
+    return topic;
+  }
+
+  function topicLabel(topic: Topic): string {
+    return (
+      [...topic.terms.entries()]
+        .sort((a, c) => c[1] - a[1])
+        .slice(0, 3)
+        .map(([k]) => k)
+        .join(' ') || topic.label
+    );
+  }
+
+  function prune(t: number): void {
+    for (const [key, c] of convs) {
+      if (t - c.lastAt > 48 * 60 * MIN) {
+        convs.delete(key);
+        for (const m of c.input.messages) {
+          msgConv.delete(m.id);
+          msgTopic.delete(m.id);
+        }
+      }
+    }
+    for (const b of brands.values()) b.topics = b.topics.filter((tp) => t - tp.lastAt < 24 * 60 * MIN);
+    for (const [a, list] of authorContacts) {
+      const kept = list.filter((x) => t - x < 24 * 60 * MIN);
+      if (kept.length) authorContacts.set(a, kept);
+      else authorContacts.delete(a);
+    }
+  }
+
+  function push(msg: RadarMessage, given?: MessageScore): RadarAlert[] {
+    const t = msg.createdAt;
+    if (t - lastPrune > 60 * MIN) {
+      prune(t);
+      lastPrune = t;
+    }
+    const alerts: RadarAlert[] = [];
+    const sig = extractSignals(msg.text, msg.lang ?? null);
+    const score = given ?? scoreSignals(msg.id, sig);
+    const brand = (msg.brand ?? sig.norm.mentions[0] ?? 'unknown').replace(/^@/, '').toLowerCase();
+    const b = brandState(brand, t);
+    const negative = msg.direction === 'incoming' && (score.isComplaint || score.polarity === 'negative');
+    const handle = (msg.author.handle ?? '').replace(/^@/, '').toLowerCase();
+    const firstTime = !b.authors.has(msg.author.id);
+    if (msg.direction === 'incoming') b.authors.set(msg.author.id, t);
+
+    // Conversation bookkeeping (escalation risk).
+    const parentConvKey = msg.inReplyTo ? msgConv.get(msg.inReplyTo) : undefined;
+    const ownKey = msg.conversationId ?? (msg.direction === 'outgoing' && parentConvKey ? parentConvKey : `${brand}:${msg.author.id}`);
+    let conv = convs.get(ownKey);
+    if (!conv) {
+      const prior = authorContacts.get(msg.author.id) ?? [];
+      conv = {
+        input: { id: ownKey, brand, author: { ...msg.author }, messages: [], priorContacts: [...prior], engagementTimes: [] },
+        brand,
+        lastAt: t,
+        alerted: false,
+        topic: null,
+      };
+      convs.set(ownKey, conv);
+      if (msg.direction === 'incoming') authorContacts.set(msg.author.id, [...prior, t]);
+    }
+    conv.lastAt = t;
+    const rm: RiskMessage = {
+      id: msg.id,
+      text: msg.text,
+      createdAt: t,
+      direction: msg.direction,
+      public: msg.public,
+      channel: msg.channel,
+      lang: msg.lang ?? null,
+      metrics: msg.metrics ?? null,
+      score,
+    };
+    if (msg.direction === 'incoming' && msg.author.id === conv.input.author.id) {
+      if ((msg.author.followers ?? 0) > (conv.input.author.followers ?? 0)) conv.input.author.followers = msg.author.followers ?? 0;
+    }
+    if (conv.input.messages.length < 200) conv.input.messages.push(rm);
+    msgConv.set(msg.id, ownKey);
+    const touched: ConvState[] = [conv];
+    if (parentConvKey && parentConvKey !== ownKey && msg.direction === 'incoming') {
+      const parent = convs.get(parentConvKey);
+      if (parent) {
+        parent.input.engagementTimes?.push(t);
+        touched.push(parent);
+      }
+    }
+
+    // Topic clustering and burst detection for negative messages.
+    if (negative) {
+      b.binCount++;
+      const brandTokens = new Set([brand, ...sig.norm.mentions]);
+      const terms = keywords(sig.norm.tokens, brandTokens);
+      const parentTopic = msg.inReplyTo ? msgTopic.get(msg.inReplyTo) : undefined;
+      const topic = assignTopic(b, terms, t, parentTopic);
+      topic.brand = brand;
+      rollTopic(topic, t);
+      for (const k of terms) topic.terms.set(k, (topic.terms.get(k) ?? 0) + 1);
+      // Forget slowly so that a long-lived topic's vocabulary can drift.
+      if (topic.terms.size > 60) {
+        for (const [k, v] of topic.terms) {
+          if (v <= 1) topic.terms.delete(k);
+          else topic.terms.set(k, v * 0.9);
+        }
+      }
+      topic.binCount++;
+      topic.lastAt = t;
+      topic.events.push({
+        t,
+        id: msg.id,
+        author: msg.author.id,
+        firstTime,
+        followers: msg.author.followers ?? 0,
+        severity: score.severity,
+        watch: handle && watch.has(handle) ? handle : null,
+        terms,
+      });
+      msgTopic.set(msg.id, topic);
+      conv.topic = topic;
+      if (topic.evidence.length < 200) topic.evidence.push(msg.id);
+      const alert = checkBurst(topic, t, msg);
+      if (alert) alerts.push(alert);
+    } else if (msg.inReplyTo && msgTopic.has(msg.inReplyTo) && msg.direction === 'incoming') {
+      msgTopic.set(msg.id, msgTopic.get(msg.inReplyTo) as Topic);
+    }
+
+    for (const c of touched) {
+      if (c.alerted || c.input.messages.every((m) => m.direction !== 'incoming')) continue;
+      const topic = c.topic;
+      const state = topic ? (topic.alerted ? 'crisis' : topicRatio(topic) >= 2 && topic.events.length >= 3 ? 'rising' : 'quiet') : 'quiet';
+      c.input.topic = topic ? { label: topicLabel(topic), state } : null;
+      const r = scoreConversation(c.input, { now: t, watchlist: watch, threshold: riskThreshold, locale });
+      if (r.flagged) {
+        c.alerted = true;
+        alerts.push({
+          id: `alert-${++alertSeq}`,
+          kind: 'escalation',
+          at: new Date(t).toISOString(),
+          brand: c.brand,
+          topic: topic ? topicLabel(topic) : '',
+          score: r.risk,
+          messageIds: c.input.messages.filter((m) => m.direction === 'incoming').map((m) => m.id),
+          reasons: r.reasons.slice(0, 6),
+        });
+      }
+    }
+    return alerts;
+  }
+
+  function topicRatio(topic: Topic): number {
+    return topic.events.length / Math.max(topic.baseline, 0.25);
+  }
+
+  function checkBurst(topic: Topic, t: number, _msg: RadarMessage): RadarAlert | null {
+    if (topic.alerted) return null;
+    const events = topic.events;
+    const n = events.length;
+    if (n < minCount) return null;
+    const mu = Math.max(topic.baseline, 0.05);
+    const z = poissonZ(n, mu);
+    const ratio = n / Math.max(mu, 0.25);
+    if (z < zThreshold || ratio < 3) return null;
+    const authors = new Set(events.map((e) => e.author));
+    if (authors.size < Math.min(minCount, 4)) return null;
+    let first = 0;
+    let sev = 0;
+    let reach = 0;
+    const watched: string[] = [];
+    const termCount = new Map<string, number>();
+    for (const e of events) {
+      if (e.firstTime) first++;
+      sev += e.severity;
+      reach += e.followers;
+      if (e.watch && !watched.includes(e.watch)) watched.push(e.watch);
+      for (const k of e.terms) termCount.set(k, (termCount.get(k) ?? 0) + 1);
+    }
+    const firstShare = first / n;
+    const meanSev = sev / n;
+    const score = Math.min(
+      100,
+      Math.round(30 + 8 * Math.log2(ratio) + 20 * firstShare + 25 * meanSev + (reach > 0 ? 3 * Math.log10(1 + reach) : 0) + (watched.length ? 10 : 0)),
+    );
+    if (score < 50) return null;
+    topic.alerted = true;
+    topic.alertedAt = t;
+    const top = [...termCount.entries()].sort((a, c) => c[1] - a[1]).slice(0, 2);
+    const reasons: Reason[] = [
+      reason('radar.volume', n, 8 * Math.log2(ratio)),
+      reason('radar.ratio', Math.round(ratio * 10) / 10, 8 * Math.log2(ratio)),
+      reason('radar.firstTime', Math.round(firstShare * 100), 20 * firstShare),
+      reason('radar.severity', Math.round(meanSev * 100) / 100, 25 * meanSev),
+    ];
+    if (reach > 0) reasons.push(reason('radar.reach', formatNumber(reach, locale), 3 * Math.log10(1 + reach)));
+    if (watched.length) reasons.push(reason('radar.watchlist', watched.map((h) => `@${h}`).join(', '), 10));
+    if (top.length) reasons.push(reason('radar.keyword', top.map(([k, c]) => `'${k}' ×${c}`).join(', '), 2));
+    return {
+      id: `alert-${++alertSeq}`,
+      kind: 'crisis',
+      at: new Date(t).toISOString(),
+      brand: topic.brand,
+      topic: topicLabel(topic),
+      score,
+      messageIds: events.map((e) => e.id),
+      reasons,
+    };
+  }
+
+  function topics(): TopicView[] {
+    const out: TopicView[] = [];
+    for (const [brand, b] of brands) {
+      for (const topic of b.topics) {
+        const ratio = topicRatio(topic);
+        out.push({
+          brand,
+          topic: topicLabel(topic),
+          state: topic.alerted ? 'crisis' : ratio >= 2 && topic.events.length >= 3 ? 'rising' : 'quiet',
+          inWindow: topic.events.length,
+          baselinePerWindow: Math.round(topic.baseline * 100) / 100,
+        });
+      }
+    }
+    return out;
+  }
+
+  return { push, topics };
+}

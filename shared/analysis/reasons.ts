@@ -1,0 +1,43 @@
+/**
+ * Reason texts in English and Dutch from the `analysis` i18n namespace. The UI may translate
+ * `code` + `value` itself with i18next (`analysis:reason.<code>` with `{{value}}`); this helper
+ * does the same interpolation for the CLI and worker, without i18next.
+ */
+import en from '../i18n/en/analysis.json';
+import nl from '../i18n/nl/analysis.json';
+
+export type ReasonLocale = 'en' | 'nl';
+
+/** One named contribution to a score: `value` is shown to the user ("48k", "'ik ga naar de pers'"). */
+export interface Reason {
+  code: string;
+  text: string;
+  value: string | number;
+  weight: number;
+}
+
+type Table = Record<string, string>;
+const TABLES: Record<ReasonLocale, Table> = {
+  en: (en as { reason: Table }).reason,
+  nl: (nl as { reason: Table }).reason,
+};
+
+/** Renders a reason; unknown codes fall back to "code: value". */
+export function reasonText(code: string, value: string | number, locale: ReasonLocale = 'en'): string {
+  const template = TABLES[locale][code] ?? TABLES.en[code];
+  const shown = typeof value === 'number' ? formatNumber(value, locale) : value;
+  if (!template) return `${code}: ${shown}`;
+  return template.replace(/\{\{value\}\}/g, String(shown));
+}
+
+/** 48000 → "48k", 1250000 → "1.3M" (nl: "1,3 mln"); small numbers unchanged. */
+export function formatNumber(n: number, locale: ReasonLocale = 'en'): string {
+  const dec = (x: number): string => {
+    const s = (Math.round(x * 10) / 10).toString();
+    return locale === 'nl' ? s.replace('.', ',') : s;
+  };
+  if (Math.abs(n) >= 1e6) return `${dec(n / 1e6)}${locale === 'nl' ? ' mln' : 'M'}`;
+  if (Math.abs(n) >= 1e4) return `${Math.round(n / 1e3)}k`;
+  if (Math.abs(n) >= 1e3) return `${dec(n / 1e3)}k`;
+  return Number.isInteger(n) ? String(n) : dec(n);
+}

@@ -1,0 +1,138 @@
+/**
+ * Per-message scoring: language, polarity, sentiment, complaint probability, severity and the
+ * reasons behind them. Pure; the same function runs in the app's worker and in the CLI.
+ */
+import { extractSignals } from './signals.ts';
+import type { MessageSignals, SignalCode } from './signals.ts';
+import { featurize, HASH_DIM } from './features.ts';
+import { defaultModel, logit, sigmoid } from './model.ts';
+import type { ComplaintModel } from './model.ts';
+import { SIGNAL_CODES } from './signals.ts';
+import { reasonText } from './reasons.ts';
+import type { Reason, ReasonLocale } from './reasons.ts';
+import type { AnalysisLang } from './text.ts';
+
+/** The fields scoring needs; an InterchangeMessage or a domain Message both fit. */
+export interface MessageLike {
+  id: string;
+  text: string;
+  lang?: string | null;
+}
+
+export type Polarity = 'negative' | 'neutral' | 'positive';
+
+export interface MessageScore {
+  id: string;
+  lang: AnalysisLang;
+  polarity: Polarity;
+  /** -1 (very negative) .. 1 (very positive). */
+  sentiment: number;
+  /** Probability that the message is a complaint (0..1). */
+  complaint: number;
+  isComplaint: boolean;
+  /** How bad it is if this goes unanswered (0..1): complaint, negativity, threats, safety. */
+  severity: number;
+  /** Top contributions, strongest first. */
+  reasons: Reason[];
+}
+
+export interface ScoreOptions {
+  model?: ComplaintModel;
+  locale?: ReasonLocale;
+  /** How many reasons to keep (default 5). */
+  maxReasons?: number;
+}
+
+/** Extra severity per signal, combined as independent risks: 1 - Π(1 - p). */
+const SEVERITY_WEIGHTS: Partial<Record<SignalCode, number>> = {
+  'threat.legal': 0.35,
+  'threat.media': 0.4,
+  'threat.churn': 0.2,
+  'threat.boycott': 0.35,
+  'safety.health': 0.45,
+  'safety.hazard': 0.45,
+  discrimination: 0.5,
+  'shouting.caps': 0.08,
+  'shouting.exclaim': 0.05,
+  'emoji.angry': 0.08,
+  'complaint.persistence': 0.08,
+  'complaint.waiting': 0.08,
+};
+
+const SEVERITY_LIST = Object.entries(SEVERITY_WEIGHTS) as Array<[SignalCode, number]>;
+
+const round = (x: number, d = 3): number => Math.round(x * 10 ** d) / 10 ** d;
+
+function evidenceValue(sig: MessageSignals, code: SignalCode): string | number {
+  const f = sig.fired.find((s) => s.code === code);
+  if (!f) return 0;
+  if (code === 'sentiment.negative' || code === 'sentiment.positive') return f.evidence.join(', ') || round(f.value, 1);
+  if (code === 'shouting.exclaim' || code === 'shouting.caps') return f.evidence[0] ?? round(f.value, 2);
+  return f.evidence.length ? f.evidence.map((e) => `'${e}'`).join(', ') : round(f.value, 2);
+}
+
+/** Scores one message from its signals (exposed so callers that already extracted can reuse). */
+export function scoreSignals(id: string, sig: MessageSignals, options: ScoreOptions = {}): MessageScore {
+  const model = options.model ?? defaultModel();
+  const f = featurize(sig);
+  const complaint = sigmoid(logit(model, f));
+  const isComplaint = complaint >= model.threshold;
+  const v = sig.values;
+
+  const lex = Math.tanh((sig.lexPos + sig.lexNeg) / 5);
+  let sentiment = 0.6 * lex - 1.1 * Math.max(0, complaint - 0.4) + 0.15 * Math.min(1, v['cue.praise']) - 0.2 * Math.min(1, v.sarcasm);
+  if (v['cue.noproblem'] > 0) sentiment += 0.15;
+  sentiment = Math.max(-1, Math.min(1, sentiment));
+  const polarity: Polarity = isComplaint || sentiment <= -0.2 ? 'negative' : sentiment >= 0.2 ? 'positive' : 'neutral';
+
+  let keep = 1 - 0.55 * complaint;
+  if (polarity === 'negative') keep *= 1 - 0.25 * Math.min(1, -sentiment);
+  if (polarity === 'negative' || complaint >= 0.3) {
+    for (const [code, w] of SEVERITY_LIST) {
+      const x = Math.min(1, v[code]);
+      if (x > 0) keep *= 1 - w * x;
+    }
+  }
+  const severity = 1 - keep;
+
+  // Reasons: each fired signal's contribution to the complaint log-odds (dense weight × value)
+  // plus its severity weight; the text n-grams form one "wording" reason.
+  const reasons: Reason[] = [];
+  let ngram = 0;
+  for (let i = 0; i < f.idx.length; i++) {
+    const j = f.idx[i] as number;
+    if (j < HASH_DIM) ngram += (model.weights[j] as number) * (f.val[i] as number);
+  }
+  for (let k = 0; k < SIGNAL_CODES.length; k++) {
+    const code = SIGNAL_CODES[k] as SignalCode;
+    if (v[code] === 0 || code === 'quoted' || code === 'negation' || code === 'intensifier') continue;
+    const x = v[code] >= 0 ? Math.log1p(v[code]) : -Math.log1p(-v[code]);
+    const weight = (model.weights[HASH_DIM + k] as number) * x + (SEVERITY_WEIGHTS[code] ?? 0) * Math.min(1, Math.abs(v[code])) * 3;
+    reasons.push({ code, text: '', value: evidenceValue(sig, code), weight: round(weight) });
+  }
+  if (v.negation > 0 && v['cue.noproblem'] === 0) {
+    reasons.push({ code: 'negation', text: '', value: evidenceValue(sig, 'negation'), weight: round(-0.3 * v.negation) });
+  }
+  if (v.quoted > 0) reasons.push({ code: 'quoted', text: '', value: v.quoted, weight: -0.2 });
+  reasons.push({ code: 'model.wording', text: '', value: round(complaint, 2), weight: round(ngram) });
+  reasons.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+  const top = reasons.slice(0, options.maxReasons ?? 5);
+  const locale = options.locale ?? 'en';
+  for (const r of top) r.text = reasonText(r.code, r.value, locale);
+
+  return {
+    id,
+    lang: sig.lang,
+    polarity,
+    sentiment: round(sentiment),
+    complaint: round(complaint),
+    isComplaint,
+    severity: round(severity),
+    reasons: top,
+  };
+}
+
+/** Scores one message. `msg.lang`, when it says nl or en, overrides language detection. */
+export function scoreMessage(msg: MessageLike, options: ScoreOptions = {}): MessageScore {
+  return scoreSignals(msg.id, extractSignals(msg.text, msg.lang ?? null), options);
+}

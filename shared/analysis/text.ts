@@ -1,0 +1,223 @@
+/**
+ * Text preparation for short social messages in Dutch and English: normalization, tokenization
+ * and language detection. Pure and allocation-light: it runs for every message in the CLI
+ * (20k+/s) and in a renderer worker.
+ */
+
+export type AnalysisLang = 'nl' | 'en' | 'other';
+
+/** Emoji that carry webcare meaning, mapped to placeholder tokens. */
+const EMOJI_TOKENS: ReadonlyArray<[RegExp, string]> = [
+  [/[😡😠🤬👿💢]/gu, ' emo_angry '],
+  [/[🙄😒😤]/gu, ' emo_annoyed '],
+  [/👏/gu, ' emo_clap '],
+  [/[😂🤣😆😅]/gu, ' emo_laugh '],
+  [/[😢😭😞😔☹🙁😩😫]/gu, ' emo_sad '],
+  [/[🤮🤢💩]/gu, ' emo_disgust '],
+  [/[❤💕💖💙💚💛😍🥰😘♥]/gu, ' emo_love '],
+  [/[👍👌🙌💪✅]/gu, ' emo_good '],
+  [/[🙂😊😀😃😄😁☺🥳🎉😎🤩]/gu, ' emo_happy '],
+  [/[👎]/gu, ' emo_bad '],
+  [/[🔥]/gu, ' emo_fire '],
+];
+
+export interface NormalizedText {
+  /** Lowercased text with URLs, mentions and emoji replaced by placeholders, clitics expanded. */
+  text: string;
+  /** Tokens of `text`. */
+  tokens: string[];
+  /** Mentioned handles (lowercase, without @). */
+  mentions: string[];
+  hashtags: string[];
+  urls: number;
+  /** Words written with three or more repeated letters ("heeeel", "sooo"). */
+  elongated: number;
+  /** Share of letters in upper case among words of 3+ letters (0..1), and count of such words. */
+  capsRatio: number;
+  capsWords: number;
+  /** Longest run of "!" (or "!?" mixes). */
+  exclaimRun: number;
+  questionMarks: number;
+  /** Character spans [start, end) of `text` inside quotation marks or after "RT @x:". */
+  quoted: Array<[number, number]>;
+}
+
+const URL_RE = /\bhttps?:\/\/\S+|\bwww\.\S+/gi;
+const MENTION_RE = /(^|[^\w])@(\w{1,30})/g;
+const HASHTAG_RE = /#(\w+)/gu;
+const ELONGATED_RE = /(\p{L})\1{2,}/gu;
+const WORD3_RE = /[\p{L}]{3,}/gu;
+const EXCLAIM_RE = /[!¡][!?1]*/g;
+const QUOTE_RE = /"([^"]{6,})"|(?:^|\s)'([^']{6,})'(?=\s|$|[.,!?])/g;
+const TOKEN_RE = /[\p{L}\p{N}_]+|[!?]/gu;
+
+/** Dutch clitics and English contractions, expanded so that negation and cues see whole words. */
+const CLITICS: ReadonlyArray<[RegExp, string]> = [
+  [/\bz'n\b/g, 'zijn'],
+  [/\bm'n\b/g, 'mijn'],
+  [/\bd'r\b/g, 'haar'],
+  [/(^|\s)'t\b/g, '$1het'],
+  [/(^|\s)'n\b/g, '$1een'],
+  [/(^|\s)'s\s+(morgens|avonds|middags|nachts)\b/g, '$1s$2'],
+  [/\bwon't\b/g, 'will not'],
+  [/\bcan't\b/g, 'can not'],
+  [/\bcannot\b/g, 'can not'],
+  [/\bain't\b/g, 'is not'],
+  [/n't\b/g, ' not'],
+  [/'re\b/g, ' are'],
+  [/'ve\b/g, ' have'],
+  [/'ll\b/g, ' will'],
+  [/'m\b/g, ' am'],
+  [/\bi'd\b/g, 'i would'],
+];
+
+const WIDE_RE = /[\u0100-\uffff]/;
+const PUNCT_MAP: ReadonlyArray<[RegExp, string]> = [
+  [/[‘’`´]/g, "'"],
+  [/[“”„«»]/g, '"'],
+  [/€/g, ' euro '],
+  [/…/g, '...'],
+  [/[–—]/g, ' - '],
+];
+
+/**
+ * Maps emoji to placeholder tokens, typographic punctuation to ASCII, strips diacritics outside
+ * Latin-1 and drops other wide characters, then rebuilds the string so that V8 stores it as
+ * one-byte: unicode regular expressions run about ten times faster on one-byte strings.
+ */
+function toLatin1(input: string): string {
+  let text = input;
+  for (const [re, token] of EMOJI_TOKENS) text = text.replace(re, token);
+  for (const [re, rep] of PUNCT_MAP) text = text.replace(re, rep);
+  if (WIDE_RE.test(text)) text = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const codes: number[] = new Array<number>(text.length);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    codes[n++] = c > 0xff ? 32 : c;
+  }
+  codes.length = n;
+  let out = '';
+  for (let i = 0; i < n; i += 4096) out += String.fromCharCode.apply(null, codes.slice(i, i + 4096));
+  return out;
+}
+
+/** Splits camelCase and known glue in hashtags: "#BoycotKPN" → "boycot kpn". */
+function hashtagWords(tag: string): string {
+  return tag
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .toLowerCase();
+}
+
+/**
+ * Normalizes one message: URLs → "url", mentions → "user" (collected), hashtags split into words
+ * and kept as "#tag" too, emoji → placeholder tokens, elongations collapsed ("heeeel" → "heel"),
+ * clitics expanded ("z'n" → "zijn", "don't" → "do not").
+ */
+export function normalize(raw: string): NormalizedText {
+  let exclaimRun = 0;
+  EXCLAIM_RE.lastIndex = 0;
+  for (let m = EXCLAIM_RE.exec(raw); m !== null; m = EXCLAIM_RE.exec(raw)) {
+    const n = m[0].replace(/[?]/g, '').length;
+    if (n > exclaimRun) exclaimRun = n;
+  }
+  let questionMarks = 0;
+  for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) === 63) questionMarks++;
+
+  const mentions: string[] = [];
+  const hashtags: string[] = [];
+  let urls = 0;
+  let text = raw.replace(URL_RE, () => {
+    urls++;
+    return ' url ';
+  });
+  text = text.replace(MENTION_RE, (_m, pre: string, handle: string) => {
+    mentions.push(handle.toLowerCase());
+    return `${pre} user `;
+  });
+  text = text.replace(HASHTAG_RE, (_m, tag: string) => {
+    hashtags.push(tag.toLowerCase());
+    return ` ${hashtagWords(tag)} `;
+  });
+  let capsLetters = 0;
+  let letters = 0;
+  let capsWords = 0;
+  WORD3_RE.lastIndex = 0;
+  for (let m = WORD3_RE.exec(text); m !== null; m = WORD3_RE.exec(text)) {
+    const w = m[0];
+    let upper = 0;
+    for (const ch of w) if (ch !== ch.toLowerCase()) upper++;
+    letters += w.length;
+    capsLetters += upper;
+    if (upper === w.length) capsWords++;
+  }
+  text = text.toLowerCase();
+  if (WIDE_RE.test(text)) text = toLatin1(text);
+  let elongated = 0;
+  text = text.replace(ELONGATED_RE, (m: string, ch: string) => {
+    elongated++;
+    // Dutch and English both allow doubled letters ("heel", "good"); three or more is emphasis.
+    return m.length >= 3 ? ch + ch : m;
+  });
+  if (text.includes("'") || text.includes('cannot')) for (const [re, rep] of CLITICS) text = text.replace(re, rep);
+  text = text.replace(/\s+/g, ' ').trim();
+
+  const quoted: Array<[number, number]> = [];
+  const rt = /^rt user ?:/.exec(text);
+  if (rt) quoted.push([0, text.length]);
+  QUOTE_RE.lastIndex = 0;
+  for (let m = QUOTE_RE.exec(text); m !== null; m = QUOTE_RE.exec(text)) {
+    quoted.push([m.index, m.index + m[0].length]);
+  }
+  const tokens = text.match(TOKEN_RE) ?? [];
+  return {
+    text,
+    tokens,
+    mentions,
+    hashtags,
+    urls,
+    elongated,
+    capsRatio: letters ? capsLetters / letters : 0,
+    capsWords,
+    exclaimRun,
+    questionMarks,
+    quoted,
+  };
+}
+
+const NL_WORDS = new Set(
+  'de het een en van ik je jij jullie niet is dat die dit wat er op aan met voor zijn was maar ook al nog heb hebben wordt worden geen mijn bij naar om kan kunnen weer dan wel waarom hoe wie waar graag bedankt hoor toch echt heel erg mij ons zo nu moet gaat geen klantenservice'.split(
+    ' ',
+  ),
+);
+const EN_WORDS = new Set(
+  'the a an and of to i you your is it that this what on with for are was but not no my me we our have has been be will can do does did why how who where please thanks thank just so very still again now get got from they at customer service'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Detects Dutch or English from function words (short messages defeat character models);
+ * `other` when neither language has at least one clear marker.
+ */
+export function detectLang(tokens: readonly string[], hint?: string | null): AnalysisLang {
+  if (hint) {
+    const h = hint.slice(0, 2).toLowerCase();
+    if (h === 'nl' || h === 'en') return h;
+  }
+  let nl = 0;
+  let en = 0;
+  for (const t of tokens) {
+    if (NL_WORDS.has(t)) nl++;
+    if (EN_WORDS.has(t)) en++;
+  }
+  if (nl === 0 && en === 0) {
+    // Dutch spelling cues for messages without function words ("storing", "opzeggen").
+    let ij = 0;
+    for (const t of tokens) if (/ij|oe|aa|sch|uu/.test(t)) ij++;
+    if (ij > 0 && ij * 3 >= tokens.length) return 'nl';
+    return 'other';
+  }
+  return nl > en ? 'nl' : 'en';
+}
