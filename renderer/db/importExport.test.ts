@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import SAMPLE from '../../tests/fixtures/import-sample.jsonl?raw';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { counterDeltas } from '../../shared/inbox/views.ts';
 import { parseJsonl } from '../../shared/interchange/jsonl.ts';
@@ -6,7 +6,6 @@ import { exportJsonl, importJsonlText } from './importExport.ts';
 import { addNote, queueReply } from './repo.ts';
 import { WebcareDb } from './schema.ts';
 
-const SAMPLE = readFileSync('tests/fixtures/import-sample.jsonl', 'utf8');
 const NOW = Date.UTC(2026, 10, 24, 12, 0, 0);
 let db: WebcareDb;
 
