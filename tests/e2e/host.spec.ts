@@ -1,0 +1,197 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { connect } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { WebSocket } from 'ws';
+import { REPO_ROOT, expect, test } from './fixtures.ts';
+
+// These tests do not depend on the inbox UI: they serve a tiny page built from the real
+// browser-mode bridge (renderer/platform/bridge.ts) with --renderer-dir.
+const rendererDir = mkdtempSync(join(tmpdir(), 'webcare-e2e-renderer-'));
+test.use({ hostOptions: { rendererDir } });
+
+test.beforeAll(async () => {
+  writeFileSync(
+    join(rendererDir, 'index.html'),
+    `<!doctype html><html><head><meta charset="utf-8"><title>bridge probe</title>
+<script>document.title = 'inline script ran';</script>
+<script type="module" src="./probe.js"></script></head>
+<body><pre id="info"></pre><pre id="event"></pre></body></html>`,
+  );
+  await build({
+    stdin: {
+      resolveDir: REPO_ROOT,
+      sourcefile: 'probe.ts',
+      loader: 'ts',
+      contents: `
+        import { getWebcare } from './renderer/platform/bridge.ts';
+        const api = getWebcare();
+        const show = (id: string, value: unknown) => { document.getElementById(id)!.textContent = JSON.stringify(value); };
+        const probe = {
+          events: [] as unknown[],
+          async call(channel: string, arg?: unknown) {
+            try { return { ok: true, value: await (api.invoke as (c: string, a?: unknown) => Promise<unknown>)(channel, arg) }; }
+            catch (error) { const e = error as { name: string; code?: string; message: string }; return { ok: false, name: e.name, code: e.code, message: e.message }; }
+          },
+        };
+        (globalThis as unknown as { probe: typeof probe }).probe = probe;
+        api.on('settings:changed', (settings) => { probe.events.push(settings); show('event', settings); });
+        void api.invoke('app:get-info').then((info) => { show('info', info); document.documentElement.dataset.ready = '1'; });
+      `,
+    },
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    outfile: join(rendererDir, 'probe.js'),
+    logLevel: 'warning',
+  });
+});
+test.afterAll(() => rmSync(rendererDir, { recursive: true, force: true }));
+
+function get(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; type: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    request({ host: '127.0.0.1', port, path, headers: { Host: `127.0.0.1:${port}`, ...headers } }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += String(chunk)));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+function post(port: number, body: unknown, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    request({ host: '127.0.0.1', port, path: '/api/invoke', method: 'POST', headers: { 'Content-Type': 'application/json', ...headers } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    })
+      .on('error', reject)
+      .end(JSON.stringify(body));
+  });
+}
+
+function socketStatus(port: number, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/api/events`, { headers });
+    ws.once('open', () => {
+      ws.close();
+      resolve(101);
+    });
+    ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    ws.once('error', () => resolve(-1));
+  });
+}
+
+function tryConnect(host: string, port: number): Promise<'connected' | 'refused'> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port, timeout: 2000 });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve('connected');
+    });
+    socket.once('error', () => resolve('refused'));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve('refused');
+    });
+  });
+}
+
+test('without the token the page, the API and the events socket answer 401', async ({ host }) => {
+  const page = await get(host.port, '/');
+  expect(page.status).toBe(401);
+  expect(page.type).toContain('text/html');
+  expect(page.body).not.toContain('bridge probe');
+  expect((await get(host.port, '/probe.js')).status).toBe(401);
+  expect(await post(host.port, { channel: 'settings:get' })).toBe(401);
+  expect(await socketStatus(host.port)).toBe(401);
+  expect(await socketStatus(host.port, { Cookie: `webcare_token_${host.port}=wrong` })).toBe(401);
+});
+
+test('with the token the page loads, the cookie is HttpOnly and SameSite=Strict, and calls work', async ({ host, page }) => {
+  const response = await page.goto(host.url);
+  expect(response?.status()).toBe(200);
+  expect(page.url()).toBe(`${host.baseURL}/`);
+  await expect(page.locator('html')).toHaveAttribute('data-ready', '1');
+  const [cookie] = await page.context().cookies(host.baseURL);
+  expect(cookie).toMatchObject({ name: `webcare_token_${host.port}`, httpOnly: true, sameSite: 'Strict' });
+  expect(JSON.parse(await page.locator('#info').innerText())).toMatchObject({ mode: 'browser', dataDir: host.dataDir });
+  expect(await socketStatus(host.port, { Authorization: `Bearer ${host.token}` })).toBe(101);
+  expect((await get(host.port, '/', { Authorization: `Bearer ${host.token}` })).status).toBe(200);
+});
+
+test('the CSP blocks inline scripts while the bundled module runs', async ({ host, page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) violations.push(message.text());
+  });
+  await page.goto(host.url);
+  await expect(page.locator('html')).toHaveAttribute('data-ready', '1');
+  await expect(page).toHaveTitle('bridge probe');
+  expect(violations.some((text) => text.includes('inline'))).toBe(true);
+});
+
+test('a wrong Host header is refused even with the token', async ({ host }) => {
+  const auth = { Authorization: `Bearer ${host.token}` };
+  expect((await get(host.port, '/', { ...auth, Host: 'rebind.example' })).status).toBe(403);
+  expect((await get(host.port, '/', { ...auth, Host: `rebind.example:${host.port}` })).status).toBe(403);
+  expect(await socketStatus(host.port, { ...auth, Host: 'rebind.example' })).toBe(403);
+  expect(await post(host.port, { channel: 'settings:get' }, { ...auth, Origin: 'https://evil.example' })).toBe(403);
+});
+
+test('the host listens on 127.0.0.1 only', async ({ host }) => {
+  const ss = spawnSync('ss', ['-ltnH'], { encoding: 'utf8' });
+  if (ss.status === 0) {
+    const local = ss.stdout
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/)[3] ?? '')
+      .filter((address) => address.endsWith(`:${host.port}`));
+    expect(local).toEqual([`127.0.0.1:${host.port}`]);
+  }
+  expect(await tryConnect('127.0.0.1', host.port)).toBe('connected');
+  expect(await tryConnect('::1', host.port)).toBe('refused');
+  const external = Object.values(networkInterfaces())
+    .flat()
+    .filter((entry) => entry && !entry.internal)
+    .map((entry) => entry!.address);
+  for (const address of external) expect(await tryConnect(address, host.port), address).toBe('refused');
+});
+
+test('the bridge turns backend errors into IpcCallError and delivers settings events', async ({ host, page }) => {
+  await page.goto(host.url);
+  await expect(page.locator('html')).toHaveAttribute('data-ready', '1');
+  expect(await page.evaluate(`probe.call('settings:update', { language: 'fr' })`)).toMatchObject({ ok: false, name: 'IpcCallError', code: 'invalid-argument' });
+  expect(await page.evaluate(`probe.call('settings:shred')`)).toMatchObject({ ok: false, name: 'IpcCallError', code: 'unknown-channel' });
+  expect(await page.evaluate(`probe.call('settings:update', { language: 'en', agent: { name: 'Sam' } })`)).toMatchObject({ ok: true, value: { language: 'en' } });
+  await expect(page.locator('#event')).toContainText('"name":"Sam"');
+});
+
+test('settings and IndexedDB survive a host restart on the same port', async ({ host, page }) => {
+  await page.goto(host.url);
+  await expect(page.locator('html')).toHaveAttribute('data-ready', '1');
+  await page.evaluate(`probe.call('settings:update', { theme: 'dark' })`);
+  await page.evaluate(`new Promise((resolve, reject) => {
+    const open = indexedDB.open('probe', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('kv');
+    open.onsuccess = () => { const tx = open.result.transaction('kv', 'readwrite'); tx.objectStore('kv').put('kept', 'k'); tx.oncomplete = () => { open.result.close(); resolve(true); }; };
+    open.onerror = () => reject(open.error);
+  })`);
+  const port = host.port;
+  const oldToken = host.token;
+  await host.restart();
+  expect(host.port).toBe(port);
+  expect(host.token).not.toBe(oldToken);
+  await page.goto(host.url);
+  await expect(page.locator('html')).toHaveAttribute('data-ready', '1');
+  expect(await page.evaluate(`probe.call('settings:get')`)).toMatchObject({ ok: true, value: { theme: 'dark' } });
+  expect(
+    await page.evaluate(`new Promise((resolve) => {
+      const open = indexedDB.open('probe', 1);
+      open.onsuccess = () => { const req = open.result.transaction('kv').objectStore('kv').get('k'); req.onsuccess = () => resolve(req.result); };
+    })`),
+  ).toBe('kept');
+});
