@@ -99,6 +99,8 @@ interface AuthorSeed {
   press: boolean;
 }
 
+type AuthorRow = Omit<Author, 'firstSeenAt' | 'lastSeenAt' | 'messageCount' | 'conversationCount' | 'demo'>;
+
 interface Agent {
   id: string;
   name: string;
@@ -125,7 +127,7 @@ class DemoState {
   }
 
   /** Counts a message by an author; creates the author row on first sight. */
-  seen(seed: Omit<Author, 'firstSeenAt' | 'lastSeenAt' | 'messageCount' | 'conversationCount' | 'demo'>, at: number, newConversation: boolean): void {
+  seen(seed: AuthorRow, at: number, newConversation: boolean): void {
     let a = this.authors.get(seed.id);
     if (!a) {
       a = { ...seed, firstSeenAt: at, lastSeenAt: at, messageCount: 0, conversationCount: 0, demo: 1 };
@@ -158,7 +160,7 @@ class DemoState {
     }
   }
 
-  brandAccount(brand: DemoBrand, channel: ChannelKind): Omit<Author, 'firstSeenAt' | 'lastSeenAt' | 'messageCount' | 'conversationCount' | 'demo'> {
+  brandAccount(brand: DemoBrand, channel: ChannelKind): AuthorRow {
     const followers = FOLLOWER_CHANNELS.has(channel) || channel === 'facebook' ? 8000 + brand.weight * 1500 : null;
     return {
       id: authorKey(channel, `brand-${brand.id}`),
@@ -170,7 +172,7 @@ class DemoState {
     };
   }
 
-  newCustomer(channel: ChannelKind, lang: Lang, brand: DemoBrand, highReach: boolean): { seed: AuthorSeed; row: Omit<Author, 'firstSeenAt' | 'lastSeenAt' | 'messageCount' | 'conversationCount' | 'demo'> } {
+  newCustomer(channel: ChannelKind, lang: Lang, brand: DemoBrand, highReach: boolean): { seed: AuthorSeed; row: AuthorRow } {
     const r = this.rnd;
     const n = this.nextAuthor++;
     const first = r.pick(lang === 'nl' ? P.FIRST_NAMES_NL : P.FIRST_NAMES_EN);
@@ -425,6 +427,7 @@ function buildConversation(g: DemoState, index: number): Built {
   // Who writes: sometimes a returning customer (repeat contact), mostly someone new.
   let seed: AuthorSeed;
   let channel: ChannelKind;
+  let fresh: AuthorRow | null = null;
   if (g.recall.length > 20 && r.chance(0.12)) {
     seed = r.pick(g.recall);
     channel = seed.channel;
@@ -434,10 +437,11 @@ function buildConversation(g: DemoState, index: number): Built {
     const highReach = FOLLOWER_CHANNELS.has(channel) && r.chance(0.03);
     const created = g.newCustomer(channel, pickLang(r), brand, highReach);
     seed = created.seed;
-    g.authors.set(seed.id, { ...created.row, firstSeenAt: Infinity, lastSeenAt: -Infinity, messageCount: 0, conversationCount: 0, demo: 1 });
+    fresh = created.row;
     g.remember(seed);
   }
-  const customer = g.authors.get(seed.id);
+  // A new author gets its row on its first message (see DemoState.seen).
+  const customer = fresh ?? g.authors.get(seed.id);
   if (!customer) throw new Error(`demo author ${seed.id} missing`);
   const { brand, lang } = seed;
   const review = REVIEW_CHANNELS.has(channel);
@@ -590,7 +594,7 @@ function buildConversation(g: DemoState, index: number): Built {
 function summarize(
   id: string,
   channel: ChannelKind,
-  customer: Author,
+  customer: AuthorRow,
   subject: string | null,
   status: ConversationStatus,
   priority: Priority,
