@@ -1,0 +1,102 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// Builds dist/electron with the real script, then runs the bundled main.cjs under plain Node
+// with a stand-in for the `electron` module (the real one needs the binary), to prove the
+// shipped bundle starts, creates a secure window and answers IPC only from its own frame.
+const root = join(import.meta.dirname, '..');
+const temp = mkdtempSync(join(tmpdir(), 'webcare-bundle-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+const STUB = `
+const calls = { windows: [], handlers: {}, menus: 0, schemes: [], paths: {} };
+class BrowserWindow {
+  constructor(options) {
+    this.options = options;
+    this.webContents = { mainFrame: { url: 'app://webcare/index.html', parent: null }, send() {}, setWindowOpenHandler(h) { this.openHandler = h; }, on() {} };
+    calls.windows.push(this);
+  }
+  static getAllWindows() { return calls.windows; }
+  loadURL(url) { this.url = url; return Promise.resolve(); }
+  once() {} on() {} show() {}
+}
+const noop = () => {};
+module.exports = {
+  app: {
+    setName: noop, enableSandbox: () => (calls.sandbox = true), setPath: (k, v) => (calls.paths[k] = v), getPath: (k) => calls.paths[k],
+    requestSingleInstanceLock: () => true, whenReady: () => Promise.resolve(), getSystemLocale: () => 'nl-NL', getVersion: () => '9.9.9',
+    isPackaged: true, getAppPath: () => ${JSON.stringify(root)}, on: noop, quit: noop, exit: (code) => { throw new Error('exit ' + code); },
+  },
+  protocol: { registerSchemesAsPrivileged: (s) => calls.schemes.push(...s), handle: (scheme) => (calls.protocol = scheme) },
+  session: { defaultSession: { setPermissionRequestHandler: noop, setPermissionCheckHandler: noop, webRequest: { onHeadersReceived: noop } } },
+  BrowserWindow,
+  Menu: { buildFromTemplate: (t) => ({ t }), setApplicationMenu: (m) => { calls.menus++; calls.menuLabels = m.t.map((i) => i.label); } },
+  ipcMain: { handle: (channel, fn) => (calls.handlers[channel] = fn), on: noop },
+  shell: { openExternal: () => Promise.resolve() },
+  Notification: class { static isSupported() { return false; } show() {} },
+  net: { fetch: () => Promise.reject(new Error('no')) },
+};
+setTimeout(async () => {
+  const win = calls.windows[0];
+  const invoke = calls.handlers['webcare:invoke'];
+  const own = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
+  const foreign = { sender: win.webContents, senderFrame: { url: 'https://evil.example/', parent: win.webContents.mainFrame } };
+  const result = {
+    sandbox: calls.sandbox, schemes: calls.schemes, protocol: calls.protocol, userData: calls.paths.userData,
+    url: win.url, webPreferences: win.options.webPreferences, menus: calls.menus, menuLabels: calls.menuLabels,
+    info: await invoke(own, 'app:get-info'), foreign: await invoke(foreign, 'settings:get'),
+    bad: await invoke(own, 'settings:update', { language: 'fr' }),
+    windowOpen: win.webContents.openHandler({ url: 'https://example.com' }),
+  };
+  process.stdout.write('RESULT ' + JSON.stringify(result) + '\\n');
+}, 300);
+`;
+
+const HOOK = (stub: string) => `
+const Module = require('node:module');
+const resolve = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  return request === 'electron' ? ${JSON.stringify(stub)} : resolve.call(this, request, ...rest);
+};
+`;
+
+beforeAll(() => {
+  execFileSync(process.execPath, ['scripts/build-electron.mjs'], { cwd: root, stdio: 'pipe' });
+  writeFileSync(join(temp, 'electron-stub.cjs'), STUB);
+  writeFileSync(join(temp, 'hook.cjs'), HOOK(join(temp, 'electron-stub.cjs')));
+}, 60_000);
+
+describe('scripts/build-electron.mjs', () => {
+  it('bundles main and a self-contained CommonJS preload', () => {
+    expect(existsSync(join(root, 'dist/electron/main.cjs'))).toBe(true);
+    const preload = readFileSync(join(root, 'dist/electron/preload.cjs'), 'utf8');
+    // A sandboxed preload may only require electron: everything else must be inlined.
+    const requires = [...preload.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
+    expect(new Set(requires)).toEqual(new Set(['electron']));
+    expect(preload).toContain('exposeInMainWorld');
+  });
+
+  it('starts under an electron stand-in with a secure window and a guarded IPC', () => {
+    const dataDir = join(temp, 'data');
+    const run = spawnSync(process.execPath, ['-r', join(temp, 'hook.cjs'), 'dist/electron/main.cjs', '--data-dir', dataDir], { cwd: root, encoding: 'utf8', timeout: 20_000 });
+    const line = run.stdout.split('\n').find((l) => l.startsWith('RESULT '));
+    expect(line, run.stderr).toBeDefined();
+    const result = JSON.parse(line!.slice(7));
+    expect(result.sandbox).toBe(true);
+    expect(result.schemes[0]).toMatchObject({ scheme: 'app', privileges: { standard: true, secure: true } });
+    expect(result.protocol).toBe('app');
+    expect(result.userData).toBe(dataDir);
+    expect(result.url).toBe('app://webcare/index.html');
+    expect(result.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(result.webPreferences.preload).toBe(join(root, 'dist/electron/preload.cjs'));
+    expect(result.menuLabels).toContain('Weergave');
+    expect(result.info).toMatchObject({ ok: true, value: { mode: 'electron', version: '9.9.9', osLocale: 'nl-NL', dataDir } });
+    expect(result.foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(result.bad).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(result.windowOpen).toEqual({ action: 'deny' });
+    expect(existsSync(join(dataDir, 'settings.json'))).toBe(true);
+  });
+});
