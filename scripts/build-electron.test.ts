@@ -51,6 +51,12 @@ setTimeout(async () => {
     bad: await invoke(own, 'settings:update', { language: 'fr' }),
     windowOpen: win.webContents.openHandler({ url: 'https://example.com' }),
   };
+  const sent = [];
+  win.webContents.send = (...args) => sent.push(args);
+  result.update = await invoke(own, 'settings:update', { language: 'en' });
+  result.menusAfterUpdate = calls.menus;
+  result.menuLabelsAfterUpdate = calls.menuLabels;
+  result.sent = sent;
   process.stdout.write('RESULT ' + JSON.stringify(result) + '\\n');
 }, 300);
 `;
@@ -97,6 +103,11 @@ describe('scripts/build-electron.mjs', () => {
     expect(result.foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(result.bad).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     expect(result.windowOpen).toEqual({ action: 'deny' });
+    // Changing the language rebuilds the menu and tells every window.
+    expect(result.update).toMatchObject({ ok: true, value: { language: 'en' } });
+    expect(result.menusAfterUpdate).toBe(result.menus + 1);
+    expect(result.menuLabelsAfterUpdate).toContain('View');
+    expect(result.sent).toEqual([['webcare:event', 'settings:changed', expect.objectContaining({ language: 'en' })]]);
     expect(existsSync(join(dataDir, 'settings.json'))).toBe(true);
   });
 });
