@@ -114,6 +114,8 @@ interface BrandState {
   binStart: number;
   binCount: number;
   nextTopic: number;
+  /** Times of negative mentions in the current window (all topics). */
+  recent: number[];
 }
 
 const MIN = 60_000;
@@ -145,8 +147,8 @@ function poissonZ(n: number, mu: number): number {
 export function createRadar(options: RadarOptions = {}): Radar {
   const watch = new Set([...(options.watchlist ?? [])].map((h) => h.replace(/^@/, '').toLowerCase()));
   const W = (options.windowMinutes ?? 15) * MIN;
-  const minCount = options.minCount ?? 6;
-  const zThreshold = options.zThreshold ?? 4;
+  const minCount = options.minCount ?? 5;
+  const zThreshold = options.zThreshold ?? 3.5;
   const riskThreshold = options.riskThreshold ?? DEFAULT_RISK_THRESHOLD;
   const locale = options.locale ?? 'en';
   const brands = new Map<string, BrandState>();
@@ -167,7 +169,7 @@ export function createRadar(options: RadarOptions = {}): Radar {
   function brandState(brand: string, t: number): BrandState {
     let b = brands.get(brand);
     if (!b) {
-      b = { topics: [], authors: new Map(), negRate: 0.5, binStart: t, binCount: 0, nextTopic: 1 };
+      b = { topics: [], authors: new Map(), negRate: 0.5, binStart: t, binCount: 0, nextTopic: 1, recent: [] };
       brands.set(brand, b);
     }
     while (t - b.binStart >= W) {
@@ -197,11 +199,8 @@ export function createRadar(options: RadarOptions = {}): Radar {
     let bestScore = 0;
     for (const topic of b.topics) {
       let overlap = 0;
-      for (const k of terms) {
-        const w = topic.terms.get(k) ?? 0;
-        if (w > 0) overlap += Math.min(1, w / 2);
-      }
-      const score = overlap / Math.max(1, Math.min(terms.length, 4));
+      for (const k of terms) if ((topic.terms.get(k) ?? 0) >= 1) overlap++;
+      const score = overlap >= 2 ? 1 : overlap / Math.max(1, Math.min(terms.length, 3));
       if (score > bestScore) {
         bestScore = score;
         best = topic;
@@ -315,6 +314,8 @@ export function createRadar(options: RadarOptions = {}): Radar {
     // Topic clustering and burst detection for negative messages.
     if (negative) {
       b.binCount++;
+      b.recent.push(t);
+      while (b.recent.length && (b.recent[0] as number) < t - W) b.recent.shift();
       const brandTokens = new Set([brand, ...sig.norm.mentions]);
       const terms = keywords(sig.norm.tokens, brandTokens);
       const parentTopic = msg.inReplyTo ? msgTopic.get(msg.inReplyTo) : undefined;
@@ -344,7 +345,7 @@ export function createRadar(options: RadarOptions = {}): Radar {
       msgTopic.set(msg.id, topic);
       conv.topic = topic;
       if (topic.evidence.length < 200) topic.evidence.push(msg.id);
-      const alert = checkBurst(topic, t, msg);
+      const alert = checkBurst(topic, t, b);
       if (alert) alerts.push(alert);
     } else if (msg.inReplyTo && msgTopic.has(msg.inReplyTo) && msg.direction === 'incoming') {
       msgTopic.set(msg.id, msgTopic.get(msg.inReplyTo) as Topic);
@@ -377,12 +378,15 @@ export function createRadar(options: RadarOptions = {}): Radar {
     return topic.events.length / Math.max(topic.baseline, 0.25);
   }
 
-  function checkBurst(topic: Topic, t: number, _msg: RadarMessage): RadarAlert | null {
+  function checkBurst(topic: Topic, t: number, b: BrandState): RadarAlert | null {
     if (topic.alerted) return null;
     const events = topic.events;
     const n = events.length;
     if (n < minCount) return null;
-    const mu = Math.max(topic.baseline, 0.05);
+    // When the whole brand is busier than usual (daytime), every topic's expectation rises too.
+    const others = b.recent.length - n;
+    const usualOthers = Math.max(0.5, b.negRate - topic.baseline);
+    const mu = Math.max(topic.baseline, 0.05) * Math.max(1, others / usualOthers);
     const z = poissonZ(n, mu);
     const ratio = n / Math.max(mu, 0.25);
     if (z < zThreshold || ratio < 3) return null;

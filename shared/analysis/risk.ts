@@ -115,7 +115,7 @@ export function scoreConversation(conv: ConversationInput, options: RiskOptions)
   const amp = negative ? Math.max(0.4, severity) : 0;
 
   if (worstScore && severity > 0.05) {
-    const p = 50 * severity;
+    const p = 45 * severity;
     points += p;
     push('risk.severity', Math.round(severity * 100) / 100, p);
     let threatPoints = 0;
@@ -142,7 +142,7 @@ export function scoreConversation(conv: ConversationInput, options: RiskOptions)
   if (oldest !== null && negative) {
     const h = (now - oldest) / HOUR;
     if (h >= 1) {
-      const p = Math.min(15, 5 * Math.log2(1 + h));
+      const p = Math.min(10, 4 * Math.log2(1 + h));
       points += p;
       push('risk.waiting', Math.round(h * 10) / 10, p);
     }
@@ -151,7 +151,7 @@ export function scoreConversation(conv: ConversationInput, options: RiskOptions)
   const exposedSince = publicUnanswered.length ? Math.min(...publicUnanswered.map((m) => m.createdAt)) : null;
   const exposedMin = exposedSince === null ? 0 : Math.max(0, Math.round((now - exposedSince) / 60000));
   if (exposedSince !== null && negative && exposedMin >= 15) {
-    const p = Math.min(15, (exposedMin / EXPOSURE_TARGET_MINUTES) * 8);
+    const p = Math.min(10, (exposedMin / EXPOSURE_TARGET_MINUTES) * 6);
     points += p;
     push('risk.exposure', exposedMin, p);
   }

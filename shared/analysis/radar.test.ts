@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { createRadar } from './radar.ts';
+import type { RadarAlert, RadarMessage } from './radar.ts';
+
+const T = Date.UTC(2026, 2, 2, 12);
+let seq = 0;
+const msg = (t: number, text: string, author: string, extra: Partial<RadarMessage> = {}): RadarMessage => ({
+  id: `m${++seq}`,
+  text,
+  createdAt: t,
+  channel: 'x',
+  direction: 'incoming',
+  public: true,
+  author: { id: author, handle: author, followers: 300 },
+  brand: 'kpn',
+  ...extra,
+});
+
+function background(hours: number): RadarMessage[] {
+  const out: RadarMessage[] = [];
+  const texts = ['@KPN hoe kan ik mijn adres wijzigen?', '@KPN mijn factuur klopt niet', '@KPN bedankt voor de hulp!', '@KPN monteur kwam niet opdagen'];
+  for (let i = 0; i < hours * 6; i++) out.push(msg(T - hours * 3600_000 + i * 600_000, texts[i % 4] as string, `bg${i % 15}`));
+  return out;
+}
+
+function run(stream: RadarMessage[], watchlist: string[] = []): RadarAlert[] {
+  const radar = createRadar({ watchlist });
+  return stream.sort((a, b) => a.createdAt - b.createdAt).flatMap((m) => radar.push(m));
+}
+
+describe('crisis radar', () => {
+  it('fires on a complaint cascade with reasons', () => {
+    const echoes = ['@KPN storing, hele wijk zonder internet', '@KPN ook hier storing, geen internet', '@KPN internet storing al uren, schandalig', '@KPN boycot, weer storing zonder internet'];
+    const cascade = Array.from({ length: 30 }, (_, i) => msg(T + i * 30_000, echoes[i % 4] as string, `new${i}`));
+    cascade.push(msg(T + 4 * 60000, '@KPN storing en geen internet, wij schrijven erover', 'journalist_anna', { author: { id: 'j', handle: 'journalist_anna', followers: 80000 } }));
+    const alerts = run([...background(6), ...cascade], ['journalist_anna']);
+    const crisis = alerts.filter((a) => a.kind === 'crisis');
+    expect(crisis).toHaveLength(1);
+    const c = crisis[0]!;
+    expect(Date.parse(c.at) - T).toBeLessThan(10 * 60000);
+    expect(c.topic).toMatch(/storing|internet/);
+    const codes = c.reasons.map((r) => r.code);
+    expect(codes).toEqual(expect.arrayContaining(['radar.volume', 'radar.ratio', 'radar.firstTime']));
+    expect(c.messageIds.length).toBeGreaterThanOrEqual(5);
+  });
+  it('stays silent on a positive viral spike', () => {
+    const praise = ['@KPN wat een geweldige reclame!', '@KPN prachtige reclame, top gedaan ❤️', '@KPN mooiste reclame van het jaar', '@KPN love the new ad!'];
+    const spike = Array.from({ length: 80 }, (_, i) => msg(T + i * 10_000, praise[i % 4] as string, `fan${i}`, { author: { id: `fan${i}`, followers: 50000 } }));
+    const alerts = run([...background(6), ...spike]);
+    expect(alerts.filter((a) => a.kind === 'crisis')).toHaveLength(0);
+  });
+  it('raises an escalation alert once for a risky conversation', () => {
+    const vip = { id: 'vip', handle: 'bigname', followers: 250000, verified: true };
+    const alerts = run([
+      msg(T, '@KPN al 3 weken geen internet. Ik ga naar de pers en mijn advocaat!!', 'vip', { author: vip, conversationId: 'c1' }),
+      msg(T + 60000, '@KPN nog steeds niks!!', 'vip', { author: vip, conversationId: 'c1' }),
+    ]);
+    const esc = alerts.filter((a) => a.kind === 'escalation');
+    expect(esc).toHaveLength(1);
+    expect(esc[0]!.reasons.length).toBeGreaterThanOrEqual(2);
+    expect(esc[0]!.at).toBe(new Date(T).toISOString());
+  });
+});

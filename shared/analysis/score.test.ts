@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { scoreMessage } from './score.ts';
+import { defaultModel, loadModel } from './model.ts';
+import type { ModelFile } from './model.ts';
+import modelFile from './model/complaint-v1.json';
+import en from '../i18n/en/analysis.json';
+import nl from '../i18n/nl/analysis.json';
+import { SIGNAL_CODES } from './signals.ts';
+
+function keys(o: object, prefix = ''): string[] {
+  return Object.entries(o).flatMap(([k, val]) => (val && typeof val === 'object' ? keys(val as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
+}
+
+describe('model', () => {
+  it('loads the shipped versioned weights', () => {
+    const m = defaultModel();
+    expect(m.version).toBe(1);
+    expect(m.threshold).toBeGreaterThan(0);
+    expect(m.weights.some((w) => w !== 0)).toBe(true);
+  });
+  it('rejects a model built for other features', () => {
+    const bad = { ...(modelFile as unknown as ModelFile), hashBits: 12 };
+    expect(() => loadModel(bad)).toThrow(/hash bits/);
+  });
+});
+
+describe('scoreMessage', () => {
+  it('flags a Dutch complaint with a media threat and explains it', () => {
+    const s = scoreMessage({ id: 'a', text: '@KPN al 3 weken geen internet. Ik ga naar de pers!!' });
+    expect(s.lang).toBe('nl');
+    expect(s.isComplaint).toBe(true);
+    expect(s.polarity).toBe('negative');
+    expect(s.severity).toBeGreaterThan(0.5);
+    expect(s.reasons.map((r) => r.code)).toContain('threat.media');
+    expect(s.reasons.find((r) => r.code === 'threat.media')?.text).toBe("media threat: 'naar de pers'");
+  });
+  it('gives Dutch reason texts on request', () => {
+    const s = scoreMessage({ id: 'a', text: '@KPN al 3 weken geen internet. Ik ga naar de pers!!' }, { locale: 'nl' });
+    expect(s.reasons.find((r) => r.code === 'threat.media')?.text).toBe("dreigt met de media: 'naar de pers'");
+  });
+  it('does not call praise or a neutral question a complaint', () => {
+    const praise = scoreMessage({ id: 'b', text: '@united thanks for the upgrade, amazing crew!' });
+    expect(praise.isComplaint).toBe(false);
+    expect(praise.polarity).toBe('positive');
+    const q = scoreMessage({ id: 'c', text: '@Ziggo hoe kan ik mijn abonnement wijzigen?' });
+    expect(q.isComplaint).toBe(false);
+    expect(q.severity).toBeLessThan(0.2);
+  });
+  it('reads sarcasm as a complaint', () => {
+    const s = scoreMessage({ id: 'd', text: 'Bedankt hoor @NS_online, weer vertraging. Top service 👏' });
+    expect(s.isComplaint).toBe(true);
+    expect(s.sentiment).toBeLessThan(0);
+  });
+  it('keeps values in range', () => {
+    const s = scoreMessage({ id: 'e', text: 'HET IS SCHANDALIG!!! 😡😡 ziek van jullie eten, advocaat ingeschakeld, boycot' });
+    expect(s.sentiment).toBeGreaterThanOrEqual(-1);
+    expect(s.severity).toBeLessThanOrEqual(1);
+    expect(s.complaint).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('analysis i18n', () => {
+  it('nl and en have the same keys and every signal has a reason text', () => {
+    expect(keys(nl).sort()).toEqual(keys(en).sort());
+    for (const code of SIGNAL_CODES) expect(keys(en)).toContain(`reason.${code}`);
+  });
+});
