@@ -277,14 +277,14 @@ const EN_TYPOS: readonly (readonly [RegExp, string])[] = [
 ];
 
 /** Makes customer text read like typed on a phone: lower case start, missing full stop, a typo, emoji. */
-function roughen(r: Random, text: string, lang: Lang, mood: 'negative' | 'positive' | 'neutral', social: boolean): string {
+function roughen(r: Random, text: string, lang: Lang, mood: 'negative' | 'positive' | 'neutral', social: boolean, formal = false): string {
   let t = text;
   if (r.chance(0.1)) {
     const typos = lang === 'nl' ? NL_TYPOS : EN_TYPOS;
     const [re, to] = r.pick(typos);
     t = t.replace(re, to);
   }
-  if (r.chance(lang === 'nl' ? 0.3 : 0.2)) t = t.charAt(0).toLowerCase() + t.slice(1);
+  if (!formal && r.chance(lang === 'nl' ? 0.3 : 0.2)) t = t.charAt(0).toLowerCase() + t.slice(1);
   if (r.chance(0.35)) t = t.replace(/\.$/, '');
   if (mood === 'negative' && r.chance(0.08)) t = t.replace(/[.?]?$/, '!!!');
   if (social && mood !== 'neutral' && r.chance(0.25)) t = `${t} ${r.pick(mood === 'positive' ? P.EMOJI_POSITIVE : P.EMOJI_NEGATIVE)}`;
@@ -509,12 +509,16 @@ function buildConversation(g: DemoState, index: number): Built {
         body = pickTopical(r, P.TOPIC_FOLLOWUPS_INFO, P.FOLLOWUPS_INFO, topic, lang);
       }
       const mood = role === 'thanks' || kind === 'praise' ? 'positive' : kind === 'complaint' ? 'negative' : 'neutral';
-      body = roughen(r, fill(body, vars), lang, mood, social);
+      body = roughen(r, fill(body, vars), lang, mood, social, channel === 'email');
       if (role === 'opener' && pub && (channel === 'x' || channel === 'mastodon' || channel === 'bluesky') && r.chance(0.7)) {
         body = `@${brand.handle} ${body}`;
       }
       if (channel === 'email') {
-        body = `${fill(r.pick(P.EMAIL_GREETING[lang]), vars)}\n\n${body}\n\n${r.pick(P.EMAIL_SIGNOFF[lang])}\n${customer.name ?? seed.first}`;
+        // People write the first mail properly; replies in the thread are short.
+        body =
+          role === 'opener'
+            ? `${fill(r.pick(P.EMAIL_GREETING[lang]), vars)}\n\n${body}\n\n${r.pick(P.EMAIL_SIGNOFF[lang])}\n${customer.name ?? seed.first}`
+            : `${body}\n\n${seed.first}`;
       }
       text = body;
     } else if (step === 'out') {
