@@ -469,6 +469,13 @@ function buildConversation(g: DemoState, index: number): Built {
   for (let i = steps.length - 2; i >= 0; i--) {
     times[i] = (times[i + 1] as number) - gapBefore(r, steps[i] as Step, steps[i + 1] as Step);
   }
+  // Keep whole threads inside the demo window: move a thread that starts too early forward
+  // (a thread spans at most ~10 days, so its end stays well before now).
+  const earliest = now - 15 * DAY;
+  if ((times[0] as number) < earliest) {
+    const shift = earliest - (times[0] as number);
+    for (let i = 0; i < times.length; i++) times[i] = (times[i] as number) + shift;
+  }
 
   const social = SOCIAL.has(channel);
   const subjectBank = P.EMAIL_SUBJECTS[kind === 'complaint' ? topic : kind];
@@ -495,10 +502,10 @@ function buildConversation(g: DemoState, index: number): Built {
       if (role === 'opener') {
         body =
           kind === 'complaint'
-            ? r.pick(P.COMPLAINT_OPENERS[topic][lang])
+            ? r.pick((P.INDUSTRY_OPENERS[`${brand.industry}.${topic}`] ?? P.COMPLAINT_OPENERS[topic])[lang])
             : kind === 'question'
               ? r.pick(P.QUESTIONS[brand.industry][lang])
-              : r.pick(P.PRAISE[lang]);
+              : r.pick((r.chance(0.4) ? P.INDUSTRY_PRAISE[brand.industry] : P.PRAISE)[lang]);
       } else if (role === 'thanks') {
         body = r.pick(P.THANKS[lang]);
       } else if (kind === 'question') {
@@ -528,14 +535,14 @@ function buildConversation(g: DemoState, index: number): Built {
       if (role === 'ack') {
         body =
           kind === 'complaint'
-            ? r.pick(P.AGENT_ACK[topic][lang])
+            ? r.pick((P.INDUSTRY_ACK[`${brand.industry}.${topic}`] ?? P.AGENT_ACK[topic])[lang])
             : kind === 'question'
               ? r.pick(P.AGENT_QUESTION_REPLY[lang])
               : r.pick(P.AGENT_PRAISE_REPLY[lang]);
       } else if (role === 'close' || kind === 'praise') {
         body = r.pick(P.AGENT_CLOSE[lang]);
       } else if (role === 'resolution' && kind === 'complaint') {
-        body = r.pick(P.AGENT_RESOLUTION[topic][lang]);
+        body = r.pick((P.INDUSTRY_RESOLUTION[`${brand.industry}.${topic}`] ?? P.AGENT_RESOLUTION[topic])[lang]);
       } else if (kind === 'question') {
         body = r.pick(P.AGENT_QUESTION_REPLY[lang]);
       } else {
@@ -589,7 +596,7 @@ function buildConversation(g: DemoState, index: number): Built {
 
   let snoozedUntil: number | null = null;
   if (status === 'snoozed') {
-    snoozedUntil = now + (r.chance(0.15) ? r.int(1, 15) * MINUTE : HOUR + Math.round(r.next() * 4 * DAY));
+    snoozedUntil = now + (r.chance(0.05) ? r.int(1, 15) * MINUTE : HOUR + Math.round(r.next() * 4 * DAY));
   }
   return { conversation: summarize(convId, channel, customer, subject, status, priority, assignee, labels, snoozedUntil, pub, lang, brand.id, messages), messages };
 }

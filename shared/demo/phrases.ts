@@ -1,5 +1,8 @@
 import type { DemoIndustry, DemoTopic } from './brands.ts';
 
+/** Key of a bank that replaces the generic one for one industry, e.g. `food.delivery`. */
+export type IndustryTopic = `${DemoIndustry}.${DemoTopic}`;
+
 /**
  * Sentence templates of the demo inbox, written for this project (not taken from any dataset).
  * Placeholders in braces are filled per conversation so that follow-ups mention the same order,
@@ -61,16 +64,13 @@ export const COMPLAINT_OPENERS: Readonly<Record<DemoTopic, Bank>> = {
     nl: [
       'Bestelling {order} zou gisteren geleverd worden, nog steeds niks. Track & trace zegt al {days} dagen "onderweg"',
       'Waar blijft mijn {product}? Besteld op maandag, "morgen in huis" zeiden jullie. Niet dus',
-      'Al {minutes} minuten aan het wachten op mijn eten, app zegt dat de bezorger er al is. Niemand hier',
       'Pakket {order} staat als bezorgd maar ik heb niks ontvangen. Buren ook niet. Wat nu?',
       'Bezorger heeft mijn pakket gewoon in de regen laten staan 🙃 doos helemaal doorweekt',
       'Bestelling {order}: levering weer verschoven. Derde keer nu. Ik ben er echt klaar mee',
-      'Eten kwam {minutes} minuten te laat en was ijskoud. Niet te eten zo',
     ],
     en: [
       'Order {order} was supposed to arrive yesterday. Tracking has said "in transit" for {days} days',
       'Where is my {product}? Ordered Monday with next-day delivery. Still nothing',
-      "Been waiting {minutes} minutes for my food, the app says the driver is here. Nobody's here",
       'Package {order} marked as delivered but it never arrived. Neighbours have nothing either',
       'Delivery rescheduled for the third time. Honestly done with this',
     ],
@@ -78,13 +78,10 @@ export const COMPLAINT_OPENERS: Readonly<Record<DemoTopic, Bank>> = {
   damaged: {
     nl: [
       'Mijn {product} kwam kapot aan, doos was helemaal ingedeukt. Bestelnummer {order}',
-      'Halve bestelling ontbreekt: geen {product} en geen drinken. Wel gewoon alles betaald natuurlijk',
       'Verkeerd artikel ontvangen bij {order}. Ik had een {product} besteld, geen telefoonhoesje 😂',
-      'Saus over de hele tas heen, {product} niet meer te eten. Zo jammer',
     ],
     en: [
       'My {product} arrived broken, box was completely crushed. Order {order}',
-      'Half my order is missing: no {product}, no drinks. Paid for everything of course',
       'Received the wrong item for {order}. I ordered a {product}, not a phone case',
     ],
   },
@@ -94,7 +91,6 @@ export const COMPLAINT_OPENERS: Readonly<Record<DemoTopic, Bank>> = {
       'Jullie zouden {amount} terugstorten binnen 5 werkdagen. We zijn nu {days} dagen verder. Nog niks',
       'Hoe vraag ik geld terug voor de {product}? Formulier op de site geeft steeds een foutmelding',
       'Terugbetaling afgewezen zonder uitleg. Bestelling {order}, gewoon binnen 14 dagen teruggestuurd',
-      'Geld terug bij vertraging aangevraagd voor de {product}, {weeks} weken later nog geen reactie',
     ],
     en: [
       'Still waiting for my refund of {amount}, {weeks} weeks now. You received the return ages ago',
@@ -105,13 +101,10 @@ export const COMPLAINT_OPENERS: Readonly<Record<DemoTopic, Bank>> = {
   rude_staff: {
     nl: [
       'Zo onbeschoft behandeld door jullie medewerker aan de telefoon. Gewoon opgehangen terwijl ik nog aan het praten was',
-      'De conducteur in de {product} was ronduit onbeschoft tegen een oudere dame. Schaam je',
-      'Bezorger schold me uit omdat ik niet snel genoeg de deur opendeed. Dit kan echt niet',
       'Chat medewerker deed net alsof ik dom was. Ik vroeg gewoon om uitleg over mijn rekening',
     ],
     en: [
       'Your phone agent was incredibly rude and hung up on me mid-sentence',
-      'The driver shouted at me because I took 30 seconds to get to the door. Not acceptable',
       'Chat support treated me like an idiot for asking a simple question about my bill',
     ],
   },
@@ -152,6 +145,51 @@ export const COMPLAINT_OPENERS: Readonly<Record<DemoTopic, Bank>> = {
       'Engineer was supposed to come today between 8 and 1. Nobody showed up, nobody called',
       'Waiting {weeks} weeks for my {product} installation. New date every time',
     ],
+  },
+};
+
+/** Openers that fit one industry better than the generic ones (food is not a parcel, a train has a conductor). */
+export const INDUSTRY_OPENERS: Partial<Readonly<Record<IndustryTopic, Bank>>> = {
+  'food.delivery': {
+    nl: [
+      'Al {minutes} minuten aan het wachten op mijn eten, app zegt dat de bezorger er al is. Niemand hier',
+      'Eten kwam {minutes} minuten te laat en was ijskoud. Niet te eten zo',
+      'Bestelling {order} staat al een half uur op "bijna bij je". Bezorger rijdt rondjes door {city} volgens de kaart 🙃',
+      'Waar blijft mijn {product}? Besteld om {time}, nu nog steeds niks',
+    ],
+    en: [
+      "Been waiting {minutes} minutes for my food, the app says the driver is here. Nobody's here",
+      'Food arrived {minutes} minutes late and stone cold',
+      'Order {order} has said "almost there" for half an hour',
+    ],
+  },
+  'food.damaged': {
+    nl: [
+      'Halve bestelling ontbreekt: geen {product} en geen drinken. Wel gewoon alles betaald natuurlijk',
+      'Saus over de hele tas heen, {product} niet meer te eten. Zo jammer',
+      'Verkeerde bestelling gekregen. Ik had {product} besteld, dit is iets heel anders',
+    ],
+    en: ['Half my order is missing: no {product}, no drinks. Paid for everything of course', 'Wrong order delivered. I ordered {product}, this is something else entirely'],
+  },
+  'food.refund': {
+    nl: ['Bestelling {order} is nooit gekomen en ik heb nog steeds geen {amount} terug', 'Hoe krijg ik mijn geld terug voor de {product}? Kwam koud en half aan'],
+    en: ['Order {order} never arrived and I still have not got my {amount} back'],
+  },
+  'food.rude_staff': {
+    nl: ['Bezorger schold me uit omdat ik niet snel genoeg de deur opendeed. Dit kan echt niet', 'Jullie bezorger reed over de stoep en werd boos toen ik er wat van zei'],
+    en: ['The driver shouted at me because I took 30 seconds to get to the door. Not acceptable'],
+  },
+  'transport.rude_staff': {
+    nl: ['De conducteur in de {product} was ronduit onbeschoft tegen een oudere dame. Schaam je', 'Boete gekregen omdat de kaartautomaat op {station} stuk was. Conducteur wilde niet eens luisteren'],
+    en: ['The conductor on the {product} was downright rude to an elderly lady', 'Got fined because the ticket machine at {station} was broken. The conductor would not even listen'],
+  },
+  'transport.refund': {
+    nl: ['Geld terug bij vertraging aangevraagd voor de {product}, {weeks} weken later nog geen reactie', 'Mijn aanvraag voor geld terug is afgewezen terwijl de trein {minutes} minuten te laat was'],
+    en: ['Claimed delay compensation for the {product} {weeks} weeks ago, no reply yet'],
+  },
+  'energy.outage': {
+    nl: ['Stroomstoring in {city} sinds {time}. Weten jullie al hoe lang het gaat duren?', 'Alweer stroom uitgevallen hier in {city}, de vriezer begint te ontdooien'],
+    en: ['Power cut in {city} since {time}. Any idea how long it will take?'],
   },
 };
 
@@ -228,17 +266,21 @@ export const PRAISE: Bank = {
   nl: [
     'Wat een snelle hulp van {agent}! Binnen 10 minuten opgelost. Top 👍',
     'Eindelijk een klantenservice die gewoon doet wat ze belooft. Dankjewel {brand}!',
-    'Complimenten aan de bezorger van vanavond, super vriendelijk en alles nog warm 😋',
-    'Nieuwe {product} vandaag geïnstalleerd, werkt perfect. Monteur was heel netjes',
     'Shoutout naar {brand}, ze hebben mijn probleem echt serieus genomen. Zo hoort het',
-    'Trein precies op tijd en nog een zitplaats ook. Wonderen bestaan 😄',
   ],
   en: [
     'Huge thanks to {agent} for sorting this out in ten minutes. Great service!',
     'Finally a support team that does what it promises. Thanks {brand}!',
-    'Shoutout to the driver tonight, super friendly and the food was still hot',
-    'New {product} installed today, works perfectly. The engineer was great',
   ],
+};
+
+/** Praise that only fits one industry; mixed in with the generic praise. */
+export const INDUSTRY_PRAISE: Readonly<Record<DemoIndustry, Bank>> = {
+  telecom: { nl: ['Nieuwe {product} vandaag geïnstalleerd, werkt perfect. Monteur was heel netjes'], en: ['New {product} installed today, works perfectly. The engineer was great'] },
+  energy: { nl: ['Fijn dat de terugbetaling van de jaarafrekening zo snel op mijn rekening stond 👍'], en: ['Annual statement refund arrived quickly, thanks'] },
+  webshop: { nl: ['Vanochtend besteld, vanavond al in huis. Hoe dan 😄'], en: ['Ordered this morning, delivered tonight. Impressive'] },
+  transport: { nl: ['Trein precies op tijd en nog een zitplaats ook. Wonderen bestaan 😄', 'Complimenten aan de conducteur van de {product}, zo behulpzaam'], en: ['Train on time and I even got a seat. Miracles happen'] },
+  food: { nl: ['Complimenten aan de bezorger van vanavond, super vriendelijk en alles nog warm 😋'], en: ['Shoutout to the driver tonight, super friendly and the food was still hot'] },
 };
 
 export const FOLLOWUPS_IMPATIENT: Bank = {
@@ -332,8 +374,8 @@ export const AGENT_ACK: Readonly<Record<DemoTopic, Bank>> = {
     ],
   },
   damaged: {
-    nl: ['Oei, dat is niet de bedoeling! Stuur je een foto van de schade? Dan regel ik een vervangend exemplaar.', 'Sorry {first}! Ik heb het ontbrekende deel van je bestelling gecrediteerd, {amount} staat binnen 3 werkdagen op je rekening.'],
-    en: ["Oh no, that shouldn't happen! Could you send a photo of the damage? I'll arrange a replacement.", 'Sorry {first}! I have credited the missing items, {amount} will be back within 3 business days.'],
+    nl: ['Oei, dat is niet de bedoeling! Stuur je een foto van de schade? Dan regel ik een vervangend exemplaar.'],
+    en: ["Oh no, that shouldn't happen! Could you send a photo of the damage? I'll arrange a replacement."],
   },
   refund: {
     nl: ['Hoi {first}, ik heb je terugbetaling van {amount} met voorrang laten verwerken. Binnen 2 werkdagen staat het op je rekening.', 'Sorry voor het wachten! Ik zie dat je retour binnen is. Ik zet de terugbetaling nu voor je in gang.'],
@@ -354,6 +396,21 @@ export const AGENT_ACK: Readonly<Record<DemoTopic, Bank>> = {
   installation: {
     nl: ['Hoi {first}, sorry dat de monteur niet is gekomen! Ik heb een nieuwe afspraak met voorrang ingepland. Je krijgt vandaag een bevestiging per mail.'],
     en: ["Hi {first}, sorry the engineer didn't show up! I've booked a priority appointment, you will get a confirmation by email today."],
+  },
+};
+
+export const INDUSTRY_ACK: Partial<Readonly<Record<IndustryTopic, Bank>>> = {
+  'food.delivery': {
+    nl: ['Hoi {first}, sorry! Ik zie dat de bezorger vertraging heeft. Ik heb de bezorgkosten en {amount} tegoed op je account gezet.', 'Balen dat je eten zo laat is! Ik heb contact met het restaurant en de bezorger, je hoort zo van me.'],
+    en: ["Hi {first}, sorry! Your driver is running late. I've refunded the delivery fee and added {amount} credit to your account."],
+  },
+  'food.damaged': {
+    nl: ['Sorry {first}! Ik heb de ontbrekende items gecrediteerd, {amount} staat binnen 3 werkdagen op je rekening.'],
+    en: ['Sorry {first}! I have credited the missing items, {amount} will be back within 3 business days.'],
+  },
+  'energy.outage': {
+    nl: ['Hoi {first}, de netbeheerder is bezig met een storing in {city}. De verwachting is dat de stroom rond {time} terug is.'],
+    en: ['Hi {first}, the grid operator is working on a fault in {city}. Power should be back around {time}.'],
   },
 };
 
@@ -396,6 +453,12 @@ export const AGENT_RESOLUTION: Readonly<Record<DemoTopic, Bank>> = {
   app_crash: { nl: ['De update met de oplossing staat nu in de app store. Werkt het na het bijwerken weer?'], en: ['The fix is now in the app store. Does it work after updating?'] },
   delay: { nl: ['Je aanvraag voor geld terug bij vertraging is goedgekeurd, {amount} komt deze week op je rekening.'], en: ['Your delay compensation was approved, {amount} will be paid this week.'] },
   installation: { nl: ['De monteur komt morgen tussen 8 en 12 uur, en belt een half uur van tevoren.'], en: ['The engineer will come tomorrow between 8 and 12 and call half an hour ahead.'] },
+};
+
+export const INDUSTRY_RESOLUTION: Partial<Readonly<Record<IndustryTopic, Bank>>> = {
+  'food.delivery': { nl: ['Ik heb het volledige bedrag van {amount} teruggestort. Eet smakelijk de volgende keer!'], en: ['I have refunded the full {amount}. Enjoy your next meal!'] },
+  'food.damaged': { nl: ['Je krijgt {amount} terug en een kortingscode voor je volgende bestelling.'], en: ['You get {amount} back plus a discount code for your next order.'] },
+  'energy.outage': { nl: ['De netbeheerder meldt dat de storing in {city} is opgelost. Heb je weer stroom?'], en: ['The grid operator reports the fault in {city} is fixed. Is your power back?'] },
 };
 
 export const AGENT_CLOSE: Bank = {
