@@ -24,6 +24,17 @@ describe('searchTokens', () => {
     expect(searchTokens('storing!!storing…STORING😡 KL-1234567')).toEqual(['storing', 'kl', '1234567']);
   });
 
+  it('indexes e-mail addresses and dotted handles whole and in parts', () => {
+    const tokens = searchTokens('sanne.devries@example.com via @lotte.bakker.bsky.social');
+    expect(tokens).toEqual(expect.arrayContaining(['sanne.devries', 'sanne', 'devries', 'example.com', 'example', 'com', 'lotte.bakker.bsky.social', 'lotte', 'bakker']));
+  });
+
+  it('gives the same tokens when its own output is tokenized again', () => {
+    const text = 'Hoi @belnet_nl! Storing in Zwolle (mail: j.smit@example.org) #geenInternet — café.';
+    const once = searchTokens(text);
+    expect(searchTokens(once.join(' '))).toEqual(once);
+  });
+
   it('caps the number of tokens', () => {
     const text = Array.from({ length: 500 }, (_, i) => `woord${i}`).join(' ');
     expect(searchTokens(text)).toHaveLength(MAX_SEARCH_TOKENS);

@@ -30,9 +30,10 @@ export const SEARCH_STOPWORDS: ReadonlySet<string> = new Set([
 const COMBINING_MARKS = /\p{M}+/gu;
 // eslint-disable-next-line no-control-regex -- the whole ASCII range is meant
 const ASCII = /^[\x00-\x7f]*$/;
-// A handle or hashtag: the sigil followed by letters, digits, underscores (and dots inside, as on Mastodon/Bluesky).
-const SIGIL_WORD = /[@#]([\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*)/gu;
-const WORD = /[\p{L}\p{N}]+/gu;
+// A word, or a compound joined by dots or underscores as in handles, hashtags, e-mail addresses and
+// domains ("belnet_nl", "lotte.bakker", "example.com"). Sigils (@, #) are not word characters.
+const WORD = /[\p{L}\p{N}]+(?:[._][\p{L}\p{N}]+)*/gu;
+const JOINER = /[._]/;
 
 /** Lowercases and folds diacritics ("Café" → "cafe", "ﬁ" → "fi") so that accents never block a match. */
 export function normalizeForSearch(text: string): string {
@@ -49,18 +50,15 @@ function keep(token: string): boolean {
  * Splits text into normalized, de-duplicated search words, in order of first appearance.
  * Handles and hashtags count as one word without the sigil ("@belnet_nl" → "belnet_nl"), and their
  * parts are kept too ("belnet"). One-character tokens and stopwords are dropped; at most `max` tokens.
+ * Re-tokenizing the joined output gives the same tokens, so stored tokens can be merged with new text.
  */
 export function searchTokens(text: string, max: number = MAX_SEARCH_TOKENS): string[] {
   const out = new Set<string>();
-  const normalized = normalizeForSearch(text);
-  for (const m of normalized.matchAll(SIGIL_WORD)) {
-    if (out.size >= max) return [...out];
-    const word = m[1] ?? '';
+  for (const m of normalizeForSearch(text).matchAll(WORD)) {
+    const word = m[0];
     if (keep(word)) out.add(word);
-  }
-  for (const m of normalized.matchAll(WORD)) {
-    if (out.size >= max) break;
-    if (keep(m[0])) out.add(m[0]);
+    if (JOINER.test(word)) for (const part of word.split(JOINER)) if (keep(part)) out.add(part);
+    if (out.size >= max) return [...out].slice(0, max);
   }
   return [...out];
 }
@@ -80,20 +78,7 @@ export function searchTokensOf(texts: readonly (string | null | undefined)[], ma
  * terms are dropped (they would match almost everything).
  */
 export function queryTerms(query: string): string[] {
-  const normalized = normalizeForSearch(query);
-  const raw: string[] = [];
-  const spans: [number, number, string][] = [];
-  for (const m of normalized.matchAll(SIGIL_WORD)) spans.push([m.index, m.index + m[0].length, m[1] ?? '']);
-  let cursor = 0;
-  const pushWords = (from: number, to: number): void => {
-    for (const m of normalized.slice(from, to).matchAll(WORD)) raw.push(m[0]);
-  };
-  for (const [start, end, word] of spans) {
-    pushWords(cursor, start);
-    raw.push(word);
-    cursor = end;
-  }
-  pushWords(cursor, normalized.length);
+  const raw = [...normalizeForSearch(query).matchAll(WORD)].map((m) => m[0]);
   const typingLast = !/\s$/.test(query);
   const out: string[] = [];
   raw.forEach((term, i) => {
