@@ -126,10 +126,10 @@ describe('generateDemoInbox', () => {
     expect(inbox.conversations.filter((c) => c.assignee === 'agent-me').length).toBeGreaterThan(100);
   });
 
-  it('keeps replies within the length limit of their channel', () => {
+  it('keeps posts and replies within the length limit of their channel', () => {
     for (const m of inbox.messages) {
       const limit = CHANNEL_REPLY_LIMIT[m.channel];
-      if (m.direction === 'outgoing' && limit !== null) expect([...m.text].length).toBeLessThanOrEqual(limit);
+      if (m.direction !== 'note' && limit !== null) expect([...m.text].length).toBeLessThanOrEqual(limit);
     }
   });
 

@@ -130,7 +130,20 @@ class DemoState {
   seen(seed: AuthorRow, at: number, newConversation: boolean): void {
     let a = this.authors.get(seed.id);
     if (!a) {
-      a = { ...seed, firstSeenAt: at, lastSeenAt: at, messageCount: 0, conversationCount: 0, demo: 1 };
+      // Built field by field (not spread) so every author row shares one object shape.
+      a = {
+        id: seed.id,
+        channel: seed.channel,
+        handle: seed.handle,
+        name: seed.name,
+        followers: seed.followers,
+        verified: seed.verified,
+        firstSeenAt: at,
+        lastSeenAt: at,
+        messageCount: 0,
+        conversationCount: 0,
+        demo: 1,
+      };
       this.authors.set(seed.id, a);
     }
     a.messageCount += 1;
@@ -177,7 +190,7 @@ class DemoState {
     const n = this.nextAuthor++;
     const first = r.pick(lang === 'nl' ? P.FIRST_NAMES_NL : P.FIRST_NAMES_EN);
     const last = r.pick(lang === 'nl' ? P.LAST_NAMES_NL : P.LAST_NAMES_EN);
-    const slug = (first + last).toLowerCase().normalize('NFKD').replace(/[^a-z]/g, '');
+    const slug = (first + last).toLowerCase().replace(/[^a-z]/g, '');
     const shortSlug = `${first.toLowerCase()}${r.pick(['_', '', '.'])}${last.replace(/^(van den |van |de |el )/i, '').slice(0, r.int(1, 4)).toLowerCase().replace(/[^a-z]/g, '')}`;
     let handle: string | null = null;
     let name: string | null = `${first} ${last}`;
