@@ -149,6 +149,7 @@ export function App({ api, db, info, initialSettings }: AppProps) {
   const firstRowId = rows?.[0]?.id ?? null;
   if (firstRowId !== null && (selectedId === null || (selected === null && !searching)) && selectedId !== firstRowId) setSelectedId(firstRowId);
 
+  const focusDone = useCallback(() => setFocusRequest(null), []);
   const focus = useCallback((target: FocusTarget) => {
     if (target === 'search') searchRef.current?.focus();
     else if (target === 'list') listRef.current?.querySelector<HTMLElement>('[role=listbox]')?.focus();
@@ -169,6 +170,7 @@ export function App({ api, db, info, initialSettings }: AppProps) {
       focus,
       toast,
       settings,
+      darkTheme: () => document.documentElement.dataset.theme === 'dark',
       updateSettings,
       t,
     }),
@@ -230,19 +232,19 @@ export function App({ api, db, info, initialSettings }: AppProps) {
         footer={
           <div className="sidebar-tools">
             <button onClick={() => setDialog('palette')} title={t('topbar.palette')}>
-              ⌘ <span>{t('topbar.palette')}</span>
+              <span className="tool-glyph">⌘</span> <span>{t('topbar.palette')}</span>
             </button>
             <button onClick={() => void updateSettings({ language: lang === 'nl' ? 'en' : 'nl' })} title={t('topbar.language')} data-testid="language-toggle">
-              🌐 <span>{lang === 'nl' ? 'English' : 'Nederlands'}</span>
+              <span className="tool-glyph">Aa</span> <span>{lang === 'nl' ? 'English' : 'Nederlands'}</span>
             </button>
             <button onClick={() => runCommand(findCommand('theme.toggle'))} title={t('topbar.theme')}>
-              ◐ <span>{t('topbar.theme')}</span>
+              <span className="tool-glyph">◐</span> <span>{t('topbar.theme')}</span>
             </button>
             <button onClick={() => setDialog('shortcuts')} title={t('topbar.shortcuts')}>
-              ? <span>{t('topbar.shortcuts')}</span>
+              <span className="tool-glyph">?</span> <span>{t('topbar.shortcuts')}</span>
             </button>
             <button onClick={() => setDialog('settings')} title={t('topbar.settings')} data-testid="open-settings">
-              ⚙ <span>{t('topbar.settings')}</span>
+              <span className="tool-glyph">⚙</span> <span>{t('topbar.settings')}</span>
             </button>
           </div>
         }
@@ -318,6 +320,7 @@ export function App({ api, db, info, initialSettings }: AppProps) {
         onSelect={select}
         onSaveDraft={(kind, text) => selectedId && void saveDraft(db, selectedId, kind, text, Date.now())}
         onSubmit={onSubmit}
+        onFocusDone={focusDone}
       />
       {dialog === 'palette' && <CommandPalette commands={COMMANDS} ctx={ctx} isMac={isMac} onClose={() => setDialog(null)} onRun={runCommand} />}
       {dialog === 'shortcuts' && <ShortcutsDialog commands={COMMANDS} isMac={isMac} onClose={() => setDialog(null)} />}

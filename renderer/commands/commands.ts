@@ -30,6 +30,8 @@ export interface CommandContext {
   focus(target: FocusTarget): void;
   toast(t: ToastInput): void;
   settings: Settings;
+  /** Whether the dark theme is showing now (the `system` setting resolves through the OS). */
+  darkTheme(): boolean;
   updateSettings(patch: SettingsPatch): Promise<void>;
   t: TFunction<'app'>;
 }
@@ -199,7 +201,7 @@ export const COMMANDS: readonly Command[] = [
     labelKey: 'commands.theme',
     group: 'app',
     isEnabled: () => true,
-    run: (c) => c.updateSettings({ theme: document.documentElement.dataset.theme === 'dark' ? 'light' : 'dark' }),
+    run: (c) => c.updateSettings({ theme: c.darkTheme() ? 'light' : 'dark' }),
   },
   { id: 'language.nl', labelKey: 'commands.languageNl', group: 'app', isEnabled: (c) => c.t('meta.language') !== 'nl', run: (c) => c.updateSettings({ language: 'nl' }) },
   { id: 'language.en', labelKey: 'commands.languageEn', group: 'app', isEnabled: (c) => c.t('meta.language') !== 'en', run: (c) => c.updateSettings({ language: 'en' }) },

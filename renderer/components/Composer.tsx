@@ -12,6 +12,8 @@ export interface ComposerProps {
   focusRequest: { mode: ComposerMode; nonce: number } | null;
   onSaveDraft: (kind: ComposerMode, text: string) => void;
   onSubmit: (kind: ComposerMode, text: string) => Promise<boolean>;
+  /** Called once a focus request has been honoured, so it does not fire again on the next conversation. */
+  onFocusDone: () => void;
 }
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -23,7 +25,7 @@ export function visibleLength(text: string): number {
 }
 
 /** Reply and internal-note editor with draft autosave and the channel's length limit. */
-export function Composer({ conversationId, channel, customerName, draft, focusRequest, onSaveDraft, onSubmit }: ComposerProps) {
+export function Composer({ conversationId, channel, customerName, draft, focusRequest, onSaveDraft, onSubmit, onFocusDone }: ComposerProps) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<ComposerMode>(draft?.kind ?? 'reply');
   const [text, setText] = useState(draft?.text ?? '');
@@ -37,8 +39,10 @@ export function Composer({ conversationId, channel, customerName, draft, focusRe
     setMode(focusRequest.mode);
   }
   useEffect(() => {
-    if (focusRequest) ref.current?.focus();
-  }, [focusRequest]);
+    if (!focusRequest) return;
+    ref.current?.focus();
+    onFocusDone();
+  }, [focusRequest, onFocusDone]);
 
   useEffect(
     () => () => {

@@ -22,6 +22,7 @@ export interface ConversationViewProps {
   onSelect: (id: string) => void;
   onSaveDraft: (kind: ComposerMode, text: string) => void;
   onSubmit: (kind: ComposerMode, text: string) => Promise<boolean>;
+  onFocusDone: () => void;
 }
 
 const ONE_HOUR = 3_600_000;
@@ -127,6 +128,7 @@ export function ConversationView(p: ConversationViewProps) {
               focusRequest={p.focusRequest}
               onSaveDraft={p.onSaveDraft}
               onSubmit={p.onSubmit}
+              onFocusDone={p.onFocusDone}
             />
           )}
         </div>

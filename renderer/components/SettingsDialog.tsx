@@ -10,7 +10,14 @@ export function SettingsDialog({ settings, info, onClose, onChange }: { settings
   const [name, setName] = useState(settings.agent.name);
   const [initials, setInitials] = useState(settings.agent.initials);
   const [saved, setSaved] = useState(false);
+  // Shown at once; the backend's answer follows (and wins) through the settings prop.
+  const [local, setLocal] = useState<Pick<Settings, 'language' | 'theme'> & { demo: boolean }>({
+    language: settings.language,
+    theme: settings.theme,
+    demo: settings.demo.enabled,
+  });
   const save = async (patch: SettingsPatch) => {
+    setLocal((l) => ({ language: patch.language ?? l.language, theme: patch.theme ?? l.theme, demo: patch.demo?.enabled ?? l.demo }));
     await onChange(patch);
     setSaved(true);
   };
@@ -18,13 +25,13 @@ export function SettingsDialog({ settings, info, onClose, onChange }: { settings
     <Dialog title={t('settings.title')} onClose={onClose} testId="settings-dialog">
       <div className="form-grid">
         <label htmlFor="set-language">{t('settings.language')}</label>
-        <select id="set-language" value={settings.language} onChange={(e) => void save({ language: e.target.value as Settings['language'] })}>
+        <select id="set-language" value={local.language} onChange={(e) => void save({ language: e.target.value as Settings['language'] })}>
           <option value="system">{t('settings.languageSystem')}</option>
           <option value="nl">Nederlands</option>
           <option value="en">English</option>
         </select>
         <label htmlFor="set-theme">{t('settings.theme')}</label>
-        <select id="set-theme" value={settings.theme} onChange={(e) => void save({ theme: e.target.value as Settings['theme'] })}>
+        <select id="set-theme" value={local.theme} onChange={(e) => void save({ theme: e.target.value as Settings['theme'] })}>
           <option value="system">{t('settings.themeSystem')}</option>
           <option value="light">{t('settings.themeLight')}</option>
           <option value="dark">{t('settings.themeDark')}</option>
@@ -43,7 +50,7 @@ export function SettingsDialog({ settings, info, onClose, onChange }: { settings
         <h3 className="form-section">{t('settings.demo')}</h3>
         <span />
         <label className="check-row">
-          <input type="checkbox" checked={settings.demo.enabled} onChange={(e) => void save({ demo: { enabled: e.target.checked } })} data-testid="demo-toggle" />
+          <input type="checkbox" checked={local.demo} onChange={(e) => void save({ demo: { enabled: e.target.checked } })} data-testid="demo-toggle" />
           {t('settings.demoOn')}
         </label>
         <span />

@@ -20,7 +20,7 @@ export async function openInboxDb(name = DB_NAME, onVersionChange?: () => void):
     await db.open();
     // Dexie 4 opens a database that a newer build upgraded (when its tables still fit); stored
     // data from the future must never be written by older code, so stop here instead.
-    const stored = Math.round(db.idbdb.version / 10);
+    const stored = Math.round(db.backendDB().version / 10);
     if (stored > DB_VERSION) {
       db.close();
       return { ok: false, reason: 'newer', found: stored };
