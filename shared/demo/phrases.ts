@@ -23,6 +23,10 @@ export const COMPLAINT_OPENERS: Readonly<Record<DemoTopic, Bank>> = {
       'kunnen jullie even kijken wat er aan de hand is in {city}? hele straat zit zonder internet',
       'Internet valt steeds weg, elke avond rond {time}. Netflix kijken is onmogelijk. Wat is hier aan de hand?',
       'Mobiel bereik is al {days} dagen waardeloos hier in {city}, bellen lukt alleen buiten 😤',
+      'Sinds gisteravond {time} geen internet meer. Kinderen moeten huiswerk maken, ik moet werken. Graag snel actie',
+      'Wat is er aan de hand met jullie netwerk vandaag? 4G doet niks in heel {city}',
+      'Jullie storingspagina geeft een foutmelding. Kan het nog gekker? Geen internet hier in {city}',
+      'Elke dag rond {time} valt de tv uit. Elke. Dag.',
     ],
     en: [
       'No internet since {time} in {city}. I work from home, this is a real problem. Any ETA?',
@@ -31,6 +35,8 @@ export const COMPLAINT_OPENERS: Readonly<Record<DemoTopic, Bank>> = {
       "Hi {brand}, my internet has been cutting out for {days} days now. Restarted the router a dozen times, nothing helps",
       'Paying full price for a connection that works half the time. Seriously considering switching',
       'whole street in {city} is offline again… any update??',
+      'Internet down since last night. Working from home is impossible like this. Please sort it out',
+      'Mobile data completely dead in {city} for {hours} hours now',
     ],
   },
   billing: {
@@ -41,12 +47,16 @@ export const COMPLAINT_OPENERS: Readonly<Record<DemoTopic, Bank>> = {
       'Ik snap echt niks van mijn rekening. Klantnummer {customerNo}, kunnen jullie even kijken?',
       'Al 3 keer gebeld over een verkeerde factuur en elke keer krijg ik een ander antwoord. Wie kan me nou eens helpen',
       'Er staat een bedrag van {amount} op mijn factuur voor iets wat ik nooit heb afgenomen',
+      'Jullie hebben {amount} afgeschreven terwijl mijn termijnbedrag veel lager is. Wat is dit nou weer',
+      'Ik krijg al {weeks} weken geen factuur meer per mail, maar wel aanmaningen. Hoe kan dat?',
+      'Aanmaning ontvangen met {amount} extra kosten terwijl ik gewoon op tijd betaald heb. Belachelijk',
     ],
     en: [
       'Why did my bill go up by {amount}? Nobody told me anything about a price change',
       "I've been charged twice this month ({amount} each). Please refund the duplicate",
       'Cancelled {weeks} weeks ago and you still took {amount} from my account. How?',
       'Can someone explain my invoice? Customer number {customerNo}. It makes no sense at all',
+      'Got a reminder with {amount} in fees even though I paid on time. Not ok',
     ],
   },
   meter: {
@@ -67,12 +77,17 @@ export const COMPLAINT_OPENERS: Readonly<Record<DemoTopic, Bank>> = {
       'Pakket {order} staat als bezorgd maar ik heb niks ontvangen. Buren ook niet. Wat nu?',
       'Bezorger heeft mijn pakket gewoon in de regen laten staan 🙃 doos helemaal doorweekt',
       'Bestelling {order}: levering weer verschoven. Derde keer nu. Ik ben er echt klaar mee',
+      'Pakket ligt al {days} dagen bij een afhaalpunt in {city} waar ik nooit voor gekozen heb',
+      'Bezorger heeft een briefje achtergelaten dat ik niet thuis was. Ik was de hele dag thuis!!',
+      'Track & trace van {order} doet het niet, ik zie helemaal niks. Waar is mijn {product}?',
     ],
     en: [
       'Order {order} was supposed to arrive yesterday. Tracking has said "in transit" for {days} days',
       'Where is my {product}? Ordered Monday with next-day delivery. Still nothing',
       'Package {order} marked as delivered but it never arrived. Neighbours have nothing either',
       'Delivery rescheduled for the third time. Honestly done with this',
+      'The courier left a note saying I was not home. I was home all day',
+      'Tracking link for {order} is broken. Where is my {product}?',
     ],
   },
   damaged: {
@@ -91,6 +106,8 @@ export const COMPLAINT_OPENERS: Readonly<Record<DemoTopic, Bank>> = {
       'Jullie zouden {amount} terugstorten binnen 5 werkdagen. We zijn nu {days} dagen verder. Nog niks',
       'Hoe vraag ik geld terug voor de {product}? Formulier op de site geeft steeds een foutmelding',
       'Terugbetaling afgewezen zonder uitleg. Bestelling {order}, gewoon binnen 14 dagen teruggestuurd',
+      'Retourlabel werkt niet en de chat verwijst me naar de mail. Op mijn mail krijg ik geen antwoord',
+      'Ik heb {amount} teruggekregen in plaats van het volledige bedrag. Waar is de rest?',
     ],
     en: [
       'Still waiting for my refund of {amount}, {weeks} weeks now. You received the return ages ago',
@@ -114,11 +131,14 @@ export const COMPLAINT_OPENERS: Readonly<Record<DemoTopic, Bank>> = {
       'Kan niet betalen in de app, krijg steeds "er ging iets mis". Nu al {hours} uur',
       'Na de update is de app echt onbruikbaar. Wit scherm en dan weer terug naar home',
       'app doet het weer niet... kan mijn {product} niet eens bekijken',
+      'Inloggen lukt niet meer, krijg steeds een foutcode. Opnieuw installeren helpt niks',
+      'Waarom moet ik na elke update opnieuw inloggen? En nu lukt het niet eens meer',
     ],
     en: [
       'App keeps crashing on login since the last update. Already reinstalled',
       'Can\'t pay in the app, just "something went wrong" for {hours} hours now',
       'The new update made the app unusable. White screen, then it closes',
+      'App logs me out every single time and now it will not let me back in',
     ],
   },
   delay: {
@@ -128,11 +148,14 @@ export const COMPLAINT_OPENERS: Readonly<Record<DemoTopic, Bank>> = {
       'Waarom staat er "op tijd" in de app terwijl de trein er al {minutes} minuten niet is?',
       'Derde keer deze week mijn aansluiting gemist op {station}. Te laat op werk, weer',
       'Overvol, geen airco, {minutes} minuten stilgestaan. Top service {brand} 👏',
+      'Waarom rijden er maar 2 bakken in de spits? Staan als sardientjes in de {product}',
+      'Bus kwam gewoon niet. Volgende pas over een half uur. Te laat voor mijn afspraak in {city}',
     ],
     en: [
       '{minutes} minute delay on the {product} again. Every single day',
       'Train to {city} cancelled without any announcement. Standing in the cold at {station}',
       'Missed my connection at {station} for the third time this week',
+      'Packed like sardines, no AC and we have been stuck outside {station} for {minutes} minutes',
     ],
   },
   installation: {
@@ -267,10 +290,13 @@ export const PRAISE: Bank = {
     'Wat een snelle hulp van {agent}! Binnen 10 minuten opgelost. Top 👍',
     'Eindelijk een klantenservice die gewoon doet wat ze belooft. Dankjewel {brand}!',
     'Shoutout naar {brand}, ze hebben mijn probleem echt serieus genomen. Zo hoort het',
+    'Ik was echt boos, maar {agent} heeft het netjes opgelost. Chapeau',
+    'Goed geholpen via de chat, duidelijke uitleg. Zo kan het dus ook',
   ],
   en: [
     'Huge thanks to {agent} for sorting this out in ten minutes. Great service!',
     'Finally a support team that does what it promises. Thanks {brand}!',
+    'Was ready to cancel but {agent} fixed everything in one go. Respect',
   ],
 };
 
@@ -291,12 +317,17 @@ export const FOLLOWUPS_IMPATIENT: Bank = {
     'Dit duurt echt veel te lang. Ik wil nu gewoon een oplossing',
     'Nog steeds hetzelfde probleem hoor. Wanneer gaat er iets gebeuren?',
     'Zo, nu al {days} dagen verder en nog steeds niet opgelost. Ik ga opzeggen als dit zo doorgaat',
+    'Ik heb al 3 keer gebeld en iedereen zegt wat anders. Wie kan me nou gewoon helpen?',
+    'Jullie zouden vandaag terugbellen. Niemand gebeld.',
+    'Moet ik het soms via Twitter doen om geholpen te worden?',
   ],
   en: [
     'Hello?? No reply for {hours} hours',
     'Still nothing. Is anyone actually reading this?',
     'Still the same problem. When is something going to happen?',
     "It's been {days} days. If this isn't fixed I'm cancelling",
+    'You said someone would call me back today. Nobody called',
+    'Third time explaining the same thing to a different person. Is there a case number or not?',
   ],
 };
 
