@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { fastInterchange, parseJsonl } from './cli.ts';
+import { InterchangeMessageSchema } from '../shared/interchange/message.ts';
+import { compileCueFilter } from '../shared/analysis/prefilter.ts';
+import { cueRegexes } from '../shared/analysis/signals.ts';
+import { normalize } from '../shared/analysis/text.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const fixture = join(root, 'data', 'fixtures', 'cli-small.jsonl');
@@ -45,5 +51,117 @@ describe('webcare CLI', () => {
     const h = run(['--help']);
     expect(h.status).toBe(0);
     expect(h.stdout).toMatch(/webcare score --in FILE/);
+  });
+});
+
+describe('fast interchange validation', () => {
+  const base = {
+    id: 'm1',
+    channel: 'x',
+    conversationId: 'c1',
+    direction: 'incoming',
+    public: true,
+    author: { id: 'a1', handle: 'jan', name: 'Jan', followers: 120, verified: false },
+    text: 'nog steeds geen internet',
+    createdAt: '2026-03-02T10:00:00.000Z',
+    lang: 'nl',
+    inReplyTo: 'm0',
+    metrics: { likes: 1, reposts: 0, replies: 2, quotes: 0 },
+    brand: 'kpn',
+  };
+  const bad: unknown[] = [null, '', 0, -1, 1.5, 'x', true, [], {}, 2 ** 60, '2026-02-30T10:00:00Z', 'abcdefghij'];
+  const dates = [
+    '2026-03-02T10:00:00Z', '2026-03-02T10:00:00+01:00', '2026-03-02T10:00:00.123456789-05:30', '2026-03-02 10:00:00Z',
+    '2026-03-02T10:00:00', '2026-03-02t10:00:00z', '2024-02-29T00:00:00Z', '2023-02-29T00:00:00Z', '2026-13-01T00:00:00Z',
+    '2026-03-02T24:00:00Z', '2026-03-02T10:00Z', '2026-03-02T10:00:00+0100', '2026-03-02',
+  ];
+  function variants(): unknown[] {
+    const out: unknown[] = [base, [], null, 'line', 42];
+    for (const key of Object.keys(base)) {
+      const { [key]: _drop, ...rest } = base as Record<string, unknown>;
+      out.push(rest);
+      for (const v of bad) out.push({ ...base, [key]: v });
+    }
+    for (const key of Object.keys(base.author)) {
+      const { [key]: _drop, ...rest } = base.author as Record<string, unknown>;
+      out.push({ ...base, author: rest });
+      for (const v of bad) out.push({ ...base, author: { ...base.author, [key]: v } });
+    }
+    for (const key of Object.keys(base.metrics)) {
+      const { [key]: _drop, ...rest } = base.metrics as Record<string, unknown>;
+      out.push({ ...base, metrics: rest });
+      for (const v of bad) out.push({ ...base, metrics: { ...base.metrics, [key]: v } });
+    }
+    for (const d of dates) out.push({ ...base, createdAt: d });
+    for (const l of ['n', 'nl', 'nl-NL', 'abcdefgh', 'abcdefghi']) out.push({ ...base, lang: l });
+    out.push({ ...base, extra: 1, author: { ...base.author, extra: 2 } }, { ...base, direction: 'note' }, { ...base, text: '' });
+    return out;
+  }
+
+  it('accepts only what the zod schema accepts, with the same parsed message', () => {
+    let accepted = 0;
+    for (const v of variants()) {
+      const fast = fastInterchange(v);
+      const zod = InterchangeMessageSchema.safeParse(v);
+      if (fast) {
+        accepted++;
+        expect(zod.success, JSON.stringify(v)).toBe(true);
+        expect(fast).toEqual(zod.data);
+      }
+    }
+    // The fast path does take the common valid shapes.
+    expect(accepted).toBeGreaterThan(30);
+  });
+
+  it('parseJsonl rejects exactly the lines zod rejects', () => {
+    const lines = variants().map((v) => JSON.stringify(v));
+    lines.push('{not json', '');
+    const rejected: number[] = [];
+    const parsed = parseJsonl(lines.join('\n'), (line) => rejected.push(line));
+    const expected: number[] = [];
+    lines.forEach((l, i) => {
+      if (!l) return;
+      let v: unknown;
+      try {
+        v = JSON.parse(l);
+      } catch {
+        expected.push(i + 1);
+        return;
+      }
+      if (!InterchangeMessageSchema.safeParse(v).success) expected.push(i + 1);
+    });
+    expect(rejected).toEqual(expected);
+    expect(parsed.length + rejected.length).toBe(lines.length - 1);
+  });
+});
+
+describe('cue pre-filter on the training corpus', () => {
+  it('never skips a cue regex that matches (score output is unchanged by the filter)', () => {
+    const texts: string[] = [];
+    for (const line of readFileSync(join(root, 'data', 'generated', 'complaints.jsonl'), 'utf8').split('\n')) {
+      if (line) texts.push((JSON.parse(line) as { text: string }).text);
+    }
+    for (const lang of ['en', 'nl']) texts.push(...readFileSync(join(root, 'data', 'handwritten', `${lang}.tsv`), 'utf8').split(/[\t\n]/));
+    const regexes = cueRegexes();
+    const prefix = '(?:^|[^\\p{L}\\p{N}])(?:'.length;
+    const suffix = ')(?![\\p{L}\\p{N}])'.length;
+    const filter = compileCueFilter(regexes.map((re) => re.source.slice(prefix, -suffix)));
+    let matched = 0;
+    let skipped = 0;
+    for (const raw of texts) {
+      const text = normalize(raw).text;
+      const mask = filter.mask(text);
+      regexes.forEach((re, i) => {
+        re.lastIndex = 0;
+        const hit = re.test(text);
+        re.lastIndex = 0;
+        if (hit) {
+          matched++;
+          if ((mask & (1 << i)) === 0) throw new Error(`cue ${i} skipped on "${text}"`);
+        } else if ((mask & (1 << i)) === 0) skipped++;
+      });
+    }
+    expect(matched).toBeGreaterThan(1000);
+    expect(skipped).toBeGreaterThan(matched);
   });
 });

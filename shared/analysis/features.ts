@@ -45,66 +45,78 @@ function squash(v: number): number {
   return v >= 0 ? Math.log1p(v) : -Math.log1p(-v);
 }
 
-/** Builds the sparse feature vector of a message from its signals (no second normalization). */
-export function featurize(sig: MessageSignals): SparseFeatures {
-  const idx: number[] = [];
-  const val: number[] = [];
-  const tokens = sig.norm.tokens;
-  let prev = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as string;
-    const h = fnvStr(t, SEED_WORD);
-    idx.push(h & MASK);
-    val.push(1);
-    if (i > 0) {
-      idx.push((Math.imul(prev ^ SEED_BIGRAM, 31) + h) & MASK);
-      val.push(1);
-    }
-    prev = h;
-    // Character 3- and 4-grams of the word with boundary marks (code 1), skipping placeholders.
-    if (t.length >= 3 && t.length <= 30 && !t.startsWith('emo_')) {
-      const n = t.length + 2;
-      for (let g = 3; g <= 4; g++) {
-        for (let s = 0; s + g <= n; s++) {
-          let ch = SEED_CHAR ^ g;
-          for (let k = s; k < s + g; k++) {
-            const c = k === 0 || k === n - 1 ? 1 : t.charCodeAt(k - 1);
-            ch ^= c;
-            ch = Math.imul(ch, 16777619);
-          }
-          idx.push((ch >>> 0) & MASK);
-          val.push(0.5);
+/** Per token: its FNV-1a hash, then the indices of its character n-grams. Tokens repeat a lot. */
+const TOKEN_CACHE = new Map<string, Uint32Array>();
+const TOKEN_CACHE_MAX = 100_000;
+
+function tokenHashes(t: string): Uint32Array {
+  let out = TOKEN_CACHE.get(t);
+  if (out !== undefined) return out;
+  // Character 3- and 4-grams of the word with boundary marks (code 1), skipping placeholders.
+  const grams = t.length >= 3 && t.length <= 30 && !t.startsWith('emo_') ? 2 * (t.length + 2) - 5 : 0;
+  out = new Uint32Array(1 + grams);
+  out[0] = fnvStr(t, SEED_WORD);
+  if (grams > 0) {
+    const n = t.length + 2;
+    let o = 1;
+    for (let g = 3; g <= 4; g++) {
+      for (let s = 0; s + g <= n; s++) {
+        let ch = SEED_CHAR ^ g;
+        for (let k = s; k < s + g; k++) {
+          const c = k === 0 || k === n - 1 ? 1 : t.charCodeAt(k - 1);
+          ch ^= c;
+          ch = Math.imul(ch, 16777619);
         }
+        out[o++] = (ch >>> 0) & MASK;
       }
     }
   }
+  if (TOKEN_CACHE.size >= TOKEN_CACHE_MAX) TOKEN_CACHE.clear();
+  TOKEN_CACHE.set(t, out);
+  return out;
+}
+
+/**
+ * Calls `visit(index, value)` for every non-zero feature of a message, hashed block first, in a
+ * fixed order. `featurize` collects them; scoring sums them against the weights directly.
+ */
+export function forEachFeature(sig: MessageSignals, visit: (index: number, value: number) => void): void {
+  const tokens = sig.norm.tokens;
   const scale = 1 / Math.sqrt(Math.max(1, tokens.length));
-  for (let i = 0; i < val.length; i++) val[i] = (val[i] as number) * scale;
+  const one = 1 * scale;
+  const half = 0.5 * scale;
+  let prev = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const hashes = tokenHashes(tokens[i] as string);
+    const h = hashes[0] as number;
+    visit(h & MASK, one);
+    if (i > 0) visit((Math.imul(prev ^ SEED_BIGRAM, 31) + h) & MASK, one);
+    prev = h;
+    for (let k = 1; k < hashes.length; k++) visit(hashes[k] as number, half);
+  }
 
   let d = HASH_DIM;
   for (const code of SIGNAL_CODES) {
     const v = sig.values[code];
-    if (v !== 0) {
-      idx.push(d);
-      val.push(squash(v));
-    }
+    if (v !== 0) visit(d, squash(v));
     d++;
   }
-  const dense = [
-    sig.lang === 'nl' ? 1 : 0,
-    sig.lang === 'en' ? 1 : 0,
-    tokens.length <= 6 ? 1 : 0,
-    tokens.length >= 30 ? 1 : 0,
-    sig.norm.urls > 0 ? 1 : 0,
-    sig.norm.mentions.length > 0 ? 1 : 0,
-    sig.norm.questionMarks > 0 ? 1 : 0,
-  ];
-  for (const v of dense) {
-    if (v !== 0) {
-      idx.push(d);
-      val.push(v);
-    }
-    d++;
-  }
+  if (sig.lang === 'nl') visit(d, 1);
+  if (sig.lang === 'en') visit(d + 1, 1);
+  if (tokens.length <= 6) visit(d + 2, 1);
+  if (tokens.length >= 30) visit(d + 3, 1);
+  if (sig.norm.urls > 0) visit(d + 4, 1);
+  if (sig.norm.mentions.length > 0) visit(d + 5, 1);
+  if (sig.norm.questionMarks > 0) visit(d + 6, 1);
+}
+
+/** Builds the sparse feature vector of a message from its signals (no second normalization). */
+export function featurize(sig: MessageSignals): SparseFeatures {
+  const idx: number[] = [];
+  const val: number[] = [];
+  forEachFeature(sig, (i, v) => {
+    idx.push(i);
+    val.push(v);
+  });
   return { idx, val };
 }

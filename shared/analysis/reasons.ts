@@ -22,12 +22,22 @@ const TABLES: Record<ReasonLocale, Table> = {
   nl: (nl as { reason: Table }).reason,
 };
 
+/** Templates split at `{{value}}`, per locale and code (reason texts are built for every message). */
+const SPLIT: Record<ReasonLocale, Map<string, string[]>> = { en: new Map(), nl: new Map() };
+
 /** Renders a reason; unknown codes fall back to "code: value". */
 export function reasonText(code: string, value: string | number, locale: ReasonLocale = 'en'): string {
   const template = TABLES[locale][code] ?? TABLES.en[code];
   const shown = typeof value === 'number' ? formatNumber(value, locale) : value;
   if (!template) return `${code}: ${shown}`;
-  return template.replace(/\{\{value\}\}/g, String(shown));
+  // A "$" in the value would be a replacement pattern for String.replace: keep its exact behaviour.
+  if (shown.includes('$')) return template.replace(/\{\{value\}\}/g, shown);
+  let parts = SPLIT[locale].get(code);
+  if (parts === undefined) {
+    parts = template.split('{{value}}');
+    SPLIT[locale].set(code, parts);
+  }
+  return parts.length === 1 ? (parts[0] as string) : parts.join(shown);
 }
 
 /** 48000 → "48k", 1250000 → "1.3M" (nl: "1,3 mln"); small numbers unchanged. */

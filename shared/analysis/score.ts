@@ -4,8 +4,8 @@
  */
 import { extractSignals } from './signals.ts';
 import type { MessageSignals, SignalCode } from './signals.ts';
-import { featurize, HASH_DIM } from './features.ts';
-import { defaultModel, logit, sigmoid } from './model.ts';
+import { forEachFeature, HASH_DIM } from './features.ts';
+import { defaultModel, sigmoid } from './model.ts';
 import type { ComplaintModel } from './model.ts';
 import { SIGNAL_CODES } from './signals.ts';
 import { reasonText } from './reasons.ts';
@@ -74,8 +74,17 @@ function evidenceValue(sig: MessageSignals, code: SignalCode): string | number {
 /** Scores one message from its signals (exposed so callers that already extracted can reuse). */
 export function scoreSignals(id: string, sig: MessageSignals, options: ScoreOptions = {}): MessageScore {
   const model = options.model ?? defaultModel();
-  const f = featurize(sig);
-  const complaint = sigmoid(logit(model, f));
+  // The model's log-odds (as `logit(model, featurize(sig))`, summed in the same order) and the
+  // n-gram part of it, without building the feature arrays.
+  const weights = model.weights;
+  let z = model.bias;
+  let ngram = 0;
+  forEachFeature(sig, (j, x) => {
+    const c = (weights[j] as number) * x;
+    z += c;
+    if (j < HASH_DIM) ngram += c;
+  });
+  const complaint = sigmoid(z);
   const isComplaint = complaint >= model.threshold;
   const v = sig.values;
 
@@ -98,11 +107,6 @@ export function scoreSignals(id: string, sig: MessageSignals, options: ScoreOpti
   // Reasons: each fired signal's contribution to the complaint log-odds (dense weight × value)
   // plus its severity weight; the text n-grams form one "wording" reason.
   const reasons: Reason[] = [];
-  let ngram = 0;
-  for (let i = 0; i < f.idx.length; i++) {
-    const j = f.idx[i] as number;
-    if (j < HASH_DIM) ngram += (model.weights[j] as number) * (f.val[i] as number);
-  }
   for (let k = 0; k < SIGNAL_CODES.length; k++) {
     const code = SIGNAL_CODES[k] as SignalCode;
     if (v[code] === 0 || code === 'quoted' || code === 'negation' || code === 'intensifier') continue;

@@ -7,6 +7,7 @@ import { LUPJE_NL } from './lexicons/lupje-nl.ts';
 import { AFINN_165 } from './lexicons/afinn-165.ts';
 import { PATTERN_NL } from './lexicons/pattern-nl.ts';
 import { detectLang, normalize } from './text.ts';
+import { compileCueFilter, isWordCode } from './prefilter.ts';
 import type { AnalysisLang, NormalizedText } from './text.ts';
 
 export const SIGNAL_CODES = [
@@ -71,7 +72,22 @@ const LEX_SKIP = new Set(['naar', 'service', 'user', 'like', 'please', 'hoor', '
 
 const DUTCH_SUFFIXES = ['en', 'e', 'er', 'ere', 'st', 'ste', 's', 'heid', 'lijk', 'lijke', 'je', 'jes', 't', 'd'];
 
+/** Lexicon look-ups per language, memoized: a few thousand distinct tokens cover most traffic. */
+const LEX_CACHE: Record<AnalysisLang, Map<string, number>> = { nl: new Map(), en: new Map(), other: new Map() };
+const LEX_CACHE_MAX = 200_000;
+
 function lexScore(token: string, lang: AnalysisLang): number {
+  const cache = LEX_CACHE[lang];
+  let v = cache.get(token);
+  if (v === undefined) {
+    if (cache.size >= LEX_CACHE_MAX) cache.clear();
+    v = lexLookup(token, lang);
+    cache.set(token, v);
+  }
+  return v;
+}
+
+function lexLookup(token: string, lang: AnalysisLang): number {
   if (LEX_SKIP.has(token)) return 0;
   if (lang !== 'en') {
     const v = LUPJE[token];
@@ -224,6 +240,23 @@ const SARCASM_WEAK = w(
   'ja hoor|goed geregeld|top|geweldig|fantastisch|prachtig|fijn|lekker|chapeau|bravo|great job|good job|well done|nice one|great service|amazing|brilliant|fantastic|wonderful|lovely|love (?:how|that|it when)|so helpful|thanks a lot|great|perfect|awesome|top service|service emo_clap|emo_clap|emo_annoyed',
 );
 
+const W_PREFIX = '(?:^|[^\\p{L}\\p{N}])(?:';
+const W_SUFFIX = ')(?![\\p{L}\\p{N}])';
+/** The alternation inside a `w(...)` regex. */
+function alternation(re: RegExp): string {
+  const src = re.source;
+  if (!src.startsWith(W_PREFIX) || !src.endsWith(W_SUFFIX)) throw new Error(`not a w() cue: ${src}`);
+  return src.slice(W_PREFIX.length, -W_SUFFIX.length);
+}
+/** Bits 0..n-1: CUES in order; bit n: SARCASM_WEAK. */
+const CUE_FILTER = compileCueFilter([...CUES.map((c) => alternation(c.re)), alternation(SARCASM_WEAK)]);
+const WEAK_BIT = 1 << CUES.length;
+
+/** The cue regexes in filter-bit order (for the pre-filter's soundness test). */
+export function cueRegexes(): RegExp[] {
+  return [...CUES.map((c) => c.re), SARCASM_WEAK];
+}
+
 const ANGRY_EMOJI = new Set(['emo_angry', 'emo_annoyed', 'emo_disgust', 'emo_bad']);
 const POSITIVE_EMOJI = new Set(['emo_love', 'emo_good', 'emo_happy']);
 
@@ -236,10 +269,10 @@ function insideQuote(quoted: ReadonlyArray<[number, number]>, index: number): bo
 function negatedBefore(text: string, index: number): boolean {
   let end = index;
   for (let k = 0; k < 3; k++) {
-    while (end > 0 && !/[\p{L}\p{N}]/u.test(text[end - 1] ?? '')) end--;
+    while (end > 0 && !isWordCode(text.charCodeAt(end - 1))) end--;
     if (end <= 0) return false;
     let start = end;
-    while (start > 0 && /[\p{L}\p{N}]/u.test(text[start - 1] ?? '')) start--;
+    while (start > 0 && isWordCode(text.charCodeAt(start - 1))) start--;
     if (NEGATORS.has(text.slice(start, end))) return true;
     if (/[.!?;]/.test(text.slice(end, index))) return false;
     end = start;
@@ -330,7 +363,10 @@ export function extractSignals(raw: string, langHint?: string | null): MessageSi
   if (negEvidence.length) evidence.set('negation', negEvidence);
 
   const text = norm.text;
-  for (const cue of CUES) {
+  const mayMatch = CUE_FILTER.mask(text);
+  for (let c = 0; c < CUES.length; c++) {
+    if ((mayMatch & (1 << c)) === 0) continue;
+    const cue = CUES[c] as CueDef;
     const re = cue.re;
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
@@ -348,7 +384,7 @@ export function extractSignals(raw: string, langHint?: string | null): MessageSi
     lexNeg <= -2 ||
     tokens.includes('emo_annoyed') ||
     tokens.includes('emo_clap');
-  if (negativeContext) {
+  if (negativeContext && (mayMatch & WEAK_BIT) !== 0) {
     SARCASM_WEAK.lastIndex = 0;
     for (let m = SARCASM_WEAK.exec(text); m !== null; m = SARCASM_WEAK.exec(text)) add('sarcasm', 1, label(m[0].trim()));
   }
