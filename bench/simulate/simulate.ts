@@ -125,8 +125,20 @@ export function simulate(cfg: SimConfig = {}): SimResult {
       messages.push(mk(b, t, text, `${b.name}-bg${Math.floor(r() * pool)}`));
     }
 
+    // Two cascades of the same crisis theme at one brand within six hours are one crisis to the
+    // radar (and to the brand); the second would be scored as "missed" although its topic is
+    // already on crisis alert. Such a draw takes the next theme instead (same random draws, so
+    // the rest of the stream is unchanged).
+    const themesUsed: Array<{ start: number; theme: number }> = [];
+    const crisisTheme = (start: number): { seed: string; echo: string[] } => {
+      const list = CRISES[b.lang];
+      let k = Math.floor(r() * list.length);
+      for (let tries = 0; tries < list.length && themesUsed.some((u) => u.theme === k && Math.abs(u.start - start) < 6 * 60 * MIN); tries++) k = (k + 1) % list.length;
+      themesUsed.push({ start, theme: k });
+      return list[k] as { seed: string; echo: string[] };
+    };
     const cascade = (kind: 'crisis' | 'spike', start: number): void => {
-      const theme = kind === 'crisis' ? pick(r, CRISES[b.lang]) : SPIKES[b.lang];
+      const theme = kind === 'crisis' ? crisisTheme(start) : SPIKES[b.lang];
       const scale = (2 + 18 * r()) * MIN; // speed: mean reaction delay 2–20 min
       const branching = 0.85 + 0.3 * r();
       const immigrants = 1 + 3 * r(); // new complainants per 10 min at the start

@@ -23,8 +23,8 @@ function background(hours: number): RadarMessage[] {
   return out;
 }
 
-function run(stream: RadarMessage[], watchlist: string[] = []): RadarAlert[] {
-  const radar = createRadar({ watchlist });
+function run(stream: RadarMessage[], watchlist: string[] = [], slowBurn = true): RadarAlert[] {
+  const radar = createRadar({ watchlist, slowBurn });
   return stream.sort((a, b) => a.createdAt - b.createdAt).flatMap((m) => radar.push(m));
 }
 
@@ -59,5 +59,33 @@ describe('crisis radar', () => {
     expect(esc).toHaveLength(1);
     expect(esc[0]!.reasons.length).toBeGreaterThanOrEqual(2);
     expect(esc[0]!.at).toBe(new Date(T).toISOString());
+  });
+
+  it('fires on a slow-burn cascade within 60 minutes that never fills one 15-minute window', () => {
+    // Three complaints every 15 minutes from new authors, half of them replies: never 5 in one
+    // burst window, but 12 in the hour against a quiet topic.
+    const echoes = ['@KPN datalek, mijn gegevens staan online', '@KPN mijn gegevens ook gelekt, datalek', '@KPN hoe kan zo een datalek gebeuren', '@KPN datalek! mijn gegevens op straat'];
+    const slow: RadarMessage[] = [];
+    for (let i = 0; i < 16; i++) {
+      const parent = i > 0 && i % 2 === 1 ? (slow[i - 1] as RadarMessage).id : undefined;
+      slow.push(msg(T + i * 5 * 60000, echoes[i % 4] as string, `slow${i}`, parent ? { inReplyTo: parent } : {}));
+    }
+    const alerts = run([...background(6), ...slow]).filter((a) => a.kind === 'crisis');
+    expect(alerts).toHaveLength(1);
+    const c = alerts[0]!;
+    expect(Date.parse(c.at) - T).toBeLessThanOrEqual(60 * 60000);
+    expect(c.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['radar.volumeHour', 'radar.engagement']));
+    expect(c.reasons.find((r) => r.code === 'radar.volumeHour')!.text).toMatch(/in 60 min/);
+    // The 15-minute burst test alone misses it: the slow-burn test is what fires.
+    expect(run([...background(6), ...slow.map((m) => ({ ...m, id: `${m.id}b`, inReplyTo: m.inReplyTo ? `${m.inReplyTo}b` : null }))], [], false).filter((a) => a.kind === 'crisis')).toHaveLength(0);
+  });
+  it('stays silent on a slow positive spike with replies', () => {
+    const praise = ['@KPN wat een geweldige reclame!', '@KPN prachtige reclame, top gedaan', '@KPN mooiste reclame van het jaar', '@KPN love the new ad!'];
+    const spike: RadarMessage[] = [];
+    for (let i = 0; i < 40; i++) {
+      const parent = i > 0 && i % 2 === 1 ? (spike[i - 1] as RadarMessage).id : undefined;
+      spike.push(msg(T + i * 90_000, praise[i % 4] as string, `fan${i}`, parent ? { inReplyTo: parent } : {}));
+    }
+    expect(run([...background(6), ...spike]).filter((a) => a.kind === 'crisis')).toHaveLength(0);
   });
 });

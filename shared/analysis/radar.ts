@@ -53,8 +53,10 @@ export interface RadarOptions {
   windowMinutes?: number;
   /** Minimum negative mentions in the window (default 6). */
   minCount?: number;
-  /** Poisson z-score needed (default 4). */
+  /** Poisson z-score needed (default 3.5). */
   zThreshold?: number;
+  /** Slow-burn detector over SLOW_WINDOWS burst windows (default on). */
+  slowBurn?: boolean;
 }
 
 export interface TopicView {
@@ -80,18 +82,24 @@ interface TopicEvent {
   severity: number;
   watch: string | null;
   terms: string[];
+  /** A reply to or quote of another message (engagement, as opposed to a standalone post). */
+  engaged: boolean;
 }
 
 interface Topic {
   id: number;
   brand: string;
   terms: Map<string, number>;
+  /** Events of the last burst window. */
   events: TopicEvent[];
+  /** Events of the last slow-burn window (SLOW_WINDOWS burst windows). */
+  hour: TopicEvent[];
   /** EWMA of negative mentions per window, updated at window boundaries. */
   baseline: number;
   binStart: number;
   binCount: number;
   lastAt: number;
+  createdAt: number;
   alerted: boolean;
   alertedAt: number;
   label: string;
@@ -119,8 +127,24 @@ interface BrandState {
 }
 
 const MIN = 60_000;
+/** The slow-burn window, in burst windows (4 × 15 min = one hour). */
+const SLOW_WINDOWS = 4;
+/** Slow burn: at least this many mentions and authors in the hour, and replies/quotes among them. */
+const SLOW_MIN_COUNT = 8;
+const SLOW_MIN_AUTHORS = 6;
+const SLOW_MIN_ENGAGED = 2;
+/** Slow burn needs a stronger deviation than the burst test: z and rate ratio over the hour. */
+const SLOW_Z = 4.5;
+const SLOW_RATIO = 4;
+/** A severe topic (mean severity at least this, or a watched account in it) needs one mention less. */
+const SEVERE_MEAN = 0.75;
+/** A topic younger than this may not teach its baseline more than two standard deviations a window. */
+const YOUNG_TOPIC = 6 * 60 * MIN;
 const STOPWORDS = new Set(
-  'user url the and for with that this have from your you are was but not they what when why how just still again been will can all our out get got been does did than then them there their about after would could should into over more some very really dont cant wont het een van een voor met dat die dit niet maar ook nog weer zijn was heb hebben wordt worden geen mijn jullie bij naar kan kunnen dan wel waarom hoe wie waar echt heel erg moet gaat gewoon alweer steeds keer even weet zelf hier daar deze wat welke toch want omdat iedereen niemand'.split(
+  ('user url the and for with that this have from your you are was but not they what when why how just still again been will can all our out get got been does did than then them there their about after would could should into over more some very really dont cant wont het een van een voor met dat die dit niet maar ook nog weer zijn was heb hebben wordt worden geen mijn jullie bij naar kan kunnen dan wel waarom hoe wie waar echt heel erg moet gaat gewoon alweer steeds keer even weet zelf hier daar deze wat welke toch want omdat iedereen niemand ' +
+    // Function words of four letters or more that glued unrelated topics together.
+    'door over onder tegen zonder alle veel niks niets iets heeft hebt werd waren zullen zouden jouw onze staan staat also because before were which while like much many every here only even other these those'
+  ).split(
     ' ',
   ),
 );
@@ -151,6 +175,7 @@ export function createRadar(options: RadarOptions = {}): Radar {
   const zThreshold = options.zThreshold ?? 3.5;
   const riskThreshold = options.riskThreshold ?? DEFAULT_RISK_THRESHOLD;
   const locale = options.locale ?? 'en';
+  const slowBurn = options.slowBurn ?? true;
   const brands = new Map<string, BrandState>();
   const convs = new Map<string, ConvState>();
   const msgConv = new Map<string, string>();
@@ -183,13 +208,21 @@ export function createRadar(options: RadarOptions = {}): Radar {
 
   function rollTopic(topic: Topic, t: number): void {
     while (t - topic.binStart >= W) {
-      // Only quiet windows teach the baseline, so a burst does not hide itself.
-      if (!topic.alerted) topic.baseline = 0.85 * topic.baseline + 0.15 * topic.binCount;
+      // Only quiet windows teach the baseline, so a burst does not hide itself; and while the
+      // topic is young a window counts for at most two standard deviations above the baseline,
+      // so that a slow climb does not teach itself either. Older topics learn freely: their
+      // daily rhythm is the usual rate.
+      if (!topic.alerted) {
+        const young = topic.binStart - topic.createdAt < YOUNG_TOPIC;
+        const cap = young ? topic.baseline + 2 * Math.sqrt(Math.max(topic.baseline, 0.25)) : Infinity;
+        topic.baseline = 0.85 * topic.baseline + 0.15 * Math.min(topic.binCount, cap);
+      }
       topic.binCount = 0;
       topic.binStart += W;
       if (t - topic.binStart > 96 * W) topic.binStart = t - ((t - topic.binStart) % W);
     }
     while (topic.events.length && (topic.events[0] as TopicEvent).t < t - W) topic.events.shift();
+    while (topic.hour.length && (topic.hour[0] as TopicEvent).t < t - SLOW_WINDOWS * W) topic.hour.shift();
     if (topic.alerted && t - topic.alertedAt > 6 * 60 * MIN && topic.events.length < minCount) topic.alerted = false;
   }
 
@@ -199,8 +232,16 @@ export function createRadar(options: RadarOptions = {}): Radar {
     let bestScore = 0;
     for (const topic of b.topics) {
       let overlap = 0;
-      for (const k of terms) if ((topic.terms.get(k) ?? 0) >= 1) overlap++;
-      const score = overlap >= 2 ? 1 : overlap / Math.max(1, Math.min(terms.length, 3));
+      let established = false;
+      for (const k of terms) {
+        const c = topic.terms.get(k) ?? 0;
+        if (c >= 1) overlap++;
+        if (c >= 3) established = true;
+      }
+      // One shared keyword that the topic already used three times is enough: echoes of a crisis
+      // ("storing hier ook", "hele straat zonder internet door de storing") share one word.
+      let score = overlap >= 2 ? 1 : overlap / Math.max(1, Math.min(terms.length, 3));
+      if (overlap === 1 && established) score = Math.max(score, 0.5);
       if (score > bestScore) {
         bestScore = score;
         best = topic;
@@ -212,10 +253,12 @@ export function createRadar(options: RadarOptions = {}): Radar {
       brand: '',
       terms: new Map(),
       events: [],
+      hour: [],
       baseline: Math.max(0.05, b.negRate * 0.05),
       binStart: t,
       binCount: 0,
       lastAt: t,
+      createdAt: t,
       alerted: false,
       alertedAt: 0,
       label: terms.slice(0, 3).join(' ') || 'other',
@@ -332,7 +375,7 @@ export function createRadar(options: RadarOptions = {}): Radar {
       }
       topic.binCount++;
       topic.lastAt = t;
-      topic.events.push({
+      const event: TopicEvent = {
         t,
         id: msg.id,
         author: msg.author.id,
@@ -341,7 +384,10 @@ export function createRadar(options: RadarOptions = {}): Radar {
         severity: score.severity,
         watch: handle && watch.has(handle) ? handle : null,
         terms,
-      });
+        engaged: !!msg.inReplyTo,
+      };
+      topic.events.push(event);
+      topic.hour.push(event);
       msgTopic.set(msg.id, topic);
       conv.topic = topic;
       if (topic.evidence.length < 200) topic.evidence.push(msg.id);
@@ -378,20 +424,59 @@ export function createRadar(options: RadarOptions = {}): Radar {
     return topic.events.length / Math.max(topic.baseline, 0.25);
   }
 
-  function checkBurst(topic: Topic, t: number, b: BrandState): RadarAlert | null {
-    if (topic.alerted) return null;
-    const events = topic.events;
-    const n = events.length;
-    if (n < minCount) return null;
+  /** Expected negative mentions of a topic per burst window right now. */
+  function expectation(topic: Topic, n: number, b: BrandState): number {
     // When the whole brand is busier than usual (daytime), every topic's expectation rises too.
     const others = b.recent.length - n;
     const usualOthers = Math.max(0.5, b.negRate - topic.baseline);
-    const mu = Math.max(topic.baseline, 0.05) * Math.max(1, others / usualOthers);
+    return Math.max(topic.baseline, 0.05) * Math.max(1, others / usualOthers);
+  }
+
+  /** Mean severity and whether a watched account took part, over some events. */
+  function severe(events: readonly TopicEvent[]): boolean {
+    let sev = 0;
+    for (const e of events) {
+      if (e.watch) return true;
+      sev += e.severity;
+    }
+    return events.length > 0 && sev / events.length >= SEVERE_MEAN;
+  }
+
+  function checkBurst(topic: Topic, t: number, b: BrandState): RadarAlert | null {
+    if (topic.alerted) return null;
+    const mu = expectation(topic, topic.events.length, b);
+    // The burst test: many mentions in one window (fast cascades).
+    const fast = burstTest(topic.events, mu, minCount, zThreshold, 3, Math.min(minCount, 4));
+    if (fast) return raise(topic, t, topic.events, fast.ratio, false);
+    // The slow-burn test: a steady climb over the last hour (slow cascades that never put enough
+    // mentions into one 15-minute window), with people replying to and quoting each other.
+    if (!slowBurn) return null;
+    const hour = topic.hour;
+    let engaged = 0;
+    for (const e of hour) if (e.engaged) engaged++;
+    if (engaged < SLOW_MIN_ENGAGED) return null;
+    const slow = burstTest(hour, mu * SLOW_WINDOWS, SLOW_MIN_COUNT, SLOW_Z, SLOW_RATIO, SLOW_MIN_AUTHORS);
+    if (slow) return raise(topic, t, hour, slow.ratio, true, engaged);
+    return null;
+  }
+
+  /** Poisson test of `events` against expectation `mu`; a severe topic needs one mention less. */
+  function burstTest(events: readonly TopicEvent[], mu: number, minN: number, zMin: number, ratioMin: number, minAuthors: number): { ratio: number } | null {
+    const n = events.length;
+    if (n < minN - 1) return null;
+    const relax = severe(events) ? 1 : 0;
+    if (n < minN - relax) return null;
     const z = poissonZ(n, mu);
     const ratio = n / Math.max(mu, 0.25);
-    if (z < zThreshold || ratio < 3) return null;
-    const authors = new Set(events.map((e) => e.author));
-    if (authors.size < Math.min(minCount, 4)) return null;
+    if (z < zMin || ratio < ratioMin) return null;
+    const authors = new Set<string>();
+    for (const e of events) authors.add(e.author);
+    if (authors.size < minAuthors - relax) return null;
+    return { ratio };
+  }
+
+  function raise(topic: Topic, t: number, events: readonly TopicEvent[], ratio: number, slow: boolean, engaged = 0): RadarAlert | null {
+    const n = events.length;
     let first = 0;
     let sev = 0;
     let reach = 0;
@@ -415,11 +500,12 @@ export function createRadar(options: RadarOptions = {}): Radar {
     topic.alertedAt = t;
     const top = [...termCount.entries()].sort((a, c) => c[1] - a[1]).slice(0, 2);
     const reasons: Reason[] = [
-      reason('radar.volume', n, 8 * Math.log2(ratio)),
+      reason(slow ? 'radar.volumeHour' : 'radar.volume', n, 8 * Math.log2(ratio)),
       reason('radar.ratio', Math.round(ratio * 10) / 10, 8 * Math.log2(ratio)),
       reason('radar.firstTime', Math.round(firstShare * 100), 20 * firstShare),
       reason('radar.severity', Math.round(meanSev * 100) / 100, 25 * meanSev),
     ];
+    if (slow) reasons.push(reason('radar.engagement', engaged, 4));
     if (reach > 0) reasons.push(reason('radar.reach', formatNumber(reach, locale), 3 * Math.log10(1 + reach)));
     if (watched.length) reasons.push(reason('radar.watchlist', watched.map((h) => `@${h}`).join(', '), 10));
     if (top.length) reasons.push(reason('radar.keyword', top.map(([k, c]) => `'${k}' ×${c}`).join(', '), 2));

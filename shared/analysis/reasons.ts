@@ -22,12 +22,27 @@ const TABLES: Record<ReasonLocale, Table> = {
   nl: (nl as { reason: Table }).reason,
 };
 
+/**
+ * Reason texts not (yet) in the shared i18n files: used only when the locale's table lacks the
+ * code, so that the i18n files stay the single source once the keys are added there.
+ */
+const EXTRA: Record<ReasonLocale, Table> = {
+  en: {
+    'radar.volumeHour': '{{value}} negative mentions in 60 min',
+    'radar.engagement': '{{value}} replies and quotes among them',
+  },
+  nl: {
+    'radar.volumeHour': '{{value}} negatieve berichten in 60 min',
+    'radar.engagement': 'waarvan {{value}} reacties en quotes',
+  },
+};
+
 /** Templates split at `{{value}}`, per locale and code (reason texts are built for every message). */
 const SPLIT: Record<ReasonLocale, Map<string, string[]>> = { en: new Map(), nl: new Map() };
 
 /** Renders a reason; unknown codes fall back to "code: value". */
 export function reasonText(code: string, value: string | number, locale: ReasonLocale = 'en'): string {
-  const template = TABLES[locale][code] ?? TABLES.en[code];
+  const template = TABLES[locale][code] ?? EXTRA[locale][code] ?? TABLES.en[code];
   const shown = typeof value === 'number' ? formatNumber(value, locale) : value;
   if (!template) return `${code}: ${shown}`;
   // A "$" in the value would be a replacement pattern for String.replace: keep its exact behaviour.
