@@ -103,6 +103,8 @@ interface Topic {
   alerted: boolean;
   alertedAt: number;
   label: string;
+  /** `topicLabel` until the terms change. */
+  labelCache: string | null;
   evidence: string[];
 }
 
@@ -112,6 +114,8 @@ interface ConvState {
   lastAt: number;
   alerted: boolean;
   topic: Topic | null;
+  /** Whether some message of the conversation (kept in `input.messages`) is incoming. */
+  hasIncoming: boolean;
 }
 
 interface BrandState {
@@ -262,6 +266,7 @@ export function createRadar(options: RadarOptions = {}): Radar {
       alerted: false,
       alertedAt: 0,
       label: terms.slice(0, 3).join(' ') || 'other',
+      labelCache: null,
       evidence: [],
     };
     b.topics.push(topic);
@@ -269,13 +274,16 @@ export function createRadar(options: RadarOptions = {}): Radar {
   }
 
   function topicLabel(topic: Topic): string {
-    return (
+    // Cached until the topic's terms change: the label is asked for at every message of every
+    // conversation on the topic.
+    if (topic.labelCache !== null) return topic.labelCache;
+    topic.labelCache =
       [...topic.terms.entries()]
         .sort((a, c) => c[1] - a[1])
         .slice(0, 3)
         .map(([k]) => k)
-        .join(' ') || topic.label
-    );
+        .join(' ') || topic.label;
+    return topic.labelCache;
   }
 
   function prune(t: number): void {
@@ -324,6 +332,7 @@ export function createRadar(options: RadarOptions = {}): Radar {
         lastAt: t,
         alerted: false,
         topic: null,
+        hasIncoming: false,
       };
       convs.set(ownKey, conv);
       if (msg.direction === 'incoming') authorContacts.set(msg.author.id, [...prior, t]);
@@ -343,7 +352,10 @@ export function createRadar(options: RadarOptions = {}): Radar {
     if (msg.direction === 'incoming' && msg.author.id === conv.input.author.id) {
       if ((msg.author.followers ?? 0) > (conv.input.author.followers ?? 0)) conv.input.author.followers = msg.author.followers ?? 0;
     }
-    if (conv.input.messages.length < 200) conv.input.messages.push(rm);
+    if (conv.input.messages.length < 200) {
+      conv.input.messages.push(rm);
+      if (rm.direction === 'incoming') conv.hasIncoming = true;
+    }
     msgConv.set(msg.id, ownKey);
     const touched: ConvState[] = [conv];
     if (parentConvKey && parentConvKey !== ownKey && msg.direction === 'incoming') {
@@ -366,6 +378,7 @@ export function createRadar(options: RadarOptions = {}): Radar {
       topic.brand = brand;
       rollTopic(topic, t);
       for (const k of terms) topic.terms.set(k, (topic.terms.get(k) ?? 0) + 1);
+      topic.labelCache = null;
       // Forget slowly so that a long-lived topic's vocabulary can drift.
       if (topic.terms.size > 60) {
         for (const [k, v] of topic.terms) {
@@ -398,10 +411,11 @@ export function createRadar(options: RadarOptions = {}): Radar {
     }
 
     for (const c of touched) {
-      if (c.alerted || c.input.messages.every((m) => m.direction !== 'incoming')) continue;
+      if (c.alerted || !c.hasIncoming) continue;
       const topic = c.topic;
       const state = topic ? (topic.alerted ? 'crisis' : topicRatio(topic) >= 2 && topic.events.length >= 3 ? 'rising' : 'quiet') : 'quiet';
-      c.input.topic = topic ? { label: topicLabel(topic), state } : null;
+      // The risk reads the label only for a rising or crisis topic; sorting terms is not free.
+      c.input.topic = topic ? { label: state === 'quiet' ? '' : topicLabel(topic), state } : null;
       const r = scoreConversation(c.input, { now: t, watchlist: watch, threshold: riskThreshold, locale });
       if (r.flagged) {
         c.alerted = true;

@@ -164,6 +164,33 @@ function countCaps(text: string): { letters: number; upper: number; words: numbe
   return { letters, upper: upperTotal, words };
 }
 
+/** `[\p{L}\p{N}_]` for Latin-1 character codes (normalized text is Latin-1). */
+const TOKEN_CHAR = new Uint8Array(256);
+for (let c = 0; c < 256; c++) TOKEN_CHAR[c] = /[\p{L}\p{N}_]/u.test(String.fromCharCode(c)) ? 1 : 0;
+
+/** `text.match(TOKEN_RE)` for Latin-1 text, in one pass without a regex. */
+function tokenize(text: string): string[] {
+  const tokens: string[] = [];
+  const n = text.length;
+  let start = -1;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0xff) return text.match(TOKEN_RE) ?? [];
+    if (TOKEN_CHAR[c] === 1) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0) {
+      tokens.push(text.slice(start, i));
+      start = -1;
+    }
+    if (c === 33) tokens.push('!');
+    else if (c === 63) tokens.push('?');
+  }
+  if (start >= 0) tokens.push(text.slice(start));
+  return tokens;
+}
+
 /** Whether some character occurs three times in a row (a candidate elongation). */
 function hasTriple(text: string): boolean {
   for (let i = 2; i < text.length; i++) {
@@ -235,7 +262,7 @@ export function normalize(raw: string): NormalizedText {
       quoted.push([m.index, m.index + m[0].length]);
     }
   }
-  const tokens = text.match(TOKEN_RE) ?? [];
+  const tokens = tokenize(text);
   return {
     text,
     tokens,
