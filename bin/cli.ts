@@ -109,32 +109,45 @@ interface Parsed {
   msg: InterchangeMessage;
 }
 
-/** Parses JSONL, reporting invalid lines (1-based numbers) through `report`. Blank lines are skipped. */
-export function parseJsonl(text: string, report: (line: number, error: string) => void): Parsed[] {
-  const out: Parsed[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const raw = (lines[i] as string).trim();
+/**
+ * Walks JSONL, calling `onMessage` for each valid line in order and `report` (1-based line
+ * numbers) for invalid ones. Blank lines are skipped. Nothing is kept: `score` streams.
+ */
+export function forEachJsonl(text: string, report: (line: number, error: string) => void, onMessage: (msg: InterchangeMessage, line: number) => void): void {
+  let start = 0;
+  let lineNo = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    lineNo++;
+    const raw = text.slice(start, end).trim();
+    start = end + 1;
     if (!raw) continue;
     let value: unknown;
     try {
       value = JSON.parse(raw);
     } catch (e) {
-      report(i + 1, `invalid JSON (${(e as Error).message})`);
+      report(lineNo, `invalid JSON (${(e as Error).message})`);
       continue;
     }
     const fast = fastInterchange(value);
     if (fast) {
-      out.push({ line: i + 1, msg: fast });
+      onMessage(fast, lineNo);
       continue;
     }
     const r = InterchangeMessageSchema.safeParse(value);
     if (!r.success) {
-      report(i + 1, r.error.issues.map((iss) => `${iss.path.join('.') || '(root)'}: ${iss.message}`).join('; '));
+      report(lineNo, r.error.issues.map((iss) => `${iss.path.join('.') || '(root)'}: ${iss.message}`).join('; '));
       continue;
     }
-    out.push({ line: i + 1, msg: r.data });
+    onMessage(r.data, lineNo);
   }
+}
+
+/** Parses JSONL, reporting invalid lines (1-based numbers) through `report`. Blank lines are skipped. */
+export function parseJsonl(text: string, report: (line: number, error: string) => void): Parsed[] {
+  const out: Parsed[] = [];
+  forEachJsonl(text, report, (msg, line) => out.push({ line, msg }));
   return out;
 }
 
@@ -177,12 +190,15 @@ export async function main(argv: string[], io: Io = nodeIo): Promise<number> {
     return 2;
   }
   const errors: string[] = [];
-  const parsed = parseJsonl(text, (line, error) => errors.push(`line ${line}: ${error}\n`));
-  if (errors.length) io.stderr(errors.join(''));
+  const report = (line: number, error: string): void => {
+    errors.push(`line ${line}: ${error}\n`);
+  };
   const watchlist = new Set(args.watchlist);
   const lines: string[] = [];
   if (args.command === 'score') {
-    for (const { msg } of parsed) {
+    // Streams: each line is scored as soon as it is parsed, so the parsed messages never pile up
+    // on the heap (holding 100k of them made every later step slower through the GC).
+    forEachJsonl(text, report, (msg) => {
       const s = scoreMessage({ id: msg.id, text: msg.text, lang: msg.lang ?? null }, { locale: args.locale });
       const m = fromInterchange(msg);
       const risk =
@@ -209,8 +225,11 @@ export async function main(argv: string[], io: Io = nodeIo): Promise<number> {
           reasons: s.reasons,
         }),
       );
-    }
+    });
+    if (errors.length) io.stderr(errors.join(''));
   } else {
+    const parsed = parseJsonl(text, report);
+    if (errors.length) io.stderr(errors.join(''));
     const msgs = parsed.map((p) => fromInterchange(p.msg));
     // Stable sort: equal timestamps keep input order.
     const order = msgs.map((_, i) => i).sort((a, b) => (msgs[a]?.createdAt as number) - (msgs[b]?.createdAt as number) || a - b);

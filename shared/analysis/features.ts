@@ -76,6 +76,67 @@ function tokenHashes(t: string): Uint32Array {
   return out;
 }
 
+/** Per weight vector and token: the sum of the token's character n-gram weights. */
+const GRAM_SUMS = new WeakMap<Float64Array, Map<string, number>>();
+
+/**
+ * The hashed (n-gram) part of the model's log-odds, Σ weight × value over the hashed features of
+ * `forEachFeature`, with each token's character n-gram weights summed once and cached: that
+ * saves about a hundred scattered reads of the 0.5 MB weight vector per message. Equal to the
+ * feature-by-feature sum up to floating-point rounding (summation order).
+ */
+export function hashedDot(tokens: readonly string[], weights: Float64Array): number {
+  let sums = GRAM_SUMS.get(weights);
+  if (sums === undefined) {
+    sums = new Map();
+    GRAM_SUMS.set(weights, sums);
+  }
+  const scale = 1 / Math.sqrt(Math.max(1, tokens.length));
+  const one = 1 * scale;
+  const half = 0.5 * scale;
+  let z = 0;
+  let prev = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as string;
+    const hashes = tokenHashes(t);
+    const h = hashes[0] as number;
+    z += (weights[h & MASK] as number) * one;
+    if (i > 0) z += (weights[(Math.imul(prev ^ SEED_BIGRAM, 31) + h) & MASK] as number) * one;
+    prev = h;
+    if (hashes.length > 1) {
+      let g = sums.get(t);
+      if (g === undefined) {
+        g = 0;
+        for (let k = 1; k < hashes.length; k++) g += weights[hashes[k] as number] as number;
+        if (sums.size >= TOKEN_CACHE_MAX) sums.clear();
+        sums.set(t, g);
+      }
+      z += g * half;
+    }
+  }
+  return z;
+}
+
+/** The dense (signal) part of the log-odds, Σ weight × value over the dense features. */
+export function denseDot(sig: MessageSignals, weights: Float64Array): number {
+  let z = 0;
+  const tokens = sig.norm.tokens;
+  let d = HASH_DIM;
+  for (const code of SIGNAL_CODES) {
+    const v = sig.values[code];
+    if (v !== 0) z += (weights[d] as number) * squash(v);
+    d++;
+  }
+  if (sig.lang === 'nl') z += weights[d] as number;
+  if (sig.lang === 'en') z += weights[d + 1] as number;
+  if (tokens.length <= 6) z += weights[d + 2] as number;
+  if (tokens.length >= 30) z += weights[d + 3] as number;
+  if (sig.norm.urls > 0) z += weights[d + 4] as number;
+  if (sig.norm.mentions.length > 0) z += weights[d + 5] as number;
+  if (sig.norm.questionMarks > 0) z += weights[d + 6] as number;
+  return z;
+}
+
 /**
  * Calls `visit(index, value)` for every non-zero feature of a message, hashed block first, in a
  * fixed order. `featurize` collects them; scoring sums them against the weights directly.

@@ -4,7 +4,7 @@
  */
 import { extractSignals } from './signals.ts';
 import type { MessageSignals, SignalCode } from './signals.ts';
-import { forEachFeature, HASH_DIM } from './features.ts';
+import { denseDot, hashedDot, HASH_DIM } from './features.ts';
 import { defaultModel, sigmoid } from './model.ts';
 import type { ComplaintModel } from './model.ts';
 import { SIGNAL_CODES } from './signals.ts';
@@ -74,16 +74,10 @@ function evidenceValue(sig: MessageSignals, code: SignalCode): string | number {
 /** Scores one message from its signals (exposed so callers that already extracted can reuse). */
 export function scoreSignals(id: string, sig: MessageSignals, options: ScoreOptions = {}): MessageScore {
   const model = options.model ?? defaultModel();
-  // The model's log-odds (as `logit(model, featurize(sig))`, summed in the same order) and the
-  // n-gram part of it, without building the feature arrays.
-  const weights = model.weights;
-  let z = model.bias;
-  let ngram = 0;
-  forEachFeature(sig, (j, x) => {
-    const c = (weights[j] as number) * x;
-    z += c;
-    if (j < HASH_DIM) ngram += c;
-  });
+  // The model's log-odds, as `logit(model, featurize(sig))` (up to rounding) without building the
+  // feature arrays; the n-gram part is also reported as the "wording" reason.
+  const ngram = hashedDot(sig.norm.tokens, model.weights);
+  const z = model.bias + ngram + denseDot(sig, model.weights);
   const complaint = sigmoid(z);
   const isComplaint = complaint >= model.threshold;
   const v = sig.values;
