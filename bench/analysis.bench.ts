@@ -2,7 +2,8 @@
 // nothing. The CLI figures are what `npx webcare score|radar` does end to end (start-up, read,
 // validate, score, write) on 100,000 demo interchange lines (bench/generate-jsonl.ts, seed 1).
 // Last measured (2-core shared VM, load ~1, see docs/analysis.md):
-//   webcare score ~13-15k messages/s, webcare radar ~10k messages/s, scoreMessage ~25k/s.
+//   webcare score 13.5k-18k messages/s, webcare radar 10.7k-11.7k messages/s, scoreMessage ~30k/s
+//   (target: 20k/s for both; not yet reached on that machine).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
