@@ -14,6 +14,9 @@ export default defineConfig({
         test: {
           name: 'web',
           environment: 'jsdom',
+          // Repository tests seed the 3,000-conversation demo into fake-indexeddb; on a loaded
+          // 2-core machine that can take several seconds.
+          testTimeout: 30_000,
           include: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx'],
           setupFiles: ['renderer/test/setup.ts'],
         },

@@ -9,6 +9,7 @@ import { syncDemoInbox } from './db/demo.ts';
 import { openInboxDb } from './db/open.ts';
 import { initI18n } from './i18n/i18n.ts';
 import { getWebcare } from './platform/bridge.ts';
+import { createAnalysisClient } from './analysis/client.ts';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
@@ -36,10 +37,13 @@ async function boot() {
     return;
   }
   // First run: the demo inbox is written before the first paint so a new user sees a living inbox.
-  await syncDemoInbox(opened.db, settings, Date.now());
+  const demo = await syncDemoInbox(opened.db, settings, Date.now());
+  const analysis = createAnalysisClient();
+  // Ingestion-time analysis only: a freshly seeded inbox is scored once, in the worker.
+  if (demo === 'seeded') void analysis.analyze('all-active');
   render(
     <ErrorBoundary>
-      <App api={api} db={opened.db} info={info} initialSettings={settings} />
+      <App api={api} db={opened.db} info={info} initialSettings={settings} analysis={analysis} />
     </ErrorBoundary>,
   );
   ready('ready');

@@ -5,7 +5,16 @@ import type { Author, Label } from '../../shared/domain/types.ts';
 import type { AppInfo, WebcareApi } from '../../shared/ipc/contract.ts';
 import { belongsToView, isViewId, type ViewId } from '../../shared/inbox/views.ts';
 import { resolveLanguage, type Settings, type SettingsPatch } from '../../shared/settings/schema.ts';
-import { COMMANDS, findCommand, type Command, type CommandContext, type DialogId, type FocusTarget, type ToastInput } from '../commands/commands.ts';
+import {
+  COMMANDS,
+  findCommand,
+  type Command,
+  type CommandContext,
+  type DialogId,
+  type FocusTarget,
+  type Screen,
+  type ToastInput,
+} from '../commands/commands.ts';
 import { isTypingTarget, matchShortcut } from '../commands/keyboard.ts';
 import { CommandPalette, ShortcutsDialog } from '../components/CommandPalette.tsx';
 import { ConversationList } from '../components/ConversationList.tsx';
@@ -17,12 +26,40 @@ import { Sidebar } from '../components/Sidebar.tsx';
 import { Toasts, type Toast } from '../components/Toasts.tsx';
 import { LabelDialog, SnoozeDialog } from '../components/TriageDialogs.tsx';
 import { syncDemoInbox } from '../db/demo.ts';
-import { addNote, dispatch, nextSnoozeEnd, queueReply, saveDraft, undoLast, wakeDueSnoozes } from '../db/repo.ts';
+import {
+  addNote,
+  dispatch,
+  nextSnoozeEnd,
+  queueReply,
+  saveDraft,
+  undoLast,
+  wakeDueSnoozes,
+} from '../db/repo.ts';
 import type { WebcareDb } from '../db/schema.ts';
-import { useAuthor, useAuthorHistory, useConversation, useConversationPage, useCounters, useDraft, useLabels, useMessages, useNow, useSearch } from '../data/hooks.ts';
+import {
+  useAuthor,
+  useAuthorHistory,
+  useConversation,
+  useConversationPage,
+  useCounters,
+  useDraft,
+  useLabels,
+  useMessages,
+  useNow,
+  useSearch,
+} from '../data/hooks.ts';
 import { setLanguage } from '../i18n/i18n.ts';
 import { messageTime, type UiLanguage } from '../i18n/format.ts';
 import { applyTheme } from './theme.ts';
+import type { AnalysisClient } from '../analysis/client.ts';
+import { crisisReportMarkdown, handoverMarkdown } from '../analysis/report.ts';
+import { readTuning } from '../analysis/analyze.ts';
+import { reasonText } from '../../shared/analysis/reasons.ts';
+import { crisisConversations, decideFlag, endCrisis, recordReply, startCrisis } from '../db/crisis.ts';
+import { FlagsView } from '../components/FlagsView.tsx';
+import { CrisisPanel } from '../components/CrisisView.tsx';
+import { ReportDialog } from '../components/ReportDialog.tsx';
+import { FLAG_STATES, type AlertRow, type FlagState } from '../../shared/crisis/types.ts';
 
 const PAGE = 100;
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
@@ -32,10 +69,11 @@ export interface AppProps {
   db: WebcareDb;
   info: AppInfo;
   initialSettings: Settings;
+  analysis: AnalysisClient;
 }
 
 /** The inbox: sidebar, conversation list and conversation view, driven by one command registry. */
-export function App({ api, db, info, initialSettings }: AppProps) {
+export function App({ api, db, info, initialSettings, analysis }: AppProps) {
   const { t, i18n } = useTranslation();
   const [settings, setSettings] = useState(initialSettings);
   const lang = (i18n.language === 'nl' ? 'nl' : 'en') as UiLanguage;
@@ -46,11 +84,24 @@ export function App({ api, db, info, initialSettings }: AppProps) {
     return saved && isViewId(saved) ? saved : 'open';
   });
   const [limit, setLimit] = useState(PAGE);
-  const [selectedId, setSelectedId] = useState<string | null>(() => sessionStorage.getItem('webcare.selected'));
+  const [selectedId, setSelectedId] = useState<string | null>(() =>
+    sessionStorage.getItem('webcare.selected'),
+  );
   const [query, setQuery] = useState('');
   const [dialog, setDialog] = useState<DialogId | null>(null);
   const [toasts, setToasts] = useState<Toast[]>([]);
-  const [focusRequest, setFocusRequest] = useState<{ mode: ComposerMode; nonce: number } | null>(null);
+  const [focusRequest, setFocusRequest] = useState<{
+    mode: ComposerMode;
+    nonce: number;
+    insert?: string;
+  } | null>(null);
+  const [screen, setScreenState] = useState<Screen>(
+    () => (sessionStorage.getItem('webcare.screen') as Screen | null) ?? 'inbox',
+  );
+  const [flagFilter, setFlagFilter] = useState<FlagState>('new');
+  const [report, setReport] = useState<{ title: string; markdown: string; filename: string } | null>(null);
+  const analysing =
+    useLiveQuery(async () => (await db.meta.get('analysis-running'))?.value === true, [db]) ?? false;
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const toastSeq = useRef(0);
@@ -101,18 +152,80 @@ export function App({ api, db, info, initialSettings }: AppProps) {
     };
   }, [db, snoozedCount]);
 
+  const flagRows = useLiveQuery(
+    async () => (await db.flags.where('state').equals(flagFilter).toArray()).sort((a, b) => b.risk - a.risk),
+    [db, flagFilter],
+  );
+  const flagCounts = useLiveQuery(async () => {
+    const counts = {} as Record<FlagState, number>;
+    for (const s of FLAG_STATES) counts[s] = await db.flags.where('state').equals(s).count();
+    return counts;
+  }, [db]);
+  const alerts = useLiveQuery(
+    async () =>
+      (
+        await db.alerts
+          .where('[kind+at]')
+          .between(['crisis', Date.now() - 48 * 3_600_000], ['crisis', Infinity])
+          .toArray()
+      ).reverse(),
+    [db],
+  );
+  const crisis = useLiveQuery(async () => (await db.crises.where('active').equals(1).first()) ?? null, [db]);
+  const statements = useLiveQuery(() => db.statements.toArray(), [db]);
+  const threshold = useLiveQuery(async () => (await readTuning(db)).threshold, [db]);
+  const monitorIds = useMemo(
+    () =>
+      screen === 'flags'
+        ? (flagRows ?? []).map((f) => f.conversationId)
+        : screen === 'crisis'
+          ? (crisis?.conversationIds ?? [])
+          : [],
+    [screen, flagRows, crisis],
+  );
+  const monitorConvRows = useLiveQuery(
+    async () => (await db.conversations.bulkGet(monitorIds)).filter((c): c is NonNullable<typeof c> => !!c),
+    [db, monitorIds],
+  );
+  const monitorConvs = useMemo(
+    () => new Map((monitorConvRows ?? []).map((c) => [c.id, c])),
+    [monitorConvRows],
+  );
   const searching = query.trim().length > 0;
   const page = useConversationPage(db, view, me, limit);
   const search = useSearch(db, searching ? query : '');
-  const rows = searching ? search?.conversations : page;
+  const crisisRows = useMemo(
+    () =>
+      monitorConvRows ? [...monitorConvRows].sort((a, b) => b.lastMessageAt - a.lastMessageAt) : undefined,
+    [monitorConvRows],
+  );
+  const rows = screen === 'crisis' ? crisisRows : searching ? search?.conversations : page;
   const counters = useCounters(db);
-  const viewTotal = counters?.get(view === 'mine' ? `assignee:${me}:open` : view === 'all' ? 'all' : view.startsWith('channel:') ? `${view}:open` : `status:${view}`) ?? 0;
+  const viewTotal =
+    counters?.get(
+      view === 'mine'
+        ? `assignee:${me}:open`
+        : view === 'all'
+          ? 'all'
+          : view.startsWith('channel:')
+            ? `${view}:open`
+            : `status:${view}`,
+    ) ?? 0;
   const hasMore = !searching && (page?.length ?? 0) >= limit && viewTotal > limit;
-  const visibleIds = useMemo(() => (rows ?? []).map((r) => r.id), [rows]);
+  const visibleIds = useMemo(
+    () => (screen === 'flags' ? monitorIds : (rows ?? []).map((r) => r.id)),
+    [screen, monitorIds, rows],
+  );
 
-  const authorIds = useMemo(() => [...new Set((rows ?? []).map((r) => r.authorId))], [rows]);
+  const authorIds = useMemo(
+    () => [...new Set([...(rows ?? []), ...(monitorConvRows ?? [])].map((r) => r.authorId))],
+    [rows, monitorConvRows],
+  );
   const authorRows = useLiveQuery(() => db.authors.bulkGet(authorIds), [db, authorIds]);
-  const authors = useMemo(() => new Map((authorRows ?? []).filter((a): a is Author => !!a).map((a) => [a.id, a])), [authorRows]);
+  const authors = useMemo(
+    () => new Map((authorRows ?? []).filter((a): a is Author => !!a).map((a) => [a.id, a])),
+    [authorRows],
+  );
   const labelRows = useLabels(db);
   const labels = useMemo(() => new Map((labelRows ?? []).map((l: Label) => [l.id, l])), [labelRows]);
 
@@ -121,6 +234,10 @@ export function App({ api, db, info, initialSettings }: AppProps) {
   const author = useAuthor(db, selected?.authorId ?? null);
   const history = useAuthorHistory(db, selected?.authorId ?? null);
   const draft = useDraft(db, selectedId);
+  const flag = useLiveQuery(
+    async () => (selectedId ? ((await db.flags.get(selectedId)) ?? null) : null),
+    [db, selectedId],
+  );
 
   const select = useCallback((id: string | null) => setSelectedId(id), []);
   useEffect(() => {
@@ -128,8 +245,16 @@ export function App({ api, db, info, initialSettings }: AppProps) {
     else sessionStorage.removeItem('webcare.selected');
   }, [selectedId]);
 
+  const setScreen = useCallback((next: Screen) => {
+    setScreenState(next);
+    sessionStorage.setItem('webcare.screen', next);
+    setSelectedId(null);
+  }, []);
+
   const setView = useCallback(
     (v: ViewId) => {
+      setScreenState('inbox');
+      sessionStorage.setItem('webcare.screen', 'inbox');
       setViewState(v);
       sessionStorage.setItem('webcare.view', v);
       setLimit(PAGE);
@@ -146,8 +271,13 @@ export function App({ api, db, info, initialSettings }: AppProps) {
 
   // Keep a selection in the list: the first row when nothing (valid) is selected. Adjusted during
   // render (not in an effect) so the list and the conversation view never disagree for a frame.
-  const firstRowId = rows?.[0]?.id ?? null;
-  if (firstRowId !== null && (selectedId === null || (selected === null && !searching)) && selectedId !== firstRowId) setSelectedId(firstRowId);
+  const firstRowId = visibleIds[0] ?? null;
+  if (
+    firstRowId !== null &&
+    (selectedId === null || (selected === null && !searching)) &&
+    selectedId !== firstRowId
+  )
+    setSelectedId(firstRowId);
 
   const focusDone = useCallback(() => setFocusRequest(null), []);
   const focus = useCallback((target: FocusTarget) => {
@@ -166,6 +296,7 @@ export function App({ api, db, info, initialSettings }: AppProps) {
       visibleIds,
       select,
       setView,
+      setScreen,
       open: setDialog,
       focus,
       toast,
@@ -174,7 +305,21 @@ export function App({ api, db, info, initialSettings }: AppProps) {
       updateSettings,
       t,
     }),
-    [db, me, view, selected, visibleIds, select, setView, focus, toast, settings, updateSettings, t],
+    [
+      db,
+      me,
+      view,
+      selected,
+      visibleIds,
+      select,
+      setView,
+      setScreen,
+      focus,
+      toast,
+      settings,
+      updateSettings,
+      t,
+    ],
   );
   const ctxRef = useRef(ctx);
   useEffect(() => {
@@ -184,7 +329,12 @@ export function App({ api, db, info, initialSettings }: AppProps) {
   const runCommand = useCallback((c: Command | undefined) => {
     if (!c || !c.isEnabled(ctxRef.current)) return;
     setDialog(null);
-    void Promise.resolve(c.run(ctxRef.current)).catch((e: unknown) => ctxRef.current.toast({ text: ctxRef.current.t('errors.generic', { message: String(e) }), tone: 'error' }));
+    void Promise.resolve(c.run(ctxRef.current)).catch((e: unknown) =>
+      ctxRef.current.toast({
+        text: ctxRef.current.t('errors.generic', { message: String(e) }),
+        tone: 'error',
+      }),
+    );
   }, []);
 
   // One keyboard handler for the whole window, driven by the command registry.
@@ -206,20 +356,74 @@ export function App({ api, db, info, initialSettings }: AppProps) {
   }, [dialog, runCommand]);
 
   // Electron menu items arrive as command ids.
-  useEffect(() => api.on('app:run-command', ({ commandId }) => runCommand(findCommand(commandId))), [api, runCommand]);
+  useEffect(
+    () => api.on('app:run-command', ({ commandId }) => runCommand(findCommand(commandId))),
+    [api, runCommand],
+  );
 
   const onSubmit = useCallback(
     async (kind: ComposerMode, text: string) => {
       if (!selectedId) return false;
       const at = Date.now();
-      const done = kind === 'note' ? await addNote(db, selectedId, text, me, at) : await queueReply(db, selectedId, text, me, at);
+      const done =
+        kind === 'note'
+          ? await addNote(db, selectedId, text, me, at)
+          : await queueReply(db, selectedId, text, me, at);
       if (done) toast({ text: t(kind === 'note' ? 'composer.noteAdded' : 'composer.queued') });
+      if (done && kind === 'reply') await recordReply(db, done);
       return done !== null;
     },
     [db, me, selectedId, t, toast],
   );
 
-  const emptyText = view.startsWith('channel:') ? t('list.empty.channel') : t(`list.empty.${view as Exclude<ViewId, `channel:${string}`>}`);
+  const onDecide = useCallback(
+    async (state: Exclude<FlagState, 'new'>) => {
+      if (!selected) return;
+      const f = await decideFlag(db, selected.id, state, Date.now());
+      if (!f) return;
+      toast({ text: t(`risk.${state}`) });
+      if (state !== 'escalated') return;
+      const who = author?.name ?? author?.handle ?? t('author.unknown');
+      const reasons = [...f.reasons].sort((a, b) => b.weight - a.weight).slice(0, 3);
+      void api
+        .invoke('notify:show', {
+          title: t('risk.notifyTitle', { name: who, channel: t(`channels.${selected.channel}`) }),
+          body: t('risk.notifyBody', {
+            risk: f.risk,
+            reasons: reasons.map((r) => reasonText(r.code, r.value, lang)).join('; '),
+          }),
+        })
+        .catch(() => undefined);
+      setReport({
+        title: t('handover.title'),
+        markdown: handoverMarkdown({
+          t,
+          lang,
+          conversation: selected,
+          author: author ?? null,
+          messages: messages ?? [],
+          flag: f,
+          now: Date.now(),
+        }),
+        filename: `escalation-${selected.id}.md`,
+      });
+    },
+    [api, author, db, lang, messages, selected, t, toast],
+  );
+
+  const onStartCrisis = useCallback(
+    async (alert: AlertRow | null, brand: string, topic: string) => {
+      const ids = await crisisConversations(db, brand, alert?.messageIds ?? [], selectedId ? [selectedId] : []);
+      await startCrisis(db, { brand, topic, alert, conversationIds: ids }, Date.now());
+      toast({ text: t('crisis.started') });
+      setScreen('crisis');
+    },
+    [db, selectedId, setScreen, t, toast],
+  );
+
+  const emptyText = view.startsWith('channel:')
+    ? t('list.empty.channel')
+    : t(`list.empty.${view as Exclude<ViewId, `channel:${string}`>}`);
 
   return (
     <div className="app" data-testid="app">
@@ -229,12 +433,20 @@ export function App({ api, db, info, initialSettings }: AppProps) {
         counters={counters}
         lang={lang}
         onSelect={setView}
+        screen={screen}
+        onScreen={setScreen}
+        newFlags={flagCounts?.new ?? 0}
+        crisisBrand={crisis?.brand ?? null}
         footer={
           <div className="sidebar-tools">
             <button onClick={() => setDialog('palette')} title={t('topbar.palette')}>
               <span className="tool-glyph">⌘</span> <span>{t('topbar.palette')}</span>
             </button>
-            <button onClick={() => void updateSettings({ language: lang === 'nl' ? 'en' : 'nl' })} title={t('topbar.language')} data-testid="language-toggle">
+            <button
+              onClick={() => void updateSettings({ language: lang === 'nl' ? 'en' : 'nl' })}
+              title={t('topbar.language')}
+              data-testid="language-toggle"
+            >
               <span className="tool-glyph">Aa</span> <span>{lang === 'nl' ? 'English' : 'Nederlands'}</span>
             </button>
             <button onClick={() => runCommand(findCommand('theme.toggle'))} title={t('topbar.theme')}>
@@ -243,67 +455,151 @@ export function App({ api, db, info, initialSettings }: AppProps) {
             <button onClick={() => setDialog('shortcuts')} title={t('topbar.shortcuts')}>
               <span className="tool-glyph">?</span> <span>{t('topbar.shortcuts')}</span>
             </button>
-            <button onClick={() => setDialog('settings')} title={t('topbar.settings')} data-testid="open-settings">
+            <button
+              onClick={() => setDialog('settings')}
+              title={t('topbar.settings')}
+              data-testid="open-settings"
+            >
               <span className="tool-glyph">⚙</span> <span>{t('topbar.settings')}</span>
             </button>
           </div>
         }
       />
       <main className="list-pane" ref={listRef}>
-        <div className="list-header">
-          <div className="search">
-            <input
-              ref={searchRef}
-              type="search"
-              aria-label={t('search.label')}
-              placeholder={t('search.placeholder')}
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape') {
-                  setQuery('');
-                  e.currentTarget.blur();
-                } else if (e.key === 'Enter' || e.key === 'ArrowDown') {
-                  e.preventDefault();
-                  e.currentTarget.blur();
-                }
+        {screen === 'flags' ? (
+          <FlagsView
+            flags={flagRows}
+            alerts={alerts}
+            conversations={monitorConvs}
+            authors={authors}
+            filter={flagFilter}
+            counts={flagCounts ?? { new: 0, acknowledged: 0, escalated: 0, dismissed: 0 }}
+            threshold={threshold ?? 60}
+            analysing={analysing}
+            selectedId={selectedId}
+            now={now}
+            lang={lang}
+            onFilter={setFlagFilter}
+            onSelect={select}
+            onStartCrisis={(a) => void onStartCrisis(a, a.brand, a.topic)}
+          />
+        ) : screen === 'crisis' ? (
+          <CrisisPanel
+            crisis={crisis}
+            statements={statements ?? []}
+            now={now}
+            lang={lang}
+            onUseStatement={(st) => {
+              setFocusRequest({ mode: 'reply', nonce: Date.now(), insert: st.body });
+              toast({ text: t('crisis.statementUsed') });
+            }}
+            onEnd={() =>
+              crisis &&
+              void endCrisis(db, crisis.id, Date.now()).then(() => toast({ text: t('crisis.ended') }))
+            }
+            onReport={() =>
+              crisis &&
+              setReport({
+                title: t('crisis.report'),
+                markdown: crisisReportMarkdown({
+                  t,
+                  lang,
+                  crisis,
+                  conversations: crisisRows ?? [],
+                  authors,
+                  now: Date.now(),
+                }),
+                filename: `${crisis.id}.md`,
+              })
+            }
+          >
+            <div className="crisis-list">
+              <ConversationList
+                rows={crisisRows}
+                authors={authors}
+                labels={labels}
+                hasMore={false}
+                selectedId={selectedId}
+                me={me}
+                now={now}
+                lang={lang}
+                showStatus
+                emptyText={t('crisis.none')}
+                onSelect={select}
+                onOpen={(id) => {
+                  select(id);
+                  focus('reply');
+                }}
+                onLoadMore={() => undefined}
+              />
+            </div>
+          </CrisisPanel>
+        ) : (
+          <>
+            <div className="list-header">
+              <div className="search">
+                <input
+                  ref={searchRef}
+                  type="search"
+                  aria-label={t('search.label')}
+                  placeholder={t('search.placeholder')}
+                  value={query}
+                  onChange={(e) => setQuery(e.target.value)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Escape') {
+                      setQuery('');
+                      e.currentTarget.blur();
+                    } else if (e.key === 'Enter' || e.key === 'ArrowDown') {
+                      e.preventDefault();
+                      e.currentTarget.blur();
+                    }
+                  }}
+                  data-testid="search"
+                />
+              </div>
+              <div className="list-title">
+                {searching ? (
+                  <span data-testid="search-summary">
+                    {search === undefined
+                      ? '…'
+                      : search.conversations.length === 0
+                        ? t('search.none', { query })
+                        : t('search.results', { count: search.conversations.length, query })}
+                  </span>
+                ) : (
+                  <>
+                    <h1>
+                      {view.startsWith('channel:')
+                        ? t(`channels.${view.slice(8) as 'email'}`)
+                        : t(`views.${view as 'open'}`)}
+                    </h1>
+                    <span className="muted" data-testid="list-count">
+                      {t('list.count', { count: viewTotal })}
+                    </span>
+                  </>
+                )}
+              </div>
+            </div>
+            <ConversationList
+              rows={rows}
+              authors={authors}
+              labels={labels}
+              hasMore={hasMore}
+              selectedId={selectedId}
+              me={me}
+              now={now}
+              lang={lang}
+              showStatus={searching || view === 'all'}
+              emptyText={searching ? t('search.none', { query }) : emptyText}
+              onSelect={select}
+              onOpen={(id) => {
+                select(id);
+                focus('reply');
               }}
-              data-testid="search"
+              onLoadMore={() => setLimit((l) => l + PAGE)}
             />
-          </div>
-          <div className="list-title">
-            {searching ? (
-              <span data-testid="search-summary">
-                {search === undefined ? '…' : search.conversations.length === 0 ? t('search.none', { query }) : t('search.results', { count: search.conversations.length, query })}
-              </span>
-            ) : (
-              <>
-                <h1>{view.startsWith('channel:') ? t(`channels.${view.slice(8) as 'email'}`) : t(`views.${view as 'open'}`)}</h1>
-                <span className="muted" data-testid="list-count">
-                  {t('list.count', { count: viewTotal })}
-                </span>
-              </>
-            )}
-          </div>
-        </div>
-        <ConversationList
-          rows={rows}
-          authors={authors}
-          labels={labels}
-          hasMore={hasMore}
-          selectedId={selectedId}
-          me={me}
-          now={now}
-          lang={lang}
-          showStatus={searching || view === 'all'}
-          emptyText={searching ? t('search.none', { query }) : emptyText}
-          onSelect={select}
-          onOpen={(id) => {
-            select(id);
-            focus('reply');
-          }}
-          onLoadMore={() => setLimit((l) => l + PAGE)}
-        />
+          </>
+        )}
       </main>
       <ConversationView
         conversation={selectedId ? selected : null}
@@ -321,11 +617,51 @@ export function App({ api, db, info, initialSettings }: AppProps) {
         onSaveDraft={(kind, text) => selectedId && void saveDraft(db, selectedId, kind, text, Date.now())}
         onSubmit={onSubmit}
         onFocusDone={focusDone}
+        flag={flag}
+        onDecide={(state) => void onDecide(state)}
+        onStartCrisis={() => {
+          if (!selected) return;
+          const brand = selected.brand ?? t('author.unknown');
+          // A radar alert for the same brand in the last six hours becomes part of this crisis.
+          const alert = (alerts ?? []).find((a) => a.brand === brand && a.at > Date.now() - 6 * 3_600_000) ?? null;
+          void onStartCrisis(alert, brand, alert?.topic ?? selected.labels[0] ?? selected.id);
+        }}
       />
-      {dialog === 'palette' && <CommandPalette commands={COMMANDS} ctx={ctx} isMac={isMac} onClose={() => setDialog(null)} onRun={runCommand} />}
-      {dialog === 'shortcuts' && <ShortcutsDialog commands={COMMANDS} isMac={isMac} onClose={() => setDialog(null)} />}
-      {dialog === 'settings' && <SettingsDialog settings={settings} info={info} onClose={() => setDialog(null)} onChange={updateSettings} />}
-      {dialog === 'import' && <ImportDialog db={db} onClose={() => setDialog(null)} />}
+      {dialog === 'palette' && (
+        <CommandPalette
+          commands={COMMANDS}
+          ctx={ctx}
+          isMac={isMac}
+          onClose={() => setDialog(null)}
+          onRun={runCommand}
+        />
+      )}
+      {dialog === 'shortcuts' && (
+        <ShortcutsDialog commands={COMMANDS} isMac={isMac} onClose={() => setDialog(null)} />
+      )}
+      {dialog === 'settings' && (
+        <SettingsDialog
+          settings={settings}
+          info={info}
+          onClose={() => setDialog(null)}
+          onChange={updateSettings}
+        />
+      )}
+      {dialog === 'import' && (
+        <ImportDialog
+          db={db}
+          onClose={() => setDialog(null)}
+          onImported={(ids) => void analysis.analyze(ids)}
+        />
+      )}
+      {report && (
+        <ReportDialog
+          title={report.title}
+          markdown={report.markdown}
+          filename={report.filename}
+          onClose={() => setReport(null)}
+        />
+      )}
       {dialog === 'snooze' && selected && (
         <SnoozeDialog
           lang={lang}
@@ -337,7 +673,10 @@ export function App({ api, db, info, initialSettings }: AppProps) {
             void dispatch(db, selected.id, { type: 'snooze', until }, me, Date.now()).then((r) => {
               if (!r.ok) return toast({ text: t(`errors.transition.${r.error.code}`), tone: 'error' });
               if (!belongsToView(r.conversation, view, me)) select(neighbour);
-              toast({ text: t('toasts.snoozed', { time: messageTime(until, Date.now(), lang) }), undo: true });
+              toast({
+                text: t('toasts.snoozed', { time: messageTime(until, Date.now(), lang) }),
+                undo: true,
+              });
             });
           }}
         />
@@ -349,17 +688,29 @@ export function App({ api, db, info, initialSettings }: AppProps) {
           onClose={() => setDialog(null)}
           onToggle={(id) => {
             const type = selected.labels.includes(id) ? 'label.remove' : 'label.add';
-            void dispatch(db, selected.id, { type, label: id }, me, Date.now()).then((r) => r.ok && toast({ text: t('toasts.labelled'), undo: true }));
+            void dispatch(db, selected.id, { type, label: id }, me, Date.now()).then(
+              (r) => r.ok && toast({ text: t('toasts.labelled'), undo: true }),
+            );
           }}
           onCreate={(name) => {
-            const id = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || `label-${Date.now()}`;
-            void db.labels.put({ id, name, color: '#6b7280' }).then(() => dispatch(db, selected.id, { type: 'label.add', label: id }, me, Date.now()));
+            const id =
+              name
+                .toLowerCase()
+                .replace(/[^\p{L}\p{N}]+/gu, '-')
+                .replace(/^-|-$/g, '') || `label-${Date.now()}`;
+            void db.labels
+              .put({ id, name, color: '#6b7280' })
+              .then(() => dispatch(db, selected.id, { type: 'label.add', label: id }, me, Date.now()));
           }}
         />
       )}
       <Toasts
         toasts={toasts}
-        onUndo={() => void undoLast(db, me, Date.now()).then((u) => toast({ text: u ? t('toasts.undone') : t('toasts.nothingToUndo') }))}
+        onUndo={() =>
+          void undoLast(db, me, Date.now()).then((u) =>
+            toast({ text: u ? t('toasts.undone') : t('toasts.nothingToUndo') }),
+          )
+        }
         onDismiss={(id) => setToasts((ts) => ts.filter((x) => x.id !== id))}
       />
     </div>

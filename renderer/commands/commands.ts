@@ -8,6 +8,7 @@ import type { WebcareDb } from '../db/schema.ts';
 
 export type DialogId = 'palette' | 'shortcuts' | 'snooze' | 'label' | 'settings' | 'import';
 export type FocusTarget = 'search' | 'reply' | 'note' | 'list';
+export type Screen = 'inbox' | 'flags' | 'crisis';
 
 export interface ToastInput {
   text: string;
@@ -26,6 +27,7 @@ export interface CommandContext {
   visibleIds: readonly string[];
   select(id: string | null): void;
   setView(view: ViewId): void;
+  setScreen(screen: Screen): void;
   open(dialog: DialogId): void;
   focus(target: FocusTarget): void;
   toast(t: ToastInput): void;
@@ -121,6 +123,8 @@ export const COMMANDS: readonly Command[] = [
     isEnabled: () => true,
     run: (c) => c.setView(view),
   })),
+  { id: 'screen.flags', labelKey: 'monitor.flags', group: 'navigation', shortcut: '7', isEnabled: () => true, run: (c) => c.setScreen('flags') },
+  { id: 'screen.crisis', labelKey: 'monitor.crisis', group: 'navigation', shortcut: '8', isEnabled: () => true, run: (c) => c.setScreen('crisis') },
   { id: 'search.focus', labelKey: 'commands.search', group: 'navigation', shortcut: '/', isEnabled: () => true, run: (c) => c.focus('search') },
   {
     id: 'conversation.resolve',

@@ -9,7 +9,7 @@ export interface ComposerProps {
   channel: ChannelKind;
   customerName: string;
   draft: { kind: ComposerMode; text: string } | null;
-  focusRequest: { mode: ComposerMode; nonce: number } | null;
+  focusRequest: { mode: ComposerMode; nonce: number; insert?: string } | null;
   onSaveDraft: (kind: ComposerMode, text: string) => void;
   onSubmit: (kind: ComposerMode, text: string) => Promise<boolean>;
   /** Called once a focus request has been honoured, so it does not fire again on the next conversation. */
@@ -37,6 +37,7 @@ export function Composer({ conversationId, channel, customerName, draft, focusRe
   if (focusRequest && focusRequest.nonce !== seenNonce) {
     setSeenNonce(focusRequest.nonce);
     setMode(focusRequest.mode);
+    if (focusRequest.insert) setText((current) => (current.trim() ? `${current.trimEnd()}\n\n${focusRequest.insert}` : (focusRequest.insert ?? '')));
   }
   useEffect(() => {
     if (!focusRequest) return;

@@ -6,6 +6,8 @@ import type { Author, Conversation, Label, Message } from '../../shared/domain/t
 import { compactNumber, messageTime, relative, shortAge, type UiLanguage } from '../i18n/format.ts';
 import { ChannelIcon } from './ChannelIcon.tsx';
 import { Composer, type ComposerMode } from './Composer.tsx';
+import { RiskPanel } from './RiskPanel.tsx';
+import type { FlagRow, FlagState } from '../../shared/crisis/types.ts';
 
 export interface ConversationViewProps {
   conversation: Conversation | null | undefined;
@@ -17,7 +19,10 @@ export interface ConversationViewProps {
   me: string;
   now: number;
   lang: UiLanguage;
-  focusRequest: { mode: ComposerMode; nonce: number } | null;
+  focusRequest: { mode: ComposerMode; nonce: number; insert?: string } | null;
+  flag: FlagRow | null | undefined;
+  onDecide: (state: Exclude<FlagState, 'new'>) => void;
+  onStartCrisis: () => void;
   onRunCommand: (id: string) => void;
   onSelect: (id: string) => void;
   onSaveDraft: (kind: ComposerMode, text: string) => void;
@@ -109,6 +114,7 @@ export function ConversationView(p: ConversationViewProps) {
           <span className="exposure-target">{t('conversation.exposureTarget')}</span>
         </div>
       )}
+      {p.flag && <RiskPanel flag={p.flag} lang={p.lang} onDecide={p.onDecide} onStartCrisis={p.onStartCrisis} />}
       <div className="detail-body">
         <div className="thread-col">
           <div className="thread" ref={threadRef} aria-label={t('conversation.thread')} data-testid="thread">

@@ -7,7 +7,7 @@ import { Dialog } from './Dialog.tsx';
 const MAX_ERRORS_SHOWN = 200;
 
 /** Import a JSONL file (message format v1) with a per-line report, or export everything. */
-export function ImportDialog({ db, onClose }: { db: WebcareDb; onClose: () => void }) {
+export function ImportDialog({ db, onClose, onImported }: { db: WebcareDb; onClose: () => void; onImported: (conversationIds: string[]) => void }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -20,7 +20,9 @@ export function ImportDialog({ db, onClose }: { db: WebcareDb; onClose: () => vo
     setFailure(null);
     try {
       const text = await file.text();
-      setReport(await importJsonlText(db, text, Date.now()));
+      const r = await importJsonlText(db, text, Date.now());
+      setReport(r);
+      if (r.conversationIds.length) onImported(r.conversationIds);
     } catch (e) {
       setFailure(t('import.unreadable', { message: (e as Error).message }));
     } finally {

@@ -11,16 +11,20 @@ export interface SidebarProps {
   lang: UiLanguage;
   onSelect: (view: ViewId) => void;
   footer: React.ReactNode;
+  screen: 'inbox' | 'flags' | 'crisis';
+  onScreen: (screen: 'flags' | 'crisis') => void;
+  newFlags: number;
+  crisisBrand: string | null;
 }
 
 /** Views with their sizes (from the counters table) and the channels that have open conversations. */
-export function Sidebar({ view, me, counters, lang, onSelect, footer }: SidebarProps) {
+export function Sidebar({ view, me, counters, lang, onSelect, footer, screen, onScreen, newFlags, crisisBrand }: SidebarProps) {
   const { t } = useTranslation();
   const count = (v: ViewId) => counters?.get(viewCounterKey(v, me)) ?? 0;
   const channels = CHANNEL_KINDS.filter((c: ChannelKind) => (counters?.get(`channel:${c}:open`) ?? 0) > 0 || view === `channel:${c}`);
   const item = (v: ViewId, label: string, icon: React.ReactNode, shortcut?: string) => (
     <li key={v}>
-      <button className={`nav-item ${view === v ? 'active' : ''}`} aria-current={view === v ? 'page' : undefined} onClick={() => onSelect(v)} data-view={v}>
+      <button className={`nav-item ${screen === 'inbox' && view === v ? 'active' : ''}`} aria-current={screen === 'inbox' && view === v ? 'page' : undefined} onClick={() => onSelect(v)} data-view={v}>
         <span className="nav-icon">{icon}</span>
         <span className="nav-label">{label}</span>
         {shortcut && <kbd className="nav-kbd">{shortcut}</kbd>}
@@ -39,6 +43,24 @@ export function Sidebar({ view, me, counters, lang, onSelect, footer }: SidebarP
       </div>
       <h3 className="nav-heading">{t('views.title')}</h3>
       <ul className="nav-list">{STATUS_VIEWS.map((v, i) => item(v, t(`views.${v}`), icons[v], String(i + 1)))}</ul>
+      <h3 className="nav-heading">{t('monitor.title')}</h3>
+      <ul className="nav-list">
+        <li>
+          <button className={`nav-item ${screen === 'flags' ? 'active' : ''}`} onClick={() => onScreen('flags')} data-testid="nav-flags">
+            <span className="nav-icon">⚑</span>
+            <span className="nav-label">{t('monitor.flags')}</span>
+            <kbd className="nav-kbd">7</kbd>
+            {newFlags > 0 && <span className="nav-count flag-count" data-testid="count-flags">{plainNumber(newFlags, lang)}</span>}
+          </button>
+        </li>
+        <li>
+          <button className={`nav-item ${screen === 'crisis' ? 'active' : ''} ${crisisBrand ? 'crisis-on' : ''}`} onClick={() => onScreen('crisis')} data-testid="nav-crisis">
+            <span className="nav-icon">{crisisBrand ? '●' : '○'}</span>
+            <span className="nav-label">{crisisBrand ? t('monitor.crisisActive', { brand: crisisBrand }) : t('monitor.crisis')}</span>
+            <kbd className="nav-kbd">8</kbd>
+          </button>
+        </li>
+      </ul>
       {channels.length > 0 && (
         <>
           <h3 className="nav-heading">{t('views.channels')}</h3>

@@ -3,6 +3,7 @@ import type { Settings } from '../../shared/settings/schema.ts';
 import { counterDeltas } from '../../shared/inbox/views.ts';
 import type { WebcareDb } from './schema.ts';
 import { rebuildCounters } from './repo.ts';
+import { DEFAULT_STATEMENTS } from './crisis.ts';
 
 export const DEMO_SEED = 20_261_124;
 export const DEMO_CONVERSATIONS = 3000;
@@ -20,13 +21,21 @@ let running: Promise<void> = Promise.resolve();
  * removes every demo row when the setting is turned off. The agent's own rows are never touched.
  * Calls are serialised so two triggers cannot seed twice.
  */
-export function syncDemoInbox(db: WebcareDb, settings: Settings, now: number): Promise<void> {
-  running = running.then(async () => {
+export function syncDemoInbox(db: WebcareDb, settings: Settings, now: number): Promise<'seeded' | 'removed' | 'unchanged'> {
+  const result = running.then(async () => {
     const meta = ((await db.meta.get(DEMO_META))?.value as DemoMeta | undefined) ?? { seeded: false, seededAt: null };
-    if (settings.demo.enabled && !meta.seeded) await seedDemo(db, settings, now);
-    else if (!settings.demo.enabled && meta.seeded) await removeDemo(db);
+    if (settings.demo.enabled && !meta.seeded) {
+      await seedDemo(db, settings, now);
+      return 'seeded' as const;
+    }
+    if (!settings.demo.enabled && meta.seeded) {
+      await removeDemo(db);
+      return 'removed' as const;
+    }
+    return 'unchanged' as const;
   });
-  return running;
+  running = result.then(() => undefined);
+  return result;
 }
 
 export async function seedDemo(db: WebcareDb, settings: Settings, now: number): Promise<void> {
@@ -38,8 +47,9 @@ export async function seedDemo(db: WebcareDb, settings: Settings, now: number): 
     agentInitials: settings.agent.initials || undefined,
     agentName: settings.agent.name || undefined,
   });
-  await db.transaction('rw', [db.conversations, db.messages, db.authors, db.labels, db.counters, db.meta], async () => {
+  await db.transaction('rw', [db.conversations, db.messages, db.authors, db.labels, db.counters, db.meta, db.statements], async () => {
     await db.labels.bulkPut(inbox.labels);
+    if ((await db.statements.count()) === 0) await db.statements.bulkPut(DEFAULT_STATEMENTS);
     await db.authors.bulkPut(inbox.authors);
     await db.messages.bulkPut(inbox.messages);
     await db.conversations.bulkPut(inbox.conversations);
@@ -52,8 +62,11 @@ export async function seedDemo(db: WebcareDb, settings: Settings, now: number): 
 }
 
 export async function removeDemo(db: WebcareDb): Promise<void> {
-  await db.transaction('rw', [db.conversations, db.messages, db.authors, db.events, db.drafts, db.outbox, db.meta], async () => {
+  await db.transaction('rw', [db.conversations, db.messages, db.authors, db.events, db.drafts, db.outbox, db.meta, db.flags, db.alerts, db.crises], async () => {
     const ids = await db.conversations.where('demo').equals(1).primaryKeys();
+    await db.flags.bulkDelete(ids);
+    await db.alerts.clear();
+    await db.crises.filter((c) => c.conversationIds.some((id) => ids.includes(id))).delete();
     await db.messages.where('demo').equals(1).delete();
     await db.authors.where('demo').equals(1).delete();
     await db.conversations.bulkDelete(ids);

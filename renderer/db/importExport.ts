@@ -14,6 +14,8 @@ export interface ImportReport {
   skipped: number;
   errors: ImportError[];
   total: number;
+  /** Conversations that received new messages (for the escalation analysis). */
+  conversationIds: string[];
 }
 
 /** Lines written per transaction: large files stay responsive and a crash loses at most one chunk. */
@@ -50,7 +52,8 @@ function emptyConversation(m: Message): Conversation {
  */
 export async function importJsonlText(db: WebcareDb, text: string, now: number): Promise<ImportReport> {
   const parsed = parseJsonl(text);
-  const report: ImportReport = { imported: 0, skipped: 0, errors: parsed.errors, total: parsed.total };
+  const report: ImportReport = { imported: 0, skipped: 0, errors: parsed.errors, total: parsed.total, conversationIds: [] };
+  const touched = new Set<string>();
   // Parents that are already stored decide the conversation of replies to them.
   const parentIds = [...new Set(parsed.messages.flatMap((m) => (m.inReplyTo ? [m.inReplyTo] : [])))];
   const parents = await db.messages.bulkGet(parentIds);
@@ -60,11 +63,13 @@ export async function importJsonlText(db: WebcareDb, text: string, now: number):
     const r = await importChunk(db, converted.slice(i, i + CHUNK), now);
     report.imported += r.imported;
     report.skipped += r.skipped;
+    for (const id of r.conversationIds) touched.add(id);
   }
+  report.conversationIds = [...touched];
   return report;
 }
 
-async function importChunk(db: WebcareDb, chunk: ImportedMessage[], now: number): Promise<{ imported: number; skipped: number }> {
+async function importChunk(db: WebcareDb, chunk: ImportedMessage[], now: number): Promise<{ imported: number; skipped: number; conversationIds: string[] }> {
   return db.transaction('rw', [db.messages, db.conversations, db.authors, db.counters], async () => {
     const existing = await db.messages.bulkGet(chunk.map((c) => c.message.id));
     const fresh = chunk.filter((_, i) => !existing[i]);
@@ -118,7 +123,7 @@ async function importChunk(db: WebcareDb, chunk: ImportedMessage[], now: number)
       for (const [k, v] of counterDeltas(before.get(id) ?? null, after)) deltas.set(k, (deltas.get(k) ?? 0) + v);
     }
     await bumpCounters(db, deltas);
-    return { imported: fresh.length, skipped: chunk.length - fresh.length };
+    return { imported: fresh.length, skipped: chunk.length - fresh.length, conversationIds: [...new Set(fresh.map((f) => f.message.conversationId))] };
   });
 }
 

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Author, Conversation, Label, Message } from '../../shared/domain/types.ts';
 import type { DomainEventRecord } from '../../shared/domain/eventLog.ts';
 import { migrate002SearchTokens } from '../../shared/migrations/002-search-tokens.ts';
+import type { AlertRow, CrisisRow, FlagRow, HoldingStatement } from '../../shared/crisis/types.ts';
 
 export interface CounterRow {
   key: string;
@@ -56,7 +57,7 @@ export interface SyncStateRow {
 }
 
 /** The newest schema version this build understands (see STYLE.md §6: never edit a released version). */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export class WebcareDb extends Dexie {
   conversations!: EntityTable<Conversation, 'id'>;
@@ -71,6 +72,10 @@ export class WebcareDb extends Dexie {
   counters!: EntityTable<CounterRow, 'key'>;
   events!: EntityTable<DomainEventRecord, 'seq'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  flags!: EntityTable<FlagRow, 'conversationId'>;
+  alerts!: EntityTable<AlertRow, 'id'>;
+  crises!: EntityTable<CrisisRow, 'id'>;
+  statements!: EntityTable<HoldingStatement, 'id'>;
 
   constructor(name: string) {
     super(name);
@@ -106,5 +111,14 @@ export class WebcareDb extends Dexie {
           .table<Conversation, string>('conversations')
           .bulkPut(conversations.map((c) => migrate002SearchTokens(c, byId.get(c.authorId) ?? null)));
       });
+    // Version 3: escalation flags, radar alerts, crisis mode and holding statements; messages
+    // get a time index so the radar can replay a recent window without scanning the inbox.
+    this.version(3).stores({
+      messages: 'id, [conversationId+createdAt], authorId, demo, createdAt',
+      flags: 'conversationId, [active+risk], state, flaggedAt',
+      alerts: 'id, [kind+at], at',
+      crises: 'id, active, startedAt',
+      statements: 'id, lang',
+    });
   }
 }

@@ -22,7 +22,7 @@ export const DEMO_BURST_TOPIC = 'outage';
 /** Conversation ids of the burst start with this prefix. */
 export const DEMO_BURST_CONVERSATION_PREFIX = 'demo-c-burst-';
 /** Number of burst conversations (one public post each). */
-export const DEMO_BURST_SIZE = 20;
+export const DEMO_BURST_SIZE = 30;
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -677,22 +677,24 @@ export function snippetOf(text: string): string {
   return flat.length > 140 ? `${flat.slice(0, 139)}…` : flat;
 }
 
+// Every burst text names the outage ("storing"/"outage") and "internet": a real wave repeats
+// the same words, and the radar groups by shared keywords.
 const BURST_TEXTS: Readonly<Record<Lang, readonly string[]>> = {
   nl: [
     'Weer storing bij @belnet_nl. Al de hele middag geen internet in {city} 😡',
-    'Is er nou alweer een storing bij Belnet?? Niks doet het hier in {city}',
-    '@belnet_nl internet plat, tv plat, en jullie klantenservice neemt niet op. Echt belachelijk',
-    'Hele wijk zonder internet in {city}. Belnet zegt niks. #belnetstoring',
-    'Kan iemand van @belnet_nl uitleggen waarom ik al {hours} uur geen verbinding heb? Thuiswerken gaat zo niet',
-    'Belnet storing. Weer. Ik stap over, klaar mee.',
-    'Geen internet, geen bericht, niks. Bedankt hoor @belnet_nl 👏',
-    'Storingskaart van Belnet zegt "geen storingen". Ondertussen hele straat offline in {city} 🙄',
+    'Is er nou alweer een storing bij Belnet?? Geen internet, niks doet het hier in {city}',
+    '@belnet_nl storing: internet plat, tv plat, en jullie klantenservice neemt niet op. Echt belachelijk',
+    'Hele wijk zonder internet in {city} door de storing. Belnet zegt niks. #belnetstoring',
+    'Kan iemand van @belnet_nl de storing uitleggen? Al {hours} uur geen internet. Thuiswerken gaat zo niet',
+    'Belnet storing. Weer geen internet. Ik stap over, klaar mee.',
+    'Storing, geen internet, geen bericht, niks. Bedankt hoor @belnet_nl 👏',
+    'Storingskaart van Belnet zegt "geen storing". Ondertussen geen internet in de hele straat in {city} 🙄',
   ],
   en: [
-    'Belnet down again in {city}? No internet all afternoon @belnet_nl',
-    '@belnet_nl whole neighbourhood offline and zero communication. Great job',
-    'Another Belnet outage. Switching providers, done with this #belnetstoring',
-    'No internet for {hours} hours and Belnet support does not pick up. Unbelievable',
+    'Belnet outage again in {city}? No internet all afternoon @belnet_nl',
+    '@belnet_nl internet outage, whole neighbourhood offline and zero communication. Great job',
+    'Another Belnet internet outage. Switching providers, done with this #belnetstoring',
+    'Internet outage for {hours} hours and Belnet support does not pick up. Unbelievable',
   ],
 };
 
@@ -793,10 +795,11 @@ function buildEscalation(g: DemoState): Built[] {
   const burstChannels: ChannelKind[] = ['x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'instagram', 'instagram', 'instagram', 'facebook', 'facebook', 'facebook', 'bluesky', 'bluesky', 'mastodon', 'mastodon'];
   for (let j = 0; j < DEMO_BURST_SIZE; j++) {
     const channel = burstChannels[j % burstChannels.length] as ChannelKind;
-    const lang: Lang = r.chance(0.75) ? 'nl' : 'en';
+    const lang: Lang = r.chance(0.8) ? 'nl' : 'en';
     const { row } = g.newCustomer(channel, lang, brand, false);
     // First-time authors: never put in the recall ring, so they appear nowhere else.
-    const at = now - Math.round((30 - (j * 29) / DEMO_BURST_SIZE) * MINUTE) - r.int(0, 50) * 1000;
+    // Spread over the last 25 minutes: a wave, not a trickle.
+    const at = now - Math.round((25 - (j * 24) / DEMO_BURST_SIZE) * MINUTE) - r.int(0, 40) * 1000;
     const vars = { city: r.pick(P.CITIES), hours: String(r.int(2, 6)) };
     const text = roughen(r, fill(r.pick(BURST_TEXTS[lang]), vars), lang, 'negative', false);
     const convId = `${DEMO_BURST_CONVERSATION_PREFIX}${j}`;

@@ -1,0 +1,76 @@
+import { useTranslation } from 'react-i18next';
+import type { CrisisRow, HoldingStatement } from '../../shared/crisis/types.ts';
+import { crisisClock } from '../../shared/crisis/types.ts';
+import { messageTime, type UiLanguage } from '../i18n/format.ts';
+
+export interface CrisisPanelProps {
+  crisis: CrisisRow | null | undefined;
+  statements: HoldingStatement[];
+  now: number;
+  lang: UiLanguage;
+  onUseStatement: (s: HoldingStatement) => void;
+  onEnd: () => void;
+  onReport: () => void;
+  children: React.ReactNode;
+}
+
+/** Crisis mode: banner, timeline, approved holding statements, and the crisis's conversations. */
+export function CrisisPanel({ crisis, statements, now, lang, onUseStatement, onEnd, onReport, children }: CrisisPanelProps) {
+  const { t } = useTranslation();
+  if (!crisis) {
+    return (
+      <div className="list-state empty" data-testid="crisis-none">
+        <p>{t('crisis.none')}</p>
+      </div>
+    );
+  }
+  const clock = crisisClock(crisis.timeline);
+  const mine = statements.filter((s) => s.lang === lang);
+  return (
+    <div className="crisis" data-testid="crisis-view">
+      <div className="crisis-banner">
+        <div>
+          <strong>{t('crisis.banner', { brand: crisis.brand, topic: crisis.topic })}</strong>
+          <div className="small">
+            {t('crisis.since', { time: messageTime(crisis.startedAt, now, lang) })} · {crisis.autoRepliesPaused ? t('crisis.autoPaused') : ''}
+          </div>
+        </div>
+        <div className="crisis-actions">
+          <button onClick={onReport} data-testid="crisis-report">
+            {t('crisis.report')}
+          </button>
+          <button onClick={onEnd} data-testid="crisis-end">
+            {t('crisis.end')}
+          </button>
+        </div>
+      </div>
+      <div className="list-scroll">
+        <section className="crisis-section">
+          <h2>{t('crisis.timeline')}</h2>
+          <ol className="timeline" data-testid="crisis-timeline">
+            {crisis.timeline.map((e) => (
+              <li key={`${e.kind}-${e.ref ?? ''}-${e.at}`} data-kind={e.kind}>
+                <time>{messageTime(e.at, now, lang)}</time> {t(`crisis.kinds.${e.kind}`)}
+              </li>
+            ))}
+          </ol>
+          <p className="small muted">{clock.responseMinutes !== null ? t('crisis.responseTime', { minutes: clock.responseMinutes }) : t('crisis.noResponse')}</p>
+        </section>
+        <section className="crisis-section">
+          <h2>{t('crisis.statements')}</h2>
+          {mine.map((s) => (
+            <article key={s.id} className="statement" data-testid="statement">
+              <strong>{s.title}</strong>
+              <p>{s.body}</p>
+              <button onClick={() => onUseStatement(s)}>{t('crisis.useStatement')}</button>
+            </article>
+          ))}
+        </section>
+        <section className="crisis-section">
+          <h2>{t('crisis.conversations', { count: crisis.conversationIds.length })}</h2>
+          {children}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
+const ESCALATION = 'demo-c-escalation';
+
+async function openAnalysedApp(page: Page, url: string) {
+  await page.goto(url);
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready', { timeout: 60_000 });
+  // First run: the worker scores the seeded inbox and replays the radar window.
+  await expect(page.locator('html')).toHaveAttribute('data-analysis', /^done:[1-9]/, { timeout: 120_000 });
+}
+
+async function setLanguage(page: Page, lang: 'nl' | 'en') {
+  const html = page.locator('html');
+  if ((await html.getAttribute('lang')) !== lang) await page.getByTestId('language-toggle').click();
+  await expect(html).toHaveAttribute('lang', lang);
+}
+
+test('the seeded escalation raises a flag with reasons; the manager escalates it and starts crisis mode', async ({ host, page }) => {
+  test.setTimeout(240_000);
+  await openAnalysedApp(page, host.url);
+  await setLanguage(page, 'en');
+  await expect(page.getByTestId('count-flags')).toBeVisible();
+
+  // Flags view: ranked by risk, the seeded escalation on top, with at least two named reasons.
+  await page.keyboard.press('7');
+  await expect(page.getByTestId('flags-view')).toBeVisible();
+  // Ranked by risk: the seeded escalation is among the top five.
+  const ids = await page.getByTestId('flag-card').evaluateAll((cards) => cards.slice(0, 5).map((c) => c.getAttribute('data-id')));
+  expect(ids).toContain(ESCALATION);
+  const risks = await page.getByTestId('flag-card').locator('.risk-pill').allInnerTexts();
+  expect(risks.map(Number)).toEqual([...risks.map(Number)].sort((a, b) => b - a));
+  const card = page.locator(`[data-testid=flag-card][data-id="${ESCALATION}"]`);
+  expect(Number(await card.locator('.risk-pill').innerText())).toBeGreaterThanOrEqual(60);
+  await card.click();
+  const panel = page.getByTestId('risk-panel');
+  await expect(panel).toBeVisible();
+  const reasons = panel.getByTestId('reasons').locator('li');
+  expect(await reasons.count()).toBeGreaterThanOrEqual(2);
+  await expect(panel).toContainText('48k followers');
+  await expect(panel).toContainText(/press|pers/);
+  await expect(page.getByTestId('exposure')).toBeVisible();
+  for (const lang of ['nl', 'en'] as const) {
+    await setLanguage(page, lang);
+    await page.screenshot({ path: `${SHOTS}flags-${lang}.png` });
+  }
+
+  // Escalate: the handover summary for the crisis team opens, ready to copy or export.
+  await page.getByTestId('flag-escalate').click();
+  const report = page.getByTestId('report-text');
+  await expect(report).toContainText('# Escalation:');
+  await expect(report).toContainText('Risk ');
+  await expect(report).toContainText('Consumentenbond');
+  await page.screenshot({ path: `${SHOTS}handover-en.png` });
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveAttribute('data-state', 'escalated');
+  await page.locator('[data-filter=escalated]').click();
+  await expect(page.locator(`[data-testid=flag-card][data-id="${ESCALATION}"]`)).toBeVisible();
+
+  // Crisis mode from the escalated flag: the topic is pinned, conversations routed, replies paused.
+  await page.locator(`[data-testid=flag-card][data-id="${ESCALATION}"]`).click();
+  await page.getByTestId('flag-start-crisis').click();
+  await expect(page.getByTestId('crisis-view')).toBeVisible();
+  await expect(page.getByTestId('crisis-view')).toContainText('Automatic replies are paused');
+  await expect(page.getByTestId('nav-crisis')).toContainText('Crisis: belnet');
+  const timeline = page.getByTestId('crisis-timeline');
+  await expect(timeline.locator('[data-kind=first-mention]')).toHaveCount(1);
+  await expect(timeline.locator('[data-kind=flag]')).toHaveCount(1);
+  await expect(timeline.locator('[data-kind=escalated]')).toHaveCount(1);
+  await expect(timeline.locator('[data-kind=crisis-on]')).toHaveCount(1);
+  await expect(page.getByTestId('conversation-row').first()).toBeVisible();
+  await expect(page.locator(`[data-testid=conversation-row][data-id="${ESCALATION}"]`)).toBeVisible();
+
+  // A holding statement goes into the reply; sending it publicly records the first public response.
+  await page.getByTestId('conversation-row').first().click();
+  const statement = page.getByTestId('statement').first();
+  const body = await statement.locator('p').innerText();
+  await statement.getByRole('button').click();
+  await expect(page.getByTestId('composer').locator('textarea')).toHaveValue(body);
+  await page.keyboard.press('Control+Enter');
+  await expect(timeline.locator('[data-kind=first-public-response]')).toHaveCount(1);
+  for (const lang of ['nl', 'en'] as const) {
+    await setLanguage(page, lang);
+    await page.screenshot({ path: `${SHOTS}crisis-${lang}.png` });
+  }
+
+  // The report carries the timeline; the state survives a reload.
+  await page.getByTestId('crisis-report').click();
+  await expect(page.getByTestId('report-text')).toContainText('First public response');
+  await page.keyboard.press('Escape');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+  await expect(page.getByTestId('crisis-view')).toBeVisible();
+});
+
+test('"not an escalation" dismisses a flag and raises the local threshold', async ({ host, page }) => {
+  test.setTimeout(240_000);
+  await openAnalysedApp(page, host.url);
+  await setLanguage(page, 'en');
+  await page.keyboard.press('7');
+  const before = await page.getByTestId('flags-view').locator('p.muted.small').last().innerText();
+  const card = page.getByTestId('flag-card').nth(1);
+  const id = await card.getAttribute('data-id');
+  await card.click();
+  await page.getByTestId('flag-dismiss').click();
+  await expect(page.locator(`[data-testid=flag-card][data-id="${id}"]`)).toHaveCount(0);
+  await page.locator('[data-filter=dismissed]').click();
+  await expect(page.locator(`[data-testid=flag-card][data-id="${id}"]`)).toBeVisible();
+  await expect(page.getByTestId('flags-view').locator('p.muted.small').last()).not.toHaveText(before);
+});
