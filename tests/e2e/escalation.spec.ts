@@ -74,7 +74,7 @@ test('the seeded escalation raises a flag with reasons; the manager escalates it
   await expect(page.locator(`[data-testid=conversation-row][data-id="${ESCALATION}"]`)).toBeVisible();
 
   // A holding statement goes into the reply; sending it publicly records the first public response.
-  await page.getByTestId('conversation-row').first().click();
+  await page.locator(`[data-testid=conversation-row][data-id="${ESCALATION}"]`).click();
   const statement = page.getByTestId('statement').first();
   const body = await statement.locator('p').innerText();
   await statement.getByRole('button').click();
