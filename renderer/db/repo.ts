@@ -1,5 +1,11 @@
 import Dexie from 'dexie';
-import { applyEvent, diffBefore, isUndoable, type ConversationEvent, type TransitionError } from '../../shared/domain/events.ts';
+import {
+  applyEvent,
+  diffBefore,
+  isUndoable,
+  type ConversationEvent,
+  type TransitionError,
+} from '../../shared/domain/events.ts';
 import type { DomainEventRecord } from '../../shared/domain/eventLog.ts';
 import { SYSTEM_ACTOR } from '../../shared/domain/eventLog.ts';
 import type { Author, Conversation, Message } from '../../shared/domain/types.ts';
@@ -11,7 +17,9 @@ import type { WebcareDb } from './schema.ts';
  * `db.transaction('rw', ...)`, never in components (STYLE.md §5).
  */
 
-export type DispatchResult = { ok: true; conversation: Conversation; eventId: string } | { ok: false; error: TransitionError | { code: 'not-found' } };
+export type DispatchResult =
+  | { ok: true; conversation: Conversation; eventId: string }
+  | { ok: false; error: TransitionError | { code: 'not-found' } };
 
 function newId(): string {
   return crypto.randomUUID();
@@ -22,7 +30,9 @@ export async function bumpCounters(db: WebcareDb, deltas: Map<string, number>): 
   if (deltas.size === 0) return;
   const keys = [...deltas.keys()];
   const rows = await db.counters.bulkGet(keys);
-  await db.counters.bulkPut(keys.map((key, i) => ({ key, value: Math.max(0, (rows[i]?.value ?? 0) + (deltas.get(key) ?? 0)) })));
+  await db.counters.bulkPut(
+    keys.map((key, i) => ({ key, value: Math.max(0, (rows[i]?.value ?? 0) + (deltas.get(key) ?? 0)) })),
+  );
 }
 
 async function writeChange(
@@ -36,7 +46,15 @@ async function writeChange(
   await db.conversations.put(after);
   await bumpCounters(db, counterDeltas(before, after));
   const id = newId();
-  await db.events.add({ id, conversationId: after.id, event, actor, at: now, before: diffBefore(before, after), undoneBy: null });
+  await db.events.add({
+    id,
+    conversationId: after.id,
+    event,
+    actor,
+    at: now,
+    before: diffBefore(before, after),
+    undoneBy: null,
+  });
   return id;
 }
 
@@ -44,7 +62,13 @@ async function writeChange(
  * Applies one agent or system event to a conversation: the state machine, the row, the counters
  * and the event log change together or not at all.
  */
-export async function dispatch(db: WebcareDb, conversationId: string, event: ConversationEvent, actor: string, now: number): Promise<DispatchResult> {
+export async function dispatch(
+  db: WebcareDb,
+  conversationId: string,
+  event: ConversationEvent,
+  actor: string,
+  now: number,
+): Promise<DispatchResult> {
   return db.transaction('rw', [db.conversations, db.counters, db.events], async () => {
     const before = await db.conversations.get(conversationId);
     if (!before) return { ok: false, error: { code: 'not-found' } } as const;
@@ -56,7 +80,13 @@ export async function dispatch(db: WebcareDb, conversationId: string, event: Con
 }
 
 /** Applies one event to many conversations (bulk triage); returns how many changed. */
-export async function dispatchMany(db: WebcareDb, ids: string[], event: ConversationEvent, actor: string, now: number): Promise<number> {
+export async function dispatchMany(
+  db: WebcareDb,
+  ids: string[],
+  event: ConversationEvent,
+  actor: string,
+  now: number,
+): Promise<number> {
   let changed = 0;
   for (const id of ids) if ((await dispatch(db, id, event, actor, now)).ok) changed++;
   return changed;
@@ -71,7 +101,9 @@ export async function undoLast(db: WebcareDb, actor: string, now: number): Promi
     // Walks back from the newest entry; stops at the first candidate (bounded by recent history).
     const recent = await db.events.where('actor').equals(actor).reverse().limit(200).toArray();
     recent.sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0));
-    const target = recent.find((e) => e.undoneBy === null && e.event.type !== 'undo' && isUndoable(e.event.type));
+    const target = recent.find(
+      (e) => e.undoneBy === null && e.event.type !== 'undo' && isUndoable(e.event.type),
+    );
     if (!target || target.seq === undefined) return null;
     const before = await db.conversations.get(target.conversationId);
     if (!before) return null;
@@ -95,90 +127,122 @@ export async function wakeDueSnoozes(db: WebcareDb, now: number): Promise<number
 
 /** The earliest pending snooze end, so the UI can set one timer instead of polling. */
 export async function nextSnoozeEnd(db: WebcareDb): Promise<number | null> {
-  const first = await db.conversations.where('[status+snoozedUntil]').between(['snoozed', Dexie.minKey], ['snoozed', Dexie.maxKey]).first();
+  const first = await db.conversations
+    .where('[status+snoozedUntil]')
+    .between(['snoozed', Dexie.minKey], ['snoozed', Dexie.maxKey])
+    .first();
   return first?.snoozedUntil ?? null;
 }
 
+/** A message written here by an agent: an internal note, or a reply that starts in the outbox. */
+function agentMessage(
+  c: Conversation,
+  direction: 'note' | 'outgoing',
+  text: string,
+  actor: string,
+  now: number,
+): Message {
+  return {
+    id: newId(),
+    conversationId: c.id,
+    channel: c.channel,
+    direction,
+    public: direction === 'outgoing' && c.public,
+    authorId: `agent:${actor}`,
+    text,
+    createdAt: now,
+    lang: null,
+    inReplyTo: null,
+    metrics: null,
+    brand: c.brand,
+    delivery: direction === 'outgoing' ? 'queued' : null,
+    demo: 0,
+  };
+}
+
 /** Adds an internal note (never sent to the customer). */
-export async function addNote(db: WebcareDb, conversationId: string, text: string, actor: string, now: number): Promise<Message | null> {
+export async function addNote(
+  db: WebcareDb,
+  conversationId: string,
+  text: string,
+  actor: string,
+  now: number,
+): Promise<Message | null> {
   const body = text.trim();
   if (!body) return null;
-  return db.transaction('rw', [db.conversations, db.messages, db.counters, db.events, db.drafts], async () => {
-    const before = await db.conversations.get(conversationId);
-    if (!before) return null;
-    const message: Message = {
-      id: newId(),
-      conversationId,
-      channel: before.channel,
-      direction: 'note',
-      public: false,
-      authorId: `agent:${actor}`,
-      text: body,
-      createdAt: now,
-      lang: null,
-      inReplyTo: null,
-      metrics: null,
-      brand: before.brand,
-      delivery: null,
-      demo: 0,
-    };
-    const result = applyEvent(before, { type: 'note.added', at: now, messageId: message.id }, now);
-    if (!result.ok) return null;
-    await db.messages.add(message);
-    await writeChange(db, before, result.value, { type: 'note.added', at: now, messageId: message.id }, actor, now);
-    await db.drafts.delete(conversationId);
-    return message;
-  });
+  return db.transaction(
+    'rw',
+    [db.conversations, db.messages, db.counters, db.events, db.drafts],
+    async () => {
+      const before = await db.conversations.get(conversationId);
+      if (!before) return null;
+      const message = agentMessage(before, 'note', body, actor, now);
+      const result = applyEvent(before, { type: 'note.added', at: now, messageId: message.id }, now);
+      if (!result.ok) return null;
+      await db.messages.add(message);
+      await writeChange(
+        db,
+        before,
+        result.value,
+        { type: 'note.added', at: now, messageId: message.id },
+        actor,
+        now,
+      );
+      await db.drafts.delete(conversationId);
+      return message;
+    },
+  );
 }
 
 /**
  * Writes a reply and puts it in the outbox in one transaction. Delivery belongs to the channel
  * connectors; until one picks it up the reply waits, visibly, as `queued`.
  */
-export async function queueReply(db: WebcareDb, conversationId: string, text: string, actor: string, now: number): Promise<Message | null> {
+export async function queueReply(
+  db: WebcareDb,
+  conversationId: string,
+  text: string,
+  actor: string,
+  now: number,
+): Promise<Message | null> {
   const body = text.trim();
   if (!body) return null;
-  return db.transaction('rw', [db.conversations, db.messages, db.counters, db.events, db.outbox, db.drafts], async () => {
-    const before = await db.conversations.get(conversationId);
-    if (!before) return null;
-    const message: Message = {
-      id: newId(),
-      conversationId,
-      channel: before.channel,
-      direction: 'outgoing',
-      public: before.public,
-      authorId: `agent:${actor}`,
-      text: body,
-      createdAt: now,
-      lang: null,
-      inReplyTo: null,
-      metrics: null,
-      brand: before.brand,
-      delivery: 'queued',
-      demo: 0,
-    };
-    const event = { type: 'message.replied', at: now, messageId: message.id } as const;
-    const result = applyEvent(before, event, now);
-    if (!result.ok) return null;
-    await db.messages.add(message);
-    await db.outbox.add({
-      messageId: message.id,
-      conversationId,
-      channel: before.channel,
-      status: 'queued',
-      attempts: 0,
-      createdAt: now,
-      nextAttemptAt: now,
-      lastError: null,
-    });
-    await writeChange(db, before, { ...result.value, snippet: body.slice(0, 140) }, event, actor, now);
-    await db.drafts.delete(conversationId);
-    return message;
-  });
+  return db.transaction(
+    'rw',
+    [db.conversations, db.messages, db.counters, db.events, db.outbox, db.drafts],
+    async () => {
+      const before = await db.conversations.get(conversationId);
+      if (!before) return null;
+      const message = agentMessage(before, 'outgoing', body, actor, now);
+      const event = { type: 'message.replied', at: now, messageId: message.id } as const;
+      const result = applyEvent(before, event, now);
+      if (!result.ok) return null;
+      await db.messages.add(message);
+      await db.outbox.add({
+        messageId: message.id,
+        conversationId,
+        channel: before.channel,
+        status: 'queued',
+        attempts: 0,
+        createdAt: now,
+        nextAttemptAt: now,
+        lastError: null,
+      });
+      await writeChange(db, before, { ...result.value, snippet: body.slice(0, 140) }, event, actor, now);
+      await db.drafts.delete(conversationId);
+      return message;
+    },
+  );
 }
 
 /** Saves (or with empty text, removes) the draft of a conversation. */
-export async function saveDraft(db: WebcareDb, conversationId: string, kind: 'reply' | 'note', text: string, now: number): Promise<void> {
+export async function saveDraft(
+  db: WebcareDb,
+  conversationId: string,
+  kind: 'reply' | 'note',
+  text: string,
+  now: number,
+): Promise<void> {
   if (text.trim() === '') await db.drafts.delete(conversationId);
   else await db.drafts.put({ conversationId, kind, text, updatedAt: now });
 }

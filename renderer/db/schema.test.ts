@@ -1,23 +1,9 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openInboxDb } from './open.ts';
-import { DB_VERSION, WebcareDb } from './schema.ts';
+import { DB_VERSION, SCHEMA_V1, WebcareDb } from './schema.ts';
 
-const V1_STORES = {
-  conversations:
-    'id, lastMessageAt, [status+lastMessageAt], [assignee+status+lastMessageAt], [channel+status+lastMessageAt], [status+snoozedUntil], authorId, demo',
-  messages: 'id, [conversationId+createdAt], authorId, demo',
-  authors: 'id, demo',
-  labels: 'id',
-  templates: 'id, lang',
-  drafts: 'conversationId',
-  outbox: '++seq, &messageId, conversationId, [status+nextAttemptAt]',
-  accounts: 'id, channel',
-  syncState: 'accountId',
-  counters: 'key',
-  events: '++seq, &id, [conversationId+seq], actor, at',
-  meta: 'key',
-};
+const V1_STORES = SCHEMA_V1;
 
 describe('database schema upgrades', () => {
   it('version 1 rows get search words when the database opens at version 2', async () => {
@@ -25,7 +11,17 @@ describe('database schema upgrades', () => {
     const old = new Dexie(name);
     old.version(1).stores(V1_STORES);
     await old.open();
-    await old.table('authors').put({ id: 'x:1', channel: 'x', handle: 'fleur_bos', name: 'Fleur Bós', followers: 10, verified: false, demo: 0 });
+    await old
+      .table('authors')
+      .put({
+        id: 'x:1',
+        channel: 'x',
+        handle: 'fleur_bos',
+        name: 'Fleur Bós',
+        followers: 10,
+        verified: false,
+        demo: 0,
+      });
     await old.table('conversations').put({
       id: 'c1',
       channel: 'x',
@@ -43,7 +39,9 @@ describe('database schema upgrades', () => {
     await db.open();
     expect(db.verno).toBe(DB_VERSION);
     const c = await db.conversations.get('c1');
-    expect(c?.searchTokens).toEqual(expect.arrayContaining(['storing', 'utrecht', 'internet', 'fleur', 'bos']));
+    expect(c?.searchTokens).toEqual(
+      expect.arrayContaining(['storing', 'utrecht', 'internet', 'fleur', 'bos']),
+    );
     // The new multi-entry index answers prefix queries.
     expect(await db.conversations.where('searchTokens').startsWith('utr').primaryKeys()).toEqual(['c1']);
     await db.delete();

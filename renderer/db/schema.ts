@@ -56,6 +56,23 @@ export interface SyncStateRow {
   lastError: string | null;
 }
 
+/** Version 1, the first released schema; kept as data so upgrade tests can create it. */
+export const SCHEMA_V1 = {
+  conversations:
+    'id, lastMessageAt, [status+lastMessageAt], [assignee+status+lastMessageAt], [channel+status+lastMessageAt], [status+snoozedUntil], authorId, demo',
+  messages: 'id, [conversationId+createdAt], authorId, demo',
+  authors: 'id, demo',
+  labels: 'id',
+  templates: 'id, lang',
+  drafts: 'conversationId',
+  outbox: '++seq, &messageId, conversationId, [status+nextAttemptAt]',
+  accounts: 'id, channel',
+  syncState: 'accountId',
+  counters: 'key',
+  events: '++seq, &id, [conversationId+seq], actor, at',
+  meta: 'key',
+};
+
 /** The newest schema version this build understands (see STYLE.md §6: never edit a released version). */
 export const DB_VERSION = 3;
 
@@ -80,21 +97,7 @@ export class WebcareDb extends Dexie {
   constructor(name: string) {
     super(name);
     // Version 1: the first schema, list views as keyset queries on compound indexes.
-    this.version(1).stores({
-      conversations:
-        'id, lastMessageAt, [status+lastMessageAt], [assignee+status+lastMessageAt], [channel+status+lastMessageAt], [status+snoozedUntil], authorId, demo',
-      messages: 'id, [conversationId+createdAt], authorId, demo',
-      authors: 'id, demo',
-      labels: 'id',
-      templates: 'id, lang',
-      drafts: 'conversationId',
-      outbox: '++seq, &messageId, conversationId, [status+nextAttemptAt]',
-      accounts: 'id, channel',
-      syncState: 'accountId',
-      counters: 'key',
-      events: '++seq, &id, [conversationId+seq], actor, at',
-      meta: 'key',
-    });
+    this.version(1).stores(SCHEMA_V1);
     // Version 2: local search through a multi-entry word index, backfilled from existing rows.
     this.version(2)
       .stores({
