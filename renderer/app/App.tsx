@@ -46,7 +46,9 @@ import {
   useLabels,
   useMessages,
   useNow,
+  useOnline,
   useSearch,
+  isStorageFull,
 } from '../data/hooks.ts';
 import { setLanguage } from '../i18n/i18n.ts';
 import { messageTime, type UiLanguage } from '../i18n/format.ts';
@@ -79,6 +81,7 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
   const lang = (i18n.language === 'nl' ? 'nl' : 'en') as UiLanguage;
   const me = settings.agent.id;
   const now = useNow(30_000);
+  const online = useOnline();
   const [view, setViewState] = useState<ViewId>(() => {
     const saved = sessionStorage.getItem('webcare.view');
     return saved && isViewId(saved) ? saved : 'open';
@@ -331,7 +334,9 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
     setDialog(null);
     void Promise.resolve(c.run(ctxRef.current)).catch((e: unknown) =>
       ctxRef.current.toast({
-        text: ctxRef.current.t('errors.generic', { message: String(e) }),
+        text: isStorageFull(e)
+          ? ctxRef.current.t('errors.storageFull')
+          : ctxRef.current.t('errors.generic', { message: String(e) }),
         tone: 'error',
       }),
     );
@@ -365,13 +370,22 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
     async (kind: ComposerMode, text: string) => {
       if (!selectedId) return false;
       const at = Date.now();
-      const done =
-        kind === 'note'
-          ? await addNote(db, selectedId, text, me, at)
-          : await queueReply(db, selectedId, text, me, at);
-      if (done) toast({ text: t(kind === 'note' ? 'composer.noteAdded' : 'composer.queued') });
-      if (done && kind === 'reply') await recordReply(db, done);
-      return done !== null;
+      try {
+        const done =
+          kind === 'note'
+            ? await addNote(db, selectedId, text, me, at)
+            : await queueReply(db, selectedId, text, me, at);
+        if (done) toast({ text: t(kind === 'note' ? 'composer.noteAdded' : 'composer.queued') });
+        if (done && kind === 'reply') await recordReply(db, done);
+        return done !== null;
+      } catch (e) {
+        // Nothing is lost: the text stays in the composer (and its draft) until it can be saved.
+        toast({
+          text: isStorageFull(e) ? t('errors.storageFull') : t('errors.generic', { message: String(e) }),
+          tone: 'error',
+        });
+        return false;
+      }
     },
     [db, me, selectedId, t, toast],
   );
@@ -413,7 +427,12 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
 
   const onStartCrisis = useCallback(
     async (alert: AlertRow | null, brand: string, topic: string) => {
-      const ids = await crisisConversations(db, brand, alert?.messageIds ?? [], selectedId ? [selectedId] : []);
+      const ids = await crisisConversations(
+        db,
+        brand,
+        alert?.messageIds ?? [],
+        selectedId ? [selectedId] : [],
+      );
       await startCrisis(db, { brand, topic, alert, conversationIds: ids }, Date.now());
       toast({ text: t('crisis.started') });
       setScreen('crisis');
@@ -427,6 +446,11 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
 
   return (
     <div className="app" data-testid="app">
+      {!online && (
+        <div className="offline-banner" role="status" data-testid="offline">
+          {t('app.offline')}
+        </div>
+      )}
       <Sidebar
         view={view}
         me={me}
@@ -623,7 +647,8 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
           if (!selected) return;
           const brand = selected.brand ?? t('author.unknown');
           // A radar alert for the same brand in the last six hours becomes part of this crisis.
-          const alert = (alerts ?? []).find((a) => a.brand === brand && a.at > Date.now() - 6 * 3_600_000) ?? null;
+          const alert =
+            (alerts ?? []).find((a) => a.brand === brand && a.at > Date.now() - 6 * 3_600_000) ?? null;
           void onStartCrisis(alert, brand, alert?.topic ?? selected.labels[0] ?? selected.id);
         }}
       />

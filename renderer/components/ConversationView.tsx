@@ -5,6 +5,10 @@ import { enGB, nl } from 'date-fns/locale';
 import type { Author, Conversation, Label, Message } from '../../shared/domain/types.ts';
 import { compactNumber, messageTime, relative, shortAge, type UiLanguage } from '../i18n/format.ts';
 import { ChannelIcon } from './ChannelIcon.tsx';
+import { DEMO_AGENTS } from '../../shared/demo/brands.ts';
+
+/** Colleagues known on this computer (the demo team until a shared team inbox syncs agents). */
+const AGENT_NAMES = new Map(DEMO_AGENTS.map((a) => [a.id, a.name]));
 import { Composer, type ComposerMode } from './Composer.tsx';
 import { RiskPanel } from './RiskPanel.tsx';
 import type { FlagRow, FlagState } from '../../shared/crisis/types.ts';
@@ -85,7 +89,7 @@ export function ConversationView(p: ConversationViewProps) {
               </span>
               <span>{c.public ? t('list.public') : t('list.private')}</span>
               <span>·</span>
-              <span>{c.assignee ? t('conversation.assignee', { name: c.assignee === p.me ? t('conversation.you') : c.assignee }) : t('conversation.unassigned')}</span>
+              <span>{c.assignee ? t('conversation.assignee', { name: c.assignee === p.me ? t('conversation.you') : (AGENT_NAMES.get(c.assignee) ?? c.assignee) }) : t('conversation.unassigned')}</span>
               {c.labels.map((id) => {
                 const l = p.labels.get(id);
                 return (

@@ -4,19 +4,33 @@ import type { Author, Conversation, Label, Message } from '../../shared/domain/t
 import type { ViewId } from '../../shared/inbox/views.ts';
 import { viewCounterKey } from '../../shared/inbox/views.ts';
 import type { WebcareDb } from '../db/schema.ts';
-import { authorHistory, listConversations, listMessages, searchConversations, type SearchResult } from '../db/queries.ts';
+import {
+  authorHistory,
+  listConversations,
+  listMessages,
+  searchConversations,
+  type SearchResult,
+} from '../db/queries.ts';
 import type { DraftRow } from '../db/schema.ts';
 
 /**
  * Read hooks over Dexie live queries. `undefined` means loading; components render a loading
  * state for it. Every query here is bounded by a limit or by one conversation.
  */
-export function useConversationPage(db: WebcareDb, view: ViewId, me: string, limit: number): Conversation[] | undefined {
+export function useConversationPage(
+  db: WebcareDb,
+  view: ViewId,
+  me: string,
+  limit: number,
+): Conversation[] | undefined {
   return useLiveQuery(() => listConversations(db, view, me, limit), [db, view, me, limit]);
 }
 
 export function useViewCount(db: WebcareDb, view: ViewId, me: string): number | undefined {
-  return useLiveQuery(async () => (await db.counters.get(viewCounterKey(view, me)))?.value ?? 0, [db, view, me]);
+  return useLiveQuery(
+    async () => (await db.counters.get(viewCounterKey(view, me)))?.value ?? 0,
+    [db, view, me],
+  );
 }
 
 /** All counters in one read (the counters table holds a few dozen rows). */
@@ -29,11 +43,17 @@ export function useConversation(db: WebcareDb, id: string | null): Conversation 
 }
 
 export function useMessages(db: WebcareDb, conversationId: string | null): Message[] | undefined {
-  return useLiveQuery(async () => (conversationId ? listMessages(db, conversationId) : []), [db, conversationId]);
+  return useLiveQuery(
+    async () => (conversationId ? listMessages(db, conversationId) : []),
+    [db, conversationId],
+  );
 }
 
 export function useAuthor(db: WebcareDb, authorId: string | null): Author | null | undefined {
-  return useLiveQuery(async () => (authorId ? ((await db.authors.get(authorId)) ?? null) : null), [db, authorId]);
+  return useLiveQuery(
+    async () => (authorId ? ((await db.authors.get(authorId)) ?? null) : null),
+    [db, authorId],
+  );
 }
 
 export function useAuthorHistory(db: WebcareDb, authorId: string | null): Conversation[] | undefined {
@@ -45,7 +65,10 @@ export function useLabels(db: WebcareDb): Label[] | undefined {
 }
 
 export function useDraft(db: WebcareDb, conversationId: string | null): DraftRow | null | undefined {
-  return useLiveQuery(async () => (conversationId ? ((await db.drafts.get(conversationId)) ?? null) : null), [db, conversationId]);
+  return useLiveQuery(
+    async () => (conversationId ? ((await db.drafts.get(conversationId)) ?? null) : null),
+    [db, conversationId],
+  );
 }
 
 export function useSearch(db: WebcareDb, query: string): SearchResult | undefined {
@@ -60,4 +83,26 @@ export function useNow(intervalMs = 30_000): number {
     return () => clearInterval(t);
   }, [intervalMs]);
   return now;
+}
+
+/** Whether the browser thinks it has a network; the inbox keeps working either way. */
+export function useOnline(): boolean {
+  const [online, setOnline] = useState(() => navigator.onLine);
+  useEffect(() => {
+    const up = () => setOnline(true);
+    const down = () => setOnline(false);
+    window.addEventListener('online', up);
+    window.addEventListener('offline', down);
+    return () => {
+      window.removeEventListener('online', up);
+      window.removeEventListener('offline', down);
+    };
+  }, []);
+  return online;
+}
+
+/** True for the errors IndexedDB raises when the disk (or the origin's quota) is full. */
+export function isStorageFull(error: unknown): boolean {
+  const e = error as { name?: string; inner?: { name?: string } } | null;
+  return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
 }

@@ -213,3 +213,22 @@ test('removing the demo data leaves an empty, explained inbox', async ({ host, p
   await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
   await expect(page.getByTestId('list-empty')).toBeVisible();
 });
+
+test('works offline: the banner says so, triage and notes keep working, and it clears on reconnect', async ({ host, page, context }) => {
+  await openApp(page, host.url);
+  await setLanguage(page, 'nl');
+  await context.setOffline(true);
+  await expect(page.getByTestId('offline')).toBeVisible();
+  await expect(page.getByTestId('offline')).toContainText('Offline');
+  await page.screenshot({ path: `${SHOTS}offline-nl.png` });
+  const id = await selectedId(page);
+  await page.keyboard.press('n');
+  await page.keyboard.type('Storing bekend, klant teruggebeld.');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('message-note').last()).toContainText('Storing bekend');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('e');
+  await expect(page.locator(`[data-testid=conversation-row][data-id="${id}"]`)).toHaveCount(0);
+  await context.setOffline(false);
+  await expect(page.getByTestId('offline')).toHaveCount(0);
+});
