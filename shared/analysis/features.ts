@@ -76,8 +76,16 @@ function tokenHashes(t: string): Uint32Array {
   return out;
 }
 
-/** Per weight vector and token: the sum of the token's character n-gram weights. */
-const GRAM_SUMS = new WeakMap<Float64Array, Map<string, number>>();
+/** What `hashedDot` needs per token: its word hash and the sum of its character n-gram weights. */
+interface TokenWeights {
+  hash: number;
+  /** Whether the token has character n-grams (the sum is added only then, as before). */
+  grams: boolean;
+  gramSum: number;
+}
+
+/** Per weight vector and token: one map look-up per token instead of two. */
+const GRAM_SUMS = new WeakMap<Float64Array, Map<string, TokenWeights>>();
 
 /**
  * The hashed (n-gram) part of the model's log-odds, Σ weight × value over the hashed features of
@@ -98,21 +106,20 @@ export function hashedDot(tokens: readonly string[], weights: Float64Array): num
   let prev = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as string;
-    const hashes = tokenHashes(t);
-    const h = hashes[0] as number;
+    let tw = sums.get(t);
+    if (tw === undefined) {
+      const hashes = tokenHashes(t);
+      let g = 0;
+      for (let k = 1; k < hashes.length; k++) g += weights[hashes[k] as number] as number;
+      tw = { hash: hashes[0] as number, grams: hashes.length > 1, gramSum: g };
+      if (sums.size >= TOKEN_CACHE_MAX) sums.clear();
+      sums.set(t, tw);
+    }
+    const h = tw.hash;
     z += (weights[h & MASK] as number) * one;
     if (i > 0) z += (weights[(Math.imul(prev ^ SEED_BIGRAM, 31) + h) & MASK] as number) * one;
     prev = h;
-    if (hashes.length > 1) {
-      let g = sums.get(t);
-      if (g === undefined) {
-        g = 0;
-        for (let k = 1; k < hashes.length; k++) g += weights[hashes[k] as number] as number;
-        if (sums.size >= TOKEN_CACHE_MAX) sums.clear();
-        sums.set(t, g);
-      }
-      z += g * half;
-    }
+    if (tw.grams) z += tw.gramSum * half;
   }
   return z;
 }

@@ -106,6 +106,10 @@ interface Topic {
   /** `topicLabel` until the terms change. */
   labelCache: string | null;
   evidence: string[];
+  /** The brand whose `topics` list holds this topic (and whose `termIndex` lists its terms). */
+  owner: BrandState;
+  /** False once pruned from the owner's list. */
+  live: boolean;
 }
 
 interface ConvState {
@@ -128,6 +132,8 @@ interface BrandState {
   nextTopic: number;
   /** Times of negative mentions in the current window (all topics). */
   recent: number[];
+  /** Inverted index over `topics`: keyword → the topics whose `terms` hold it. */
+  termIndex: Map<string, Set<Topic>>;
 }
 
 const MIN = 60_000;
@@ -198,7 +204,7 @@ export function createRadar(options: RadarOptions = {}): Radar {
   function brandState(brand: string, t: number): BrandState {
     let b = brands.get(brand);
     if (!b) {
-      b = { topics: [], authors: new Map(), negRate: 0.5, binStart: t, binCount: 0, nextTopic: 1, recent: [] };
+      b = { topics: [], authors: new Map(), negRate: 0.5, binStart: t, binCount: 0, nextTopic: 1, recent: [], termIndex: new Map() };
       brands.set(brand, b);
     }
     while (t - b.binStart >= W) {
@@ -232,9 +238,18 @@ export function createRadar(options: RadarOptions = {}): Radar {
 
   function assignTopic(b: BrandState, terms: string[], t: number, parent: Topic | undefined): Topic {
     if (parent && parent.brand && t - parent.lastAt < 6 * 60 * MIN) return parent;
+    // Only topics sharing a keyword can score above zero: take them from the inverted index and
+    // visit them in `b.topics` order (ascending id), so that ties go to the same topic as a scan.
+    const candidates: Topic[] = [];
+    for (const k of terms) {
+      const holders = b.termIndex.get(k);
+      if (holders === undefined) continue;
+      for (const topic of holders) if (topic.live && !candidates.includes(topic)) candidates.push(topic);
+    }
+    if (candidates.length > 1) candidates.sort((x, y) => x.id - y.id);
     let best: Topic | null = null;
     let bestScore = 0;
-    for (const topic of b.topics) {
+    for (const topic of candidates) {
       let overlap = 0;
       let established = false;
       for (const k of terms) {
@@ -268,6 +283,8 @@ export function createRadar(options: RadarOptions = {}): Radar {
       label: terms.slice(0, 3).join(' ') || 'other',
       labelCache: null,
       evidence: [],
+      owner: b,
+      live: true,
     };
     b.topics.push(topic);
     return topic;
@@ -286,6 +303,13 @@ export function createRadar(options: RadarOptions = {}): Radar {
     return topic.labelCache;
   }
 
+  function unindex(topic: Topic, k: string): void {
+    const holders = topic.owner.termIndex.get(k);
+    if (holders === undefined) return;
+    holders.delete(topic);
+    if (holders.size === 0) topic.owner.termIndex.delete(k);
+  }
+
   function prune(t: number): void {
     for (const [key, c] of convs) {
       if (t - c.lastAt > 48 * 60 * MIN) {
@@ -296,7 +320,14 @@ export function createRadar(options: RadarOptions = {}): Radar {
         }
       }
     }
-    for (const b of brands.values()) b.topics = b.topics.filter((tp) => t - tp.lastAt < 24 * 60 * MIN);
+    for (const b of brands.values()) {
+      b.topics = b.topics.filter((tp) => {
+        if (t - tp.lastAt < 24 * 60 * MIN) return true;
+        tp.live = false;
+        for (const k of tp.terms.keys()) unindex(tp, k);
+        return false;
+      });
+    }
     for (const [a, list] of authorContacts) {
       const kept = list.filter((x) => t - x < 24 * 60 * MIN);
       if (kept.length) authorContacts.set(a, kept);
@@ -377,13 +408,23 @@ export function createRadar(options: RadarOptions = {}): Radar {
       const topic = assignTopic(b, terms, t, parentTopic);
       topic.brand = brand;
       rollTopic(topic, t);
-      for (const k of terms) topic.terms.set(k, (topic.terms.get(k) ?? 0) + 1);
+      for (const k of terms) {
+        const c = topic.terms.get(k);
+        topic.terms.set(k, (c ?? 0) + 1);
+        if (c === undefined && topic.live) {
+          const holders = topic.owner.termIndex.get(k);
+          if (holders === undefined) topic.owner.termIndex.set(k, new Set([topic]));
+          else holders.add(topic);
+        }
+      }
       topic.labelCache = null;
       // Forget slowly so that a long-lived topic's vocabulary can drift.
       if (topic.terms.size > 60) {
         for (const [k, v] of topic.terms) {
-          if (v <= 1) topic.terms.delete(k);
-          else topic.terms.set(k, v * 0.9);
+          if (v <= 1) {
+            topic.terms.delete(k);
+            unindex(topic, k);
+          } else topic.terms.set(k, v * 0.9);
         }
       }
       topic.binCount++;
