@@ -6,6 +6,7 @@ import { scoreMessage } from '../shared/analysis/score.ts';
 import { scoreConversation } from '../shared/analysis/risk.ts';
 import type { RiskMessage } from '../shared/analysis/risk.ts';
 import { createRadar } from '../shared/analysis/radar.ts';
+import type { RadarMessage } from '../shared/analysis/radar.ts';
 import { fromInterchange } from '../shared/analysis/interchange.ts';
 
 export const HELP = `Usage:
@@ -239,11 +240,18 @@ export async function main(argv: string[], io: Io = nodeIo): Promise<number> {
     });
     if (errors.length) io.stderr(errors.join(''));
   } else {
-    const parsed = parseJsonl(text, report);
+    // Each parsed line becomes the radar's input at once, so the parsed objects die young.
+    const msgs: RadarMessage[] = [];
+    forEachJsonl(text, report, (msg) => {
+      msgs.push(fromInterchange(msg));
+    });
     if (errors.length) io.stderr(errors.join(''));
-    const msgs = parsed.map((p) => fromInterchange(p.msg));
-    // Stable sort: equal timestamps keep input order.
-    const order = msgs.map((_, i) => i).sort((a, b) => (msgs[a]?.createdAt as number) - (msgs[b]?.createdAt as number) || a - b);
+    // Stable sort: equal timestamps keep input order. Input that is already in event time (the
+    // usual export) needs no sort at all.
+    let sorted = true;
+    for (let i = 1; i < msgs.length && sorted; i++) if (!((msgs[i - 1] as RadarMessage).createdAt <= (msgs[i] as RadarMessage).createdAt)) sorted = false;
+    const order = msgs.map((_, i) => i);
+    if (!sorted) order.sort((a, b) => (msgs[a]?.createdAt as number) - (msgs[b]?.createdAt as number) || a - b);
     const radar = createRadar({ watchlist, riskThreshold: args.threshold, locale: args.locale });
     for (const i of order) {
       for (const alert of radar.push(msgs[i] as (typeof msgs)[number])) {

@@ -163,10 +163,20 @@ function stem(t: string): string {
   return t.length > 7 ? t.slice(0, 7) : t;
 }
 
+/** `/^\d+$/.test(t)` without a regex. */
+function allDigits(t: string): boolean {
+  if (t.length === 0) return false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 function keywords(tokens: readonly string[], brandTokens: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (const t of tokens) {
-    if (t.length < 4 || STOPWORDS.has(t) || t.startsWith('emo_') || brandTokens.has(t) || /^\d+$/.test(t)) continue;
+    if (t.length < 4 || STOPWORDS.has(t) || t.startsWith('emo_') || brandTokens.has(t) || allDigits(t)) continue;
     const s = stem(t);
     if (!out.includes(s)) out.push(s);
   }
@@ -329,6 +339,10 @@ export function createRadar(options: RadarOptions = {}): Radar {
       });
     }
     for (const [a, list] of authorContacts) {
+      // Most lists keep every entry: check before copying (and before touching the map).
+      let stale = false;
+      for (const x of list) if (!(t - x < 24 * 60 * MIN)) stale = true;
+      if (!stale && list.length) continue;
       const kept = list.filter((x) => t - x < 24 * 60 * MIN);
       if (kept.length) authorContacts.set(a, kept);
       else authorContacts.delete(a);

@@ -201,6 +201,25 @@ function hasTriple(text: string): boolean {
 }
 
 /**
+ * `text.replace(/\s+/g, ' ').trim()`, skipping both when they would change nothing: most texts
+ * have single spaces only. The scan stops at the first character that needs the regex (any
+ * whitespace other than a lone inner space, or a character outside Latin-1).
+ */
+function collapseSpaces(text: string): string {
+  const n = text.length;
+  let prevSpace = true;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0xff || (c >= 9 && c <= 13) || c === 0xa0) return text.replace(/\s+/g, ' ').trim();
+    if (c === 32) {
+      if (prevSpace || i === n - 1) return text.replace(/\s+/g, ' ').trim();
+      prevSpace = true;
+    } else prevSpace = false;
+  }
+  return text;
+}
+
+/**
  * Normalizes one message: URLs → "url", mentions → "user" (collected), hashtags split into words
  * and kept as "#tag" too, emoji → placeholder tokens, elongations collapsed ("heeeel" → "heel"),
  * clitics expanded ("z'n" → "zijn", "don't" → "do not").
@@ -251,7 +270,7 @@ export function normalize(raw: string): NormalizedText {
     return m.length >= 3 ? ch + ch : m;
   });
   if (text.includes("'") || text.includes('cannot')) for (const [re, rep] of CLITICS) text = text.replace(re, rep);
-  text = text.replace(/\s+/g, ' ').trim();
+  text = collapseSpaces(text);
 
   const quoted: Array<[number, number]> = [];
   const rt = /^rt user ?:/.exec(text);
