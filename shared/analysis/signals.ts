@@ -72,19 +72,31 @@ const LEX_SKIP = new Set(['naar', 'service', 'user', 'like', 'please', 'hoor', '
 
 const DUTCH_SUFFIXES = ['en', 'e', 'er', 'ere', 'st', 'ste', 's', 'heid', 'lijk', 'lijke', 'je', 'jes', 't', 'd'];
 
-/** Lexicon look-ups per language, memoized: a few thousand distinct tokens cover most traffic. */
-const LEX_CACHE: Record<AnalysisLang, Map<string, number>> = { nl: new Map(), en: new Map(), other: new Map() };
-const LEX_CACHE_MAX = 200_000;
+/**
+ * What the sentiment loop needs to know about a token, memoized: a few thousand distinct tokens
+ * cover most traffic, and one map look-up replaces the negator, intensifier and lexicon ones.
+ * `kind` is 1 for a negator, 2 for an intensifier, else 0; `emo` the fixed score of an emoji
+ * placeholder (null for words); the lexicon value per language is filled in on first use.
+ */
+interface TokenClass {
+  kind: number;
+  emo: number | null;
+  nl: number | undefined;
+  en: number | undefined;
+  other: number | undefined;
+}
+const TOKEN_CLASS = new Map<string, TokenClass>();
+const TOKEN_CLASS_MAX = 200_000;
 
-function lexScore(token: string, lang: AnalysisLang): number {
-  const cache = LEX_CACHE[lang];
-  let v = cache.get(token);
-  if (v === undefined) {
-    if (cache.size >= LEX_CACHE_MAX) cache.clear();
-    v = lexLookup(token, lang);
-    cache.set(token, v);
+function tokenClass(t: string): TokenClass {
+  let c = TOKEN_CLASS.get(t);
+  if (c === undefined) {
+    if (TOKEN_CLASS.size >= TOKEN_CLASS_MAX) TOKEN_CLASS.clear();
+    const emo = t.startsWith('emo_') ? (ANGRY_EMOJI.has(t) ? -3 : POSITIVE_EMOJI.has(t) ? 2 : t === 'emo_sad' ? -2 : 0) : null;
+    c = { kind: NEGATORS.has(t) ? 1 : INTENSIFIERS.has(t) ? 2 : 0, emo, nl: undefined, en: undefined, other: undefined };
+    TOKEN_CLASS.set(t, c);
   }
-  return v;
+  return c;
 }
 
 function lexLookup(token: string, lang: AnalysisLang): number {
@@ -322,17 +334,21 @@ export function extractSignals(raw: string, langHint?: string | null): MessageSi
       negScope = 0;
       continue;
     }
-    if (NEGATORS.has(t)) {
+    const info = tokenClass(t);
+    if (info.kind === 1) {
       negScope = 3;
       continue;
     }
-    if (INTENSIFIERS.has(t)) {
+    if (info.kind === 2) {
       boost = 1.5;
       add('intensifier', 1, t);
       continue;
     }
-    let s = lexScore(t, lang);
-    if (t.startsWith('emo_')) s = ANGRY_EMOJI.has(t) ? -3 : POSITIVE_EMOJI.has(t) ? 2 : t === 'emo_sad' ? -2 : 0;
+    let s = info.emo ?? info[lang];
+    if (s === undefined) {
+      s = lexLookup(t, lang);
+      info[lang] = s;
+    }
     if (s !== 0) {
       s *= boost;
       if (negScope > 0) {
