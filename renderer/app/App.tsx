@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { Author, Label } from '../../shared/domain/types.ts';
@@ -295,7 +295,9 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
       me,
       now: () => Date.now(),
       view,
-      selected: selected ?? null,
+      // Only the conversation that matches the current selection: while the new one loads, triage
+      // keys do nothing rather than act on the previous conversation.
+      selected: selected && selected.id === selectedId ? selected : null,
       visibleIds,
       select,
       setView,
@@ -313,6 +315,7 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
       me,
       view,
       selected,
+      selectedId,
       visibleIds,
       select,
       setView,
@@ -325,7 +328,7 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
     ],
   );
   const ctxRef = useRef(ctx);
-  useEffect(() => {
+  useLayoutEffect(() => {
     ctxRef.current = ctx;
   }, [ctx]);
 
@@ -342,11 +345,17 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
     );
   }, []);
 
-  // One keyboard handler for the whole window, driven by the command registry.
+  // One keyboard handler for the whole window, driven by the command registry. It is attached
+  // once and reads the latest state from refs that are updated before paint, so a key pressed
+  // right after a change (a dialog closing, the selection moving) never meets stale state.
+  const dialogRef = useRef(dialog);
+  useLayoutEffect(() => {
+    dialogRef.current = dialog;
+  }, [dialog]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing) return;
-      if (dialog) return; // dialogs own the keyboard while open
+      if (dialogRef.current) return; // dialogs own the keyboard while open
       const typing = isTypingTarget(e.target);
       for (const c of COMMANDS) {
         if (!c.shortcut || !matchShortcut(e, c.shortcut, isMac)) continue;
@@ -358,7 +367,7 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [dialog, runCommand]);
+  }, [runCommand]);
 
   // Electron menu items arrive as command ids.
   useEffect(

@@ -2,7 +2,6 @@ import { generateDemoInbox } from '../../shared/demo/generate.ts';
 import type { Settings } from '../../shared/settings/schema.ts';
 import { counterDeltas } from '../../shared/inbox/views.ts';
 import type { WebcareDb } from './schema.ts';
-import { rebuildCounters } from './repo.ts';
 import { DEFAULT_STATEMENTS } from './crisis.ts';
 
 export const DEMO_SEED = 20_261_124;
@@ -61,20 +60,33 @@ export async function seedDemo(db: WebcareDb, settings: Settings, now: number): 
   });
 }
 
+/**
+ * Removes every demo row in one transaction, counters included, so the lists and their sizes
+ * change together. The agent's own conversations (demo = 0) and their counters stay.
+ */
 export async function removeDemo(db: WebcareDb): Promise<void> {
-  await db.transaction('rw', [db.conversations, db.messages, db.authors, db.events, db.drafts, db.outbox, db.meta, db.flags, db.alerts, db.crises], async () => {
-    const ids = await db.conversations.where('demo').equals(1).primaryKeys();
-    await db.flags.bulkDelete(ids);
-    await db.alerts.clear();
-    await db.crises.filter((c) => c.conversationIds.some((id) => ids.includes(id))).delete();
-    await db.messages.where('demo').equals(1).delete();
-    await db.authors.where('demo').equals(1).delete();
-    await db.conversations.bulkDelete(ids);
-    await db.drafts.bulkDelete(ids);
-    const idSet = new Set(ids);
-    await db.events.filter((e) => idSet.has(e.conversationId)).delete();
-    await db.outbox.where('conversationId').anyOf(ids).delete();
-    await db.meta.put({ key: DEMO_META, value: { seeded: false, seededAt: null } satisfies DemoMeta });
-  });
-  await rebuildCounters(db);
+  await db.transaction(
+    'rw',
+    [db.conversations, db.messages, db.authors, db.events, db.drafts, db.outbox, db.meta, db.flags, db.alerts, db.crises, db.counters],
+    async () => {
+      const ids = await db.conversations.where('demo').equals(1).primaryKeys();
+      const idSet = new Set(ids);
+      await db.messages.where('demo').equals(1).delete();
+      await db.authors.where('demo').equals(1).delete();
+      await db.conversations.bulkDelete(ids);
+      await db.drafts.bulkDelete(ids);
+      await db.flags.bulkDelete(ids);
+      await db.alerts.clear();
+      await db.crises.filter((c) => c.conversationIds.some((id) => idSet.has(id))).delete();
+      await db.events.filter((e) => idSet.has(e.conversationId)).delete();
+      await db.outbox.where('conversationId').anyOf(ids).delete();
+      const totals = new Map<string, number>();
+      await db.conversations.where('demo').equals(0).each((c) => {
+        for (const [k, v] of counterDeltas(null, c)) totals.set(k, (totals.get(k) ?? 0) + v);
+      });
+      await db.counters.clear();
+      await db.counters.bulkPut([...totals].map(([key, value]) => ({ key, value })));
+      await db.meta.put({ key: DEMO_META, value: { seeded: false, seededAt: null } satisfies DemoMeta });
+    },
+  );
 }

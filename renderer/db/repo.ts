@@ -247,18 +247,6 @@ export async function saveDraft(
   else await db.drafts.put({ conversationId, kind, text, updatedAt: now });
 }
 
-/** Recomputes every counter from scratch (used after bulk seeding or removal; O(n) by design). */
-export async function rebuildCounters(db: WebcareDb): Promise<void> {
-  await db.transaction('rw', [db.conversations, db.counters], async () => {
-    const totals = new Map<string, number>();
-    await db.conversations.each((c) => {
-      for (const [k, v] of counterDeltas(null, c)) totals.set(k, (totals.get(k) ?? 0) + v);
-    });
-    await db.counters.clear();
-    await db.counters.bulkPut([...totals].map(([key, value]) => ({ key, value })));
-  });
-}
-
 /** Reads a counter; views show their size from here, never from `count()`. */
 export async function readCounter(db: WebcareDb, key: string): Promise<number> {
   return (await db.counters.get(key))?.value ?? 0;
