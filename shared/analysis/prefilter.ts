@@ -241,6 +241,19 @@ export function compileCueFilter(sources: readonly string[]): CueFilter {
       always |= bit;
     }
   });
+  // The one- and two-character keys as flat tables, and which two-character prefixes have
+  // three-character keys at all: most positions then need no map look-up.
+  const one = new Int32Array(256);
+  const two = new Int32Array(65536);
+  const hasThree = new Uint8Array(65536);
+  for (const [key, bits] of index) {
+    const len = key >>> 24;
+    const c = (key >>> 16) & 0xff;
+    const c1 = (key >>> 8) & 0xff;
+    if (len === 1) one[c] = bits;
+    else if (len === 2) two[(c << 8) | c1] = bits;
+    else if (len === 3) hasThree[(c << 8) | c1] = 1;
+  }
   return {
     always,
     mask(text: string): number {
@@ -252,10 +265,11 @@ export function compileCueFilter(sources: readonly string[]): CueFilter {
         if (c > 0xff || firstChar[c] === 0) continue;
         const c1 = i + 1 < n ? foldCode(text.charCodeAt(i + 1)) : -1;
         const c2 = i + 2 < n ? foldCode(text.charCodeAt(i + 2)) : -1;
-        m |= index.get((1 << 24) | (c << 16)) ?? 0;
+        m |= one[c] as number;
         if (c1 >= 0 && c1 <= 0xff) {
-          m |= index.get((2 << 24) | (c << 16) | (c1 << 8)) ?? 0;
-          if (c2 >= 0 && c2 <= 0xff) m |= index.get((3 << 24) | (c << 16) | (c1 << 8) | c2) ?? 0;
+          const k2 = (c << 8) | c1;
+          m |= two[k2] as number;
+          if (c2 >= 0 && c2 <= 0xff && hasThree[k2] === 1) m |= index.get((3 << 24) | (c << 16) | (c1 << 8) | c2) ?? 0;
         }
       }
       for (const [lit, bit] of anywhere) if ((m & bit) === 0 && text.includes(lit)) m |= bit;
