@@ -17,7 +17,17 @@ const nodeAndElectron = [
 const nodePatterns = [{ group: ['node:*'], message: 'Node APIs are not allowed in this folder.' }];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/out/**', '.scratch/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/out/**',
+      '.scratch/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -48,9 +58,18 @@ export default tseslint.config(
       ],
       'no-restricted-globals': [
         'error',
-        ...['window', 'document', 'indexedDB', 'localStorage', 'sessionStorage', 'navigator', 'process', 'require', 'Buffer', '__dirname'].map(
-          (name) => ({ name, message: `shared/ is pure TypeScript: no ${name}.` }),
-        ),
+        ...[
+          'window',
+          'document',
+          'indexedDB',
+          'localStorage',
+          'sessionStorage',
+          'navigator',
+          'process',
+          'require',
+          'Buffer',
+          '__dirname',
+        ].map((name) => ({ name, message: `shared/ is pure TypeScript: no ${name}.` })),
       ],
     },
   },
@@ -62,7 +81,11 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': ['error', { paths: nodeAndElectron, patterns: nodePatterns }],
-      'no-restricted-globals': ['error', { name: 'process', message: 'No Node in the renderer.' }, { name: 'require', message: 'No Node in the renderer.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'No Node in the renderer.' },
+        { name: 'require', message: 'No Node in the renderer.' },
+      ],
     },
   },
   {

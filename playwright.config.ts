@@ -5,7 +5,8 @@ import { defineConfig } from '@playwright/test';
  * End-to-end tests run Chromium against browser mode (tests/e2e/fixtures.ts starts a host per
  * test). Chromium: WEBCARE_CHROMIUM, else Debian's /usr/bin/chromium, else Playwright's own.
  */
-const systemChromium = process.env.WEBCARE_CHROMIUM || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const systemChromium =
+  process.env.WEBCARE_CHROMIUM || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -25,7 +26,14 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       ...(systemChromium ? { executablePath: systemChromium } : {}),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-dev-shm-usage',
+      ],
     },
   },
 });

@@ -19,7 +19,9 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  console.log('usage: generate-jsonl [--messages N] [--seed S] [--now ISO-8601] [--out FILE|-] [--no-escalation]');
+  console.log(
+    'usage: generate-jsonl [--messages N] [--seed S] [--now ISO-8601] [--out FILE|-] [--no-escalation]',
+  );
   process.exit(0);
 }
 const target = Number(values.messages);
@@ -33,7 +35,13 @@ if (!Number.isFinite(target) || target < 1 || !Number.isFinite(seed) || !Number.
 const out = values.out === '-' ? process.stdout : createWriteStream(values.out);
 let written = 0;
 // Notes are not exported, so generate until enough lines are written rather than passing maxMessages.
-for (const batch of generateDemoBatches({ seed, now, conversations: Number.POSITIVE_INFINITY, agentId: 'demo-agent-me', escalation: !values['no-escalation'] })) {
+for (const batch of generateDemoBatches({
+  seed,
+  now,
+  conversations: Number.POSITIVE_INFINITY,
+  agentId: 'demo-agent-me',
+  escalation: !values['no-escalation'],
+})) {
   // Every author writing in a batch is among that batch's authors (an upsert stream).
   const authors = new Map<string, Author>(batch.authors.map((a) => [a.id, a]));
   let chunk = '';

@@ -17,7 +17,9 @@ generateDemoInbox({ seed: 0, conversations: 3000, now: NOW, agentId: 'me' });
   const t0 = performance.now();
   const inbox = generateDemoInbox({ seed: 1, conversations: 3000, now: NOW, agentId: 'me' });
   const ms = performance.now() - t0;
-  console.log(`demo inbox 3,000 conversations: ${ms.toFixed(0)} ms (${inbox.messages.length} messages, ${inbox.authors.length} authors)`);
+  console.log(
+    `demo inbox 3,000 conversations: ${ms.toFixed(0)} ms (${inbox.messages.length} messages, ${inbox.authors.length} authors)`,
+  );
 }
 
 // 2. Streaming generation up to TARGET messages, keeping nothing. Every 100 batches a forced GC
@@ -31,7 +33,14 @@ let conversations = 0;
 let batches = 0;
 let gcMs = 0;
 const t1 = performance.now();
-for (const batch of generateDemoBatches({ seed: 1, conversations: Number.POSITIVE_INFINITY, maxMessages: TARGET, now: NOW, agentId: 'me', batchSize: 1000 })) {
+for (const batch of generateDemoBatches({
+  seed: 1,
+  conversations: Number.POSITIVE_INFINITY,
+  maxMessages: TARGET,
+  now: NOW,
+  agentId: 'me',
+  batchSize: 1000,
+})) {
   messages += batch.messages.length;
   conversations += batch.conversations.length;
   const heap = process.memoryUsage().heapUsed;
@@ -53,7 +62,13 @@ console.log(
 const PARSE_LINES = Math.min(TARGET, 200_000);
 const lines: string[] = [];
 const t3 = performance.now();
-for (const batch of generateDemoBatches({ seed: 2, conversations: Number.POSITIVE_INFINITY, now: NOW, agentId: 'me', batchSize: 1000 })) {
+for (const batch of generateDemoBatches({
+  seed: 2,
+  conversations: Number.POSITIVE_INFINITY,
+  now: NOW,
+  agentId: 'me',
+  batchSize: 1000,
+})) {
   const authors = new Map<string, Author>(batch.authors.map((a) => [a.id, a]));
   for (const m of batch.messages) {
     const author = authors.get(m.authorId);
@@ -63,7 +78,9 @@ for (const batch of generateDemoBatches({ seed: 2, conversations: Number.POSITIV
   if (lines.length >= PARSE_LINES) break;
 }
 const exportMs = performance.now() - t3;
-console.log(`generate + export ${lines.length.toLocaleString('en')} JSONL lines: ${(exportMs / 1000).toFixed(2)} s, ${rate(lines.length, exportMs)}`);
+console.log(
+  `generate + export ${lines.length.toLocaleString('en')} JSONL lines: ${(exportMs / 1000).toFixed(2)} s, ${rate(lines.length, exportMs)}`,
+);
 
 // 3. JSONL parse throughput: the exported lines in 64 KiB byte chunks, as a file read would give them.
 const text = `${lines.join('\n')}\n`;

@@ -21,26 +21,39 @@ async function time<T>(fn: () => Promise<T>, runs = 20): Promise<number> {
   return (performance.now() - t0) / runs;
 }
 
-console.log('conversations | list page 100 (ms) | view size (ms) | search "storing" (ms, hits) | resolve (ms)');
+console.log(
+  'conversations | list page 100 (ms) | view size (ms) | search "storing" (ms, hits) | resolve (ms)',
+);
 for (const n of sizes) {
   const db = new WebcareDb(`bench-${n}`);
   await db.open();
   const totals = new Map<string, number>();
   let loaded = 0;
-  for (const batch of generateDemoBatches({ seed: 7, conversations: n, now: NOW, agentId: 'me', escalation: false, batchSize: 2000 })) {
+  for (const batch of generateDemoBatches({
+    seed: 7,
+    conversations: n,
+    now: NOW,
+    agentId: 'me',
+    escalation: false,
+    batchSize: 2000,
+  })) {
     await db.transaction('rw', [db.conversations, db.messages, db.authors], async () => {
       await db.conversations.bulkPut(batch.conversations);
       await db.messages.bulkPut(batch.messages);
       await db.authors.bulkPut(batch.authors);
     });
-    for (const c of batch.conversations) for (const [k, v] of counterDeltas(null, c)) totals.set(k, (totals.get(k) ?? 0) + v);
+    for (const c of batch.conversations)
+      for (const [k, v] of counterDeltas(null, c)) totals.set(k, (totals.get(k) ?? 0) + v);
     loaded += batch.conversations.length;
   }
   await db.counters.bulkPut([...totals].map(([key, value]) => ({ key, value })));
   const page = await time(() => listConversations(db, 'open', 'me', 100));
   const size = await time(() => readCounter(db, 'status:open'));
   let hits = 0;
-  const search = await time(async () => (hits = (await searchConversations(db, 'storing')).conversations.length), 5);
+  const search = await time(
+    async () => (hits = (await searchConversations(db, 'storing')).conversations.length),
+    5,
+  );
   const open = await listConversations(db, 'open', 'me', 40);
   let i = 0;
   const resolve = await time(async () => {
@@ -48,6 +61,8 @@ for (const n of sizes) {
     await dispatch(db, c.id, { type: 'resolve' }, 'me', NOW);
     await dispatch(db, c.id, { type: 'reopen' }, 'me', NOW);
   }, 20);
-  console.log(`${String(loaded).padStart(13)} | ${page.toFixed(1).padStart(18)} | ${size.toFixed(2).padStart(14)} | ${search.toFixed(1).padStart(17)} (${hits}) | ${(resolve / 2).toFixed(1).padStart(11)}`);
+  console.log(
+    `${String(loaded).padStart(13)} | ${page.toFixed(1).padStart(18)} | ${size.toFixed(2).padStart(14)} | ${search.toFixed(1).padStart(17)} (${hits}) | ${(resolve / 2).toFixed(1).padStart(11)}`,
+  );
   await db.delete();
 }

@@ -2,7 +2,12 @@
 import { generateDemoInbox } from '../shared/demo/generate.ts';
 import { queryTerms, searchTokens } from '../shared/search/tokenize.ts';
 
-const inbox = generateDemoInbox({ seed: 1, conversations: 20_000, now: Date.UTC(2026, 10, 20, 12), agentId: 'me' });
+const inbox = generateDemoInbox({
+  seed: 1,
+  conversations: 20_000,
+  now: Date.UTC(2026, 10, 20, 12),
+  agentId: 'me',
+});
 const texts = inbox.messages.map((m) => m.text);
 const bytes = texts.reduce((s, t) => s + t.length, 0);
 
@@ -16,10 +21,20 @@ console.log(
     `${Math.round((texts.length / ms) * 1000).toLocaleString('en')} msgs/s, ${(tokens / texts.length).toFixed(1)} tokens/message`,
 );
 
-const perConversation = inbox.conversations.reduce((s, c) => s + c.searchTokens.length, 0) / inbox.conversations.length;
+const perConversation =
+  inbox.conversations.reduce((s, c) => s + c.searchTokens.length, 0) / inbox.conversations.length;
 console.log(`index size: ${perConversation.toFixed(1)} tokens per conversation (cap 200)`);
 
-const queries = ['storing', 'belnet stor', 'café Utrecht', '@kooplijn bestelling', 'refund ', 'de factuur van'];
+const queries = [
+  'storing',
+  'belnet stor',
+  'café Utrecht',
+  '@kooplijn bestelling',
+  'refund ',
+  'de factuur van',
+];
 const t1 = performance.now();
 for (let i = 0; i < 100_000; i++) queryTerms(queries[i % queries.length] as string);
-console.log(`queryTerms: ${Math.round(100_000 / ((performance.now() - t1) / 1000)).toLocaleString('en')} queries/s`);
+console.log(
+  `queryTerms: ${Math.round(100_000 / ((performance.now() - t1) / 1000)).toLocaleString('en')} queries/s`,
+);

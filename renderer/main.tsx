@@ -31,7 +31,11 @@ async function boot() {
   });
   if (!opened.ok) {
     const message =
-      opened.reason === 'newer' ? i18next.t('app.dbNewer', { found: opened.found }) : opened.reason === 'blocked' ? i18next.t('app.dbBlocked') : opened.message;
+      opened.reason === 'newer'
+        ? i18next.t('app.dbNewer', { found: opened.found })
+        : opened.reason === 'blocked'
+          ? i18next.t('app.dbBlocked')
+          : opened.message;
     render(<FatalScreen message={message} />);
     ready('error');
     return;

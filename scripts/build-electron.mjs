@@ -26,6 +26,10 @@ const common = {
 const started = Date.now();
 await Promise.all([
   build({ ...common, entryPoints: [join(root, 'electron/main/main.ts')], outfile: join(outdir, 'main.cjs') }),
-  build({ ...common, entryPoints: [join(root, 'electron/preload/index.ts')], outfile: join(outdir, 'preload.cjs') }),
+  build({
+    ...common,
+    entryPoints: [join(root, 'electron/preload/index.ts')],
+    outfile: join(outdir, 'preload.cjs'),
+  }),
 ]);
 console.log(`Built dist/electron/main.cjs and preload.cjs in ${Date.now() - started} ms`);

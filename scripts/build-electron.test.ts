@@ -87,7 +87,11 @@ describe('scripts/build-electron.mjs', () => {
 
   it('starts under an electron stand-in with a secure window and a guarded IPC', () => {
     const dataDir = join(temp, 'data');
-    const run = spawnSync(process.execPath, ['-r', join(temp, 'hook.cjs'), 'dist/electron/main.cjs', '--data-dir', dataDir], { cwd: root, encoding: 'utf8', timeout: 20_000 });
+    const run = spawnSync(
+      process.execPath,
+      ['-r', join(temp, 'hook.cjs'), 'dist/electron/main.cjs', '--data-dir', dataDir],
+      { cwd: root, encoding: 'utf8', timeout: 20_000 },
+    );
     const line = run.stdout.split('\n').find((l) => l.startsWith('RESULT '));
     expect(line, run.stderr).toBeDefined();
     const result = JSON.parse(line!.slice(7));
@@ -96,10 +100,18 @@ describe('scripts/build-electron.mjs', () => {
     expect(result.protocol).toBe('app');
     expect(result.userData).toBe(dataDir);
     expect(result.url).toBe('app://webcare/index.html');
-    expect(result.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(result.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
     expect(result.webPreferences.preload).toBe(join(root, 'dist/electron/preload.cjs'));
     expect(result.menuLabels).toContain('Weergave');
-    expect(result.info).toMatchObject({ ok: true, value: { mode: 'electron', version: '9.9.9', osLocale: 'nl-NL', dataDir } });
+    expect(result.info).toMatchObject({
+      ok: true,
+      value: { mode: 'electron', version: '9.9.9', osLocale: 'nl-NL', dataDir },
+    });
     expect(result.foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(result.bad).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     expect(result.windowOpen).toEqual({ action: 'deny' });
@@ -107,7 +119,9 @@ describe('scripts/build-electron.mjs', () => {
     expect(result.update).toMatchObject({ ok: true, value: { language: 'en' } });
     expect(result.menusAfterUpdate).toBe(result.menus + 1);
     expect(result.menuLabelsAfterUpdate).toContain('View');
-    expect(result.sent).toEqual([['webcare:event', 'settings:changed', expect.objectContaining({ language: 'en' })]]);
+    expect(result.sent).toEqual([
+      ['webcare:event', 'settings:changed', expect.objectContaining({ language: 'en' })],
+    ]);
     expect(existsSync(join(dataDir, 'settings.json'))).toBe(true);
   });
 });

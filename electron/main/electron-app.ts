@@ -17,11 +17,24 @@ import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './host/csp.ts';
 import { contentTypeFor, resolveStaticPath } from './host/static.ts';
 import { buildMenuTemplate } from './menu/menu-template.ts';
 import type { MenuCommandId } from './menu/menu-template.ts';
-import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, hardenSession, hardenWebContents, isTrustedFrame, secureWindowOptions } from './window/security.ts';
+import {
+  APP_ENTRY_URL,
+  APP_HOST,
+  APP_SCHEME,
+  hardenSession,
+  hardenWebContents,
+  isTrustedFrame,
+  secureWindowOptions,
+} from './window/security.ts';
 
 /** Must run before `app.ready`: gives the renderer a standard, secure origin (app://webcare). */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+  protocol.registerSchemesAsPrivileged([
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+    },
+  ]);
 }
 
 /** Serves dist/renderer under app://webcare with the CSP on every response. */
@@ -34,12 +47,17 @@ export function serveRenderer(rendererDir: string): void {
     if (!response.ok) return new Response('Not found', { status: 404 });
     return new Response(response.body, {
       status: 200,
-      headers: { 'Content-Type': contentTypeFor(file), 'Content-Security-Policy': CONTENT_SECURITY_POLICY, ...SECURITY_HEADERS },
+      headers: {
+        'Content-Type': contentTypeFor(file),
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        ...SECURITY_HEADERS,
+      },
     });
   });
 }
 
-export const openExternalSafely = (url: string): Promise<void> => (isAllowedExternalUrl(url) ? shell.openExternal(url) : Promise.resolve());
+export const openExternalSafely = (url: string): Promise<void> =>
+  isAllowedExternalUrl(url) ? shell.openExternal(url) : Promise.resolve();
 
 /** A hardened main window showing the app; visible once its first paint is ready. */
 export function createMainWindow(preloadPath: string): BrowserWindow {
@@ -56,13 +74,21 @@ export function sendCommand(contents: WebContents, commandId: MenuCommandId): vo
 
 /** Builds and installs the application menu in the given language. */
 export function installMenu(language: 'nl' | 'en', runCommand: (commandId: MenuCommandId) => void): Menu {
-  const menu = Menu.buildFromTemplate(buildMenuTemplate({ language, platform: process.platform, isDev: !app.isPackaged, runCommand }));
+  const menu = Menu.buildFromTemplate(
+    buildMenuTemplate({ language, platform: process.platform, isDev: !app.isPackaged, runCommand }),
+  );
   Menu.setApplicationMenu(menu);
   return menu;
 }
 
 function openElectronSettingsStore(dataDir: string): SettingsStoreLike {
-  const open = () => new Store<Record<string, unknown>>({ schema: SETTINGS_STORE_OPTIONS.schema, name: SETTINGS_STORE_OPTIONS.configName, cwd: dataDir, clearInvalidConfig: false });
+  const open = () =>
+    new Store<Record<string, unknown>>({
+      schema: SETTINGS_STORE_OPTIONS.schema,
+      name: SETTINGS_STORE_OPTIONS.configName,
+      cwd: dataDir,
+      clearInvalidConfig: false,
+    });
   try {
     const store = open();
     void store.store;
@@ -99,10 +125,14 @@ export async function startElectronApp(options: ElectronAppOptions): Promise<voi
   const events = createEventBus();
   let mainWindow: BrowserWindow | null = null;
   const router = createIpcRouter<IpcMainInvokeEvent>({
-    isTrustedSender: (event) => mainWindow !== null && event.sender === mainWindow.webContents && isTrustedFrame(event.senderFrame, mainWindow.webContents.mainFrame),
+    isTrustedSender: (event) =>
+      mainWindow !== null &&
+      event.sender === mainWindow.webContents &&
+      isTrustedFrame(event.senderFrame, mainWindow.webContents.mainFrame),
   });
   registerCoreHandlers(router, {
-    appInfo: () => buildAppInfo({ version: app.getVersion(), mode: 'electron', dataDir: options.dataDir, osLocale }),
+    appInfo: () =>
+      buildAppInfo({ version: app.getVersion(), mode: 'electron', dataDir: options.dataDir, osLocale }),
     settings,
     openExternal: createOpenExternal((url) => shell.openExternal(url)),
     notify: ({ title, body }) => {
@@ -112,9 +142,12 @@ export async function startElectronApp(options: ElectronAppOptions): Promise<voi
     },
     events,
   });
-  ipcMain.handle(IPC_INVOKE_CHANNEL, (event, channel: unknown, arg: unknown) => router.dispatch(channel, arg, event));
+  ipcMain.handle(IPC_INVOKE_CHANNEL, (event, channel: unknown, arg: unknown) =>
+    router.dispatch(channel, arg, event),
+  );
   events.subscribe((event, payload) => {
-    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(IPC_EVENT_CHANNEL, event, payload);
+    for (const window of BrowserWindow.getAllWindows())
+      window.webContents.send(IPC_EVENT_CHANNEL, event, payload);
   });
 
   const runCommand = (commandId: MenuCommandId) => {

@@ -6,8 +6,15 @@ import { parseArgs } from 'node:util';
 import { resolveDataDir } from './host/data-dir.ts';
 import { registerAppScheme, startElectronApp } from './electron-app.ts';
 
-const { values } = parseArgs({ args: process.argv.slice(1), options: { 'data-dir': { type: 'string' } }, strict: false, allowPositionals: true });
-const dataDir = resolve(resolveDataDir(typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined));
+const { values } = parseArgs({
+  args: process.argv.slice(1),
+  options: { 'data-dir': { type: 'string' } },
+  strict: false,
+  allowPositionals: true,
+});
+const dataDir = resolve(
+  resolveDataDir(typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined),
+);
 app.setName('Webcare');
 app.setPath('userData', dataDir);
 app.enableSandbox();

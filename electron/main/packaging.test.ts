@@ -12,7 +12,10 @@ const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) a
   extraMetadata: { main: string };
   directories: { output: string; buildResources: string };
 };
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string; scripts: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  main: string;
+  scripts: Record<string, string>;
+};
 
 function pngSize(path: string): { width: number; height: number } {
   const data = readFileSync(path);
@@ -38,7 +41,9 @@ describe('electron-builder.yml', () => {
     expect(config.extraMetadata.main).toBe(pkg.main);
     expect(pkg.main.startsWith('dist/')).toBe(true);
     expect(pkg.scripts.dist).toContain('electron-builder --config electron-builder.yml');
-    expect(readFileSync(join(root, 'scripts', 'build-electron.mjs'), 'utf8')).toContain(pkg.main.split('/').at(-1));
+    expect(readFileSync(join(root, 'scripts', 'build-electron.mjs'), 'utf8')).toContain(
+      pkg.main.split('/').at(-1),
+    );
   });
 
   it('points at icons that exist and are at least 512x512', () => {

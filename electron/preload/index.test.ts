@@ -22,12 +22,20 @@ describe('preload', () => {
   it('maps invoke onto the one IPC invoke channel and unwraps ok results', async () => {
     ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: { shown: true } });
     await expect(api.invoke('notify:show', { title: 'a', body: 'b' })).resolves.toEqual({ shown: true });
-    expect(ipcRenderer.invoke).toHaveBeenCalledWith('webcare:invoke', 'notify:show', { title: 'a', body: 'b' });
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith('webcare:invoke', 'notify:show', {
+      title: 'a',
+      body: 'b',
+    });
   });
 
   it('rejects with the error code encoded in the message (contextBridge keeps only messages)', async () => {
-    ipcRenderer.invoke.mockResolvedValueOnce({ ok: false, error: { code: 'invalid-argument', message: 'bad theme' } });
-    await expect(api.invoke('settings:update', { theme: 'x' })).rejects.toThrow('[webcare:invalid-argument] bad theme');
+    ipcRenderer.invoke.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'invalid-argument', message: 'bad theme' },
+    });
+    await expect(api.invoke('settings:update', { theme: 'x' })).rejects.toThrow(
+      '[webcare:invalid-argument] bad theme',
+    );
   });
 
   it('delivers only the subscribed event and unsubscribes', () => {

@@ -3,7 +3,11 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 import type { IpcResult, WebcareApi } from '../../shared/ipc/contract.ts';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, encodeIpcErrorMessage } from '../main/ipc/electron-channels.ts';
+import {
+  IPC_EVENT_CHANNEL,
+  IPC_INVOKE_CHANNEL,
+  encodeIpcErrorMessage,
+} from '../main/ipc/electron-channels.ts';
 
 /** `window.webcare`: see shared/ipc/contract.ts for the channels. */
 export const webcareApi = {

@@ -8,7 +8,9 @@ import { activeConversationIds, analyzeConversations, runRadar } from './analyze
  * same IndexedDB as the window; Dexie propagates its writes to the window's live queries.
  */
 export type AnalysisJob = { type: 'analyze'; ids: string[] | 'all-active'; now: number; radar: boolean };
-export type AnalysisResult = { type: 'done'; scored: number; flagged: number; alerts: number; ms: number } | { type: 'error'; message: string };
+export type AnalysisResult =
+  | { type: 'done'; scored: number; flagged: number; alerts: number; ms: number }
+  | { type: 'error'; message: string };
 
 let dbPromise: Promise<WebcareDb> | null = null;
 function db(): Promise<WebcareDb> {
@@ -32,7 +34,12 @@ self.onmessage = (e: MessageEvent<AnalysisJob>) => {
       const r = await analyzeConversations(d, ids, job.now);
       const alerts = job.radar ? (await runRadar(d, job.now)).length : 0;
       await d.meta.put({ key: 'analysis-running', value: false });
-      self.postMessage({ type: 'done', ...r, alerts, ms: Math.round(performance.now() - t0) } satisfies AnalysisResult);
+      self.postMessage({
+        type: 'done',
+        ...r,
+        alerts,
+        ms: Math.round(performance.now() - t0),
+      } satisfies AnalysisResult);
     } catch (err) {
       await db()
         .then((d) => d.meta.put({ key: 'analysis-running', value: false }))

@@ -27,7 +27,9 @@ describe('escalation analysis on the demo inbox', () => {
     expect(flag).toBeDefined();
     expect(flag!.risk).toBeGreaterThanOrEqual(flag!.threshold);
     expect(flag!.reasons.length).toBeGreaterThanOrEqual(2);
-    expect(flag!.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['risk.severity', 'risk.followers', 'risk.exposure']));
+    expect(flag!.reasons.map((r) => r.code)).toEqual(
+      expect.arrayContaining(['risk.severity', 'risk.followers', 'risk.exposure']),
+    );
     expect(flag!.state).toBe('new');
   });
 

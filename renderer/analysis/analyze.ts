@@ -1,5 +1,13 @@
 import Dexie from 'dexie';
-import { createRadar, DEFAULT_RISK_THRESHOLD, initialTuning, scoreConversation, type ConversationInput, type Reason, type TuningState } from '../../shared/analysis/index.ts';
+import {
+  createRadar,
+  DEFAULT_RISK_THRESHOLD,
+  initialTuning,
+  scoreConversation,
+  type ConversationInput,
+  type Reason,
+  type TuningState,
+} from '../../shared/analysis/index.ts';
 import type { AlertRow, FlagRow, StoredReason } from '../../shared/crisis/types.ts';
 import type { Conversation } from '../../shared/domain/types.ts';
 import type { WebcareDb } from '../db/schema.ts';
@@ -18,19 +26,43 @@ const PRIOR_CONTACT_WINDOW = 30;
 const toStored = (r: Reason): StoredReason => ({ code: r.code, value: r.value, weight: r.weight });
 
 export async function readTuning(db: WebcareDb): Promise<TuningState> {
-  return ((await db.meta.get(TUNING_KEY))?.value as TuningState | undefined) ?? initialTuning(DEFAULT_RISK_THRESHOLD);
+  return (
+    ((await db.meta.get(TUNING_KEY))?.value as TuningState | undefined) ??
+    initialTuning(DEFAULT_RISK_THRESHOLD)
+  );
 }
 
 async function inputFor(db: WebcareDb, c: Conversation): Promise<ConversationInput | null> {
   const author = await db.authors.get(c.authorId);
-  const messages = await db.messages.where('[conversationId+createdAt]').between([c.id, Dexie.minKey], [c.id, Dexie.maxKey]).toArray();
+  const messages = await db.messages
+    .where('[conversationId+createdAt]')
+    .between([c.id, Dexie.minKey], [c.id, Dexie.maxKey])
+    .toArray();
   if (!messages.some((m) => m.direction === 'incoming')) return null;
-  const others = await db.conversations.where('authorId').equals(c.authorId).limit(PRIOR_CONTACT_WINDOW).toArray();
+  const others = await db.conversations
+    .where('authorId')
+    .equals(c.authorId)
+    .limit(PRIOR_CONTACT_WINDOW)
+    .toArray();
   return {
     id: c.id,
     brand: c.brand,
-    author: { id: c.authorId, handle: author?.handle ?? null, followers: author?.followers ?? null, verified: author?.verified ?? false },
-    messages: messages.map((m) => ({ id: m.id, text: m.text, createdAt: m.createdAt, direction: m.direction, public: m.public, channel: m.channel, lang: m.lang, metrics: m.metrics })),
+    author: {
+      id: c.authorId,
+      handle: author?.handle ?? null,
+      followers: author?.followers ?? null,
+      verified: author?.verified ?? false,
+    },
+    messages: messages.map((m) => ({
+      id: m.id,
+      text: m.text,
+      createdAt: m.createdAt,
+      direction: m.direction,
+      public: m.public,
+      channel: m.channel,
+      lang: m.lang,
+      metrics: m.metrics,
+    })),
     priorContacts: others.filter((o) => o.id !== c.id).map((o) => o.lastMessageAt),
   };
 }
@@ -40,7 +72,11 @@ async function inputFor(db: WebcareDb, c: Conversation): Promise<ConversationInp
  * (feedback-tuned) threshold with two or more named signals gets a flag; an agent's decision on a
  * flag (acknowledged, escalated, dismissed) is kept when the flag is refreshed.
  */
-export async function analyzeConversations(db: WebcareDb, ids: readonly string[], now: number): Promise<{ scored: number; flagged: number }> {
+export async function analyzeConversations(
+  db: WebcareDb,
+  ids: readonly string[],
+  now: number,
+): Promise<{ scored: number; flagged: number }> {
   const tuning = await readTuning(db);
   let scored = 0;
   let flagged = 0;
@@ -86,7 +122,10 @@ export async function analyzeConversations(db: WebcareDb, ids: readonly string[]
  */
 export async function runRadar(db: WebcareDb, now: number): Promise<AlertRow[]> {
   const radar = createRadar({});
-  const messages = await db.messages.where('createdAt').between(now - RADAR_WINDOW_MS, now + 1).toArray();
+  const messages = await db.messages
+    .where('createdAt')
+    .between(now - RADAR_WINDOW_MS, now + 1)
+    .toArray();
   const authorIds = [...new Set(messages.map((m) => m.authorId))];
   const authors = new Map((await db.authors.bulkGet(authorIds)).filter((a) => !!a).map((a) => [a!.id, a!]));
   const fresh: AlertRow[] = [];
@@ -100,7 +139,12 @@ export async function runRadar(db: WebcareDb, now: number): Promise<AlertRow[]> 
       channel: m.channel,
       direction: m.direction,
       public: m.public,
-      author: { id: m.authorId, handle: a?.handle ?? null, followers: a?.followers ?? null, verified: a?.verified ?? false },
+      author: {
+        id: m.authorId,
+        handle: a?.handle ?? null,
+        followers: a?.followers ?? null,
+        verified: a?.verified ?? false,
+      },
       brand: m.brand,
       conversationId: m.conversationId,
       inReplyTo: m.inReplyTo,
@@ -111,7 +155,17 @@ export async function runRadar(db: WebcareDb, now: number): Promise<AlertRow[]> 
       if (alert.kind !== 'crisis') continue; // single-conversation escalations are flags already
       // The radar numbers alerts per run; a replay must map the same burst to the same row, so
       // the id is the brand plus the first piece of evidence.
-      fresh.push({ id: `crisis:${alert.brand}:${alert.messageIds[0] ?? alert.at}`, kind: alert.kind, at: Date.parse(alert.at), brand: alert.brand, topic: alert.topic, score: alert.score, messageIds: alert.messageIds, reasons: alert.reasons.map(toStored), state: 'new' });
+      fresh.push({
+        id: `crisis:${alert.brand}:${alert.messageIds[0] ?? alert.at}`,
+        kind: alert.kind,
+        at: Date.parse(alert.at),
+        brand: alert.brand,
+        topic: alert.topic,
+        score: alert.score,
+        messageIds: alert.messageIds,
+        reasons: alert.reasons.map(toStored),
+        state: 'new',
+      });
     }
   }
   const known = await db.alerts.bulkGet(fresh.map((f) => f.id));
@@ -124,7 +178,14 @@ export async function runRadar(db: WebcareDb, now: number): Promise<AlertRow[]> 
 export async function activeConversationIds(db: WebcareDb, limit = 5000): Promise<string[]> {
   const ids: string[] = [];
   for (const status of ['open', 'pending', 'snoozed'] as const) {
-    ids.push(...(await db.conversations.where('[status+lastMessageAt]').between([status, Dexie.minKey], [status, Dexie.maxKey]).reverse().limit(limit).primaryKeys()));
+    ids.push(
+      ...(await db.conversations
+        .where('[status+lastMessageAt]')
+        .between([status, Dexie.minKey], [status, Dexie.maxKey])
+        .reverse()
+        .limit(limit)
+        .primaryKeys()),
+    );
   }
   return ids;
 }

@@ -9,7 +9,10 @@ export interface AnalysisClient {
 }
 
 export function createAnalysisClient(): AnalysisClient {
-  const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'webcare-analysis' });
+  const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'webcare-analysis',
+  });
   const waiting: ((r: AnalysisResult) => void)[] = [];
   worker.onmessage = (e: MessageEvent<AnalysisResult>) => {
     const r = e.data;
@@ -21,7 +24,12 @@ export function createAnalysisClient(): AnalysisClient {
       document.documentElement.dataset.analysis = 'running';
       return new Promise((resolve) => {
         waiting.push(resolve);
-        worker.postMessage({ type: 'analyze', ids, now: Date.now(), radar: opts.radar ?? true } satisfies AnalysisJob);
+        worker.postMessage({
+          type: 'analyze',
+          ids,
+          now: Date.now(),
+          radar: opts.radar ?? true,
+        } satisfies AnalysisJob);
       });
     },
   };

@@ -15,7 +15,15 @@ const quote = (text: string) =>
  * The handover for the crisis team as Markdown: who, reach, risk with reasons, exposure and the
  * key messages with times, so the team can act without opening the inbox.
  */
-export function handoverMarkdown(p: { t: TFunction<'app'>; lang: UiLanguage; conversation: Conversation; author: Author | null; messages: Message[]; flag: FlagRow; now: number }): string {
+export function handoverMarkdown(p: {
+  t: TFunction<'app'>;
+  lang: UiLanguage;
+  conversation: Conversation;
+  author: Author | null;
+  messages: Message[];
+  flag: FlagRow;
+  now: number;
+}): string {
   const { t, lang, conversation: c, author, flag } = p;
   const name = author?.name ?? author?.handle ?? t('author.unknown');
   const lines = [
@@ -24,8 +32,16 @@ export function handoverMarkdown(p: { t: TFunction<'app'>; lang: UiLanguage; con
     `- ${t('handover.risk', { risk: flag.risk, threshold: flag.threshold })}`,
     `- ${t('handover.reach', { followers: compactNumber(author?.followers ?? 0, lang), verified: author?.verified ? t('handover.verified') : '' })}`,
   ];
-  if (flag.exposureSince !== null) lines.push(`- ${t('handover.exposure', { minutes: Math.round((p.now - flag.exposureSince) / 60_000) })}`);
-  lines.push('', `## ${t('handover.reasons')}`, '', ...[...flag.reasons].sort((a, b) => b.weight - a.weight).map((r) => `- ${reasonText(r.code, r.value, lang)}`));
+  if (flag.exposureSince !== null)
+    lines.push(`- ${t('handover.exposure', { minutes: Math.round((p.now - flag.exposureSince) / 60_000) })}`);
+  lines.push(
+    '',
+    `## ${t('handover.reasons')}`,
+    '',
+    ...[...flag.reasons]
+      .sort((a, b) => b.weight - a.weight)
+      .map((r) => `- ${reasonText(r.code, r.value, lang)}`),
+  );
   const key = p.messages.filter((m) => m.direction !== 'note').slice(-6);
   lines.push('', `## ${t('handover.messages')}`, '');
   for (const m of key) {
@@ -37,16 +53,36 @@ export function handoverMarkdown(p: { t: TFunction<'app'>; lang: UiLanguage; con
 }
 
 /** The crisis report: timeline (first mention, flag, first public response) and the conversations. */
-export function crisisReportMarkdown(p: { t: TFunction<'app'>; lang: UiLanguage; crisis: CrisisRow; conversations: Conversation[]; authors: Map<string, Author>; now: number }): string {
+export function crisisReportMarkdown(p: {
+  t: TFunction<'app'>;
+  lang: UiLanguage;
+  crisis: CrisisRow;
+  conversations: Conversation[];
+  authors: Map<string, Author>;
+  now: number;
+}): string {
   const { t, lang, crisis } = p;
   const clock = crisisClock(crisis.timeline);
-  const lines = [`# ${t('crisis.banner', { brand: crisis.brand, topic: crisis.topic })}`, '', `## ${t('crisis.timeline')}`, ''];
+  const lines = [
+    `# ${t('crisis.banner', { brand: crisis.brand, topic: crisis.topic })}`,
+    '',
+    `## ${t('crisis.timeline')}`,
+    '',
+  ];
   for (const e of crisis.timeline) lines.push(`- ${absolute(e.at, lang)}: ${t(`crisis.kinds.${e.kind}`)}`);
-  lines.push('', clock.responseMinutes !== null ? t('crisis.responseTime', { minutes: clock.responseMinutes }) : t('crisis.noResponse'), '');
+  lines.push(
+    '',
+    clock.responseMinutes !== null
+      ? t('crisis.responseTime', { minutes: clock.responseMinutes })
+      : t('crisis.noResponse'),
+    '',
+  );
   lines.push(`## ${t('crisis.conversations', { count: p.conversations.length })}`, '');
   for (const c of p.conversations) {
     const a = p.authors.get(c.authorId);
-    lines.push(`- ${a?.name ?? a?.handle ?? c.authorId} (${t(`channels.${c.channel}`)}, ${compactNumber(a?.followers ?? 0, lang)}): ${c.snippet} [${t(`status.${c.status}`)}]`);
+    lines.push(
+      `- ${a?.name ?? a?.handle ?? c.authorId} (${t(`channels.${c.channel}`)}, ${compactNumber(a?.followers ?? 0, lang)}): ${c.snippet} [${t(`status.${c.status}`)}]`,
+    );
   }
   lines.push('', `_${t('handover.generated', { time: absolute(p.now, lang) })}_`, '');
   return lines.join('\n');

@@ -6,7 +6,9 @@ describe('command registry', () => {
   it('every command has a label in both languages', () => {
     for (const c of COMMANDS) {
       for (const lang of ['nl', 'en'] as const) {
-        const label = c.labelKey.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], resources[lang].app);
+        const label = c.labelKey
+          .split('.')
+          .reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], resources[lang].app);
         expect({ id: c.id, lang, ok: typeof label === 'string' }).toEqual({ id: c.id, lang, ok: true });
       }
     }
@@ -21,7 +23,11 @@ describe('command registry', () => {
 
   it('covers the keyboard-first triage keys of the brief', () => {
     const byShortcut = new Map(COMMANDS.map((c) => [c.shortcut, c.id]));
-    expect(Object.fromEntries(['j', 'k', 'enter', 'e', 's', 'a', 'l', '/', '?', 'mod+k'].map((k) => [k, byShortcut.get(k)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        ['j', 'k', 'enter', 'e', 's', 'a', 'l', '/', '?', 'mod+k'].map((k) => [k, byShortcut.get(k)]),
+      ),
+    ).toEqual({
       j: 'nav.next',
       k: 'nav.prev',
       enter: 'conversation.open',

@@ -68,7 +68,11 @@ function move(ctx: CommandContext, delta: number): void {
  * Applies a triage event to the selected conversation. When it leaves the current view, the
  * selection moves on to its neighbour so the agent can keep going.
  */
-async function triage(ctx: CommandContext, event: ConversationEvent, doneKey: ParseKeys<'app'>): Promise<void> {
+async function triage(
+  ctx: CommandContext,
+  event: ConversationEvent,
+  doneKey: ParseKeys<'app'>,
+): Promise<void> {
   const sel = ctx.selected;
   if (!sel) return;
   const at = ctx.visibleIds.indexOf(sel.id);
@@ -102,8 +106,22 @@ const VIEW_KEYS: Record<(typeof STATUS_VIEWS)[number], ParseKeys<'app'>> = {
 };
 
 export const COMMANDS: readonly Command[] = [
-  { id: 'nav.next', labelKey: 'commands.next', group: 'navigation', shortcut: 'j', isEnabled: (c) => c.visibleIds.length > 0, run: (c) => move(c, 1) },
-  { id: 'nav.prev', labelKey: 'commands.prev', group: 'navigation', shortcut: 'k', isEnabled: (c) => c.visibleIds.length > 0, run: (c) => move(c, -1) },
+  {
+    id: 'nav.next',
+    labelKey: 'commands.next',
+    group: 'navigation',
+    shortcut: 'j',
+    isEnabled: (c) => c.visibleIds.length > 0,
+    run: (c) => move(c, 1),
+  },
+  {
+    id: 'nav.prev',
+    labelKey: 'commands.prev',
+    group: 'navigation',
+    shortcut: 'k',
+    isEnabled: (c) => c.visibleIds.length > 0,
+    run: (c) => move(c, -1),
+  },
   {
     id: 'conversation.open',
     labelKey: 'commands.open',
@@ -123,9 +141,30 @@ export const COMMANDS: readonly Command[] = [
     isEnabled: () => true,
     run: (c) => c.setView(view),
   })),
-  { id: 'screen.flags', labelKey: 'monitor.flags', group: 'navigation', shortcut: '7', isEnabled: () => true, run: (c) => c.setScreen('flags') },
-  { id: 'screen.crisis', labelKey: 'monitor.crisis', group: 'navigation', shortcut: '8', isEnabled: () => true, run: (c) => c.setScreen('crisis') },
-  { id: 'search.focus', labelKey: 'commands.search', group: 'navigation', shortcut: '/', isEnabled: () => true, run: (c) => c.focus('search') },
+  {
+    id: 'screen.flags',
+    labelKey: 'monitor.flags',
+    group: 'navigation',
+    shortcut: '7',
+    isEnabled: () => true,
+    run: (c) => c.setScreen('flags'),
+  },
+  {
+    id: 'screen.crisis',
+    labelKey: 'monitor.crisis',
+    group: 'navigation',
+    shortcut: '8',
+    isEnabled: () => true,
+    run: (c) => c.setScreen('crisis'),
+  },
+  {
+    id: 'search.focus',
+    labelKey: 'commands.search',
+    group: 'navigation',
+    shortcut: '/',
+    isEnabled: () => true,
+    run: (c) => c.focus('search'),
+  },
   {
     id: 'conversation.resolve',
     labelKey: 'commands.resolve',
@@ -177,13 +216,34 @@ export const COMMANDS: readonly Command[] = [
         ? triage(c, { type: 'assign', assignee: '' }, 'toasts.unassigned')
         : triage(c, { type: 'assign', assignee: c.me }, 'toasts.assigned'),
   },
-  { id: 'conversation.label', labelKey: 'commands.label', group: 'triage', shortcut: 'l', isEnabled: hasSelection, run: (c) => c.open('label') },
+  {
+    id: 'conversation.label',
+    labelKey: 'commands.label',
+    group: 'triage',
+    shortcut: 'l',
+    isEnabled: hasSelection,
+    run: (c) => c.open('label'),
+  },
   priorityCommand('urgent'),
   priorityCommand('high'),
   priorityCommand('normal'),
   priorityCommand('low'),
-  { id: 'compose.reply', labelKey: 'commands.reply', group: 'compose', shortcut: 'r', isEnabled: hasSelection, run: (c) => c.focus('reply') },
-  { id: 'compose.note', labelKey: 'commands.note', group: 'compose', shortcut: 'n', isEnabled: hasSelection, run: (c) => c.focus('note') },
+  {
+    id: 'compose.reply',
+    labelKey: 'commands.reply',
+    group: 'compose',
+    shortcut: 'r',
+    isEnabled: hasSelection,
+    run: (c) => c.focus('reply'),
+  },
+  {
+    id: 'compose.note',
+    labelKey: 'commands.note',
+    group: 'compose',
+    shortcut: 'n',
+    isEnabled: hasSelection,
+    run: (c) => c.focus('note'),
+  },
   {
     id: 'edit.undo',
     labelKey: 'commands.undo',
@@ -196,10 +256,37 @@ export const COMMANDS: readonly Command[] = [
       if (undone) c.select(undone.conversationId);
     },
   },
-  { id: 'palette.open', labelKey: 'commands.palette', group: 'app', shortcut: 'mod+k', isEnabled: () => true, run: (c) => c.open('palette') },
-  { id: 'help.shortcuts', labelKey: 'commands.shortcuts', group: 'app', shortcut: '?', isEnabled: () => true, run: (c) => c.open('shortcuts') },
-  { id: 'app.settings', labelKey: 'commands.settings', group: 'app', shortcut: 'mod+,', isEnabled: () => true, run: (c) => c.open('settings') },
-  { id: 'inbox.import', labelKey: 'commands.import', group: 'app', isEnabled: () => true, run: (c) => c.open('import') },
+  {
+    id: 'palette.open',
+    labelKey: 'commands.palette',
+    group: 'app',
+    shortcut: 'mod+k',
+    isEnabled: () => true,
+    run: (c) => c.open('palette'),
+  },
+  {
+    id: 'help.shortcuts',
+    labelKey: 'commands.shortcuts',
+    group: 'app',
+    shortcut: '?',
+    isEnabled: () => true,
+    run: (c) => c.open('shortcuts'),
+  },
+  {
+    id: 'app.settings',
+    labelKey: 'commands.settings',
+    group: 'app',
+    shortcut: 'mod+,',
+    isEnabled: () => true,
+    run: (c) => c.open('settings'),
+  },
+  {
+    id: 'inbox.import',
+    labelKey: 'commands.import',
+    group: 'app',
+    isEnabled: () => true,
+    run: (c) => c.open('import'),
+  },
   {
     id: 'theme.toggle',
     labelKey: 'commands.theme',
@@ -207,8 +294,20 @@ export const COMMANDS: readonly Command[] = [
     isEnabled: () => true,
     run: (c) => c.updateSettings({ theme: c.darkTheme() ? 'light' : 'dark' }),
   },
-  { id: 'language.nl', labelKey: 'commands.languageNl', group: 'app', isEnabled: (c) => c.t('meta.language') !== 'nl', run: (c) => c.updateSettings({ language: 'nl' }) },
-  { id: 'language.en', labelKey: 'commands.languageEn', group: 'app', isEnabled: (c) => c.t('meta.language') !== 'en', run: (c) => c.updateSettings({ language: 'en' }) },
+  {
+    id: 'language.nl',
+    labelKey: 'commands.languageNl',
+    group: 'app',
+    isEnabled: (c) => c.t('meta.language') !== 'nl',
+    run: (c) => c.updateSettings({ language: 'nl' }),
+  },
+  {
+    id: 'language.en',
+    labelKey: 'commands.languageEn',
+    group: 'app',
+    isEnabled: (c) => c.t('meta.language') !== 'en',
+    run: (c) => c.updateSettings({ language: 'en' }),
+  },
 ];
 
 export function findCommand(id: string): Command | undefined {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { displayShortcut, isTypingTarget, matchShortcut } from './keyboard.ts';
 
-const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) => ({
+const key = (
+  k: string,
+  mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {},
+) => ({
   key: k,
   ctrlKey: false,
   metaKey: false,

@@ -2,7 +2,11 @@
  * Shortcut strings: keys joined by `+`, modifiers first: `j`, `shift+e`, `mod+k` (Ctrl on
  * Windows/Linux, Cmd on macOS), `?`, `/`, `escape`, `enter`.
  */
-export function matchShortcut(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>, shortcut: string, isMac: boolean): boolean {
+export function matchShortcut(
+  e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>,
+  shortcut: string,
+  isMac: boolean,
+): boolean {
   const parts = shortcut.toLowerCase().split('+');
   const key = parts.pop() ?? '';
   const wantMod = parts.includes('mod');

@@ -16,7 +16,15 @@ const LOOK: Record<ChannelKind, { glyph: string; color: string }> = {
 };
 
 /** A small coloured badge per channel; the name is for screen readers and tooltips. */
-export function ChannelIcon({ channel, label, size = 20 }: { channel: ChannelKind; label: string; size?: number }) {
+export function ChannelIcon({
+  channel,
+  label,
+  size = 20,
+}: {
+  channel: ChannelKind;
+  label: string;
+  size?: number;
+}) {
   const look = LOOK[channel];
   return (
     <span
@@ -24,7 +32,12 @@ export function ChannelIcon({ channel, label, size = 20 }: { channel: ChannelKin
       role="img"
       aria-label={label}
       title={label}
-      style={{ background: look.color, width: size, height: size, fontSize: look.glyph.length > 1 ? size * 0.42 : size * 0.58 }}
+      style={{
+        background: look.color,
+        width: size,
+        height: size,
+        fontSize: look.glyph.length > 1 ? size * 0.42 : size * 0.58,
+      }}
     >
       {look.glyph}
     </span>

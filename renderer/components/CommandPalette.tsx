@@ -5,7 +5,19 @@ import { displayShortcut } from '../commands/keyboard.ts';
 import { Dialog } from './Dialog.tsx';
 
 /** Ctrl/Cmd+K: every command of the registry, filtered as you type, run with Enter. */
-export function CommandPalette({ commands, ctx, isMac, onClose, onRun }: { commands: readonly Command[]; ctx: CommandContext; isMac: boolean; onClose: () => void; onRun: (c: Command) => void }) {
+export function CommandPalette({
+  commands,
+  ctx,
+  isMac,
+  onClose,
+  onRun,
+}: {
+  commands: readonly Command[];
+  ctx: CommandContext;
+  isMac: boolean;
+  onClose: () => void;
+  onRun: (c: Command) => void;
+}) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
@@ -73,7 +85,15 @@ export function CommandPalette({ commands, ctx, isMac, onClose, onRun }: { comma
   );
 }
 
-export function ShortcutsDialog({ commands, isMac, onClose }: { commands: readonly Command[]; isMac: boolean; onClose: () => void }) {
+export function ShortcutsDialog({
+  commands,
+  isMac,
+  onClose,
+}: {
+  commands: readonly Command[];
+  isMac: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const groups = ['navigation', 'triage', 'compose', 'app'] as const;
   return (

@@ -25,7 +25,16 @@ export function visibleLength(text: string): number {
 }
 
 /** Reply and internal-note editor with draft autosave and the channel's length limit. */
-export function Composer({ conversationId, channel, customerName, draft, focusRequest, onSaveDraft, onSubmit, onFocusDone }: ComposerProps) {
+export function Composer({
+  conversationId,
+  channel,
+  customerName,
+  draft,
+  focusRequest,
+  onSaveDraft,
+  onSubmit,
+  onFocusDone,
+}: ComposerProps) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<ComposerMode>(draft?.kind ?? 'reply');
   const [text, setText] = useState(draft?.text ?? '');
@@ -37,7 +46,10 @@ export function Composer({ conversationId, channel, customerName, draft, focusRe
   if (focusRequest && focusRequest.nonce !== seenNonce) {
     setSeenNonce(focusRequest.nonce);
     setMode(focusRequest.mode);
-    if (focusRequest.insert) setText((current) => (current.trim() ? `${current.trimEnd()}\n\n${focusRequest.insert}` : (focusRequest.insert ?? '')));
+    if (focusRequest.insert)
+      setText((current) =>
+        current.trim() ? `${current.trimEnd()}\n\n${focusRequest.insert}` : (focusRequest.insert ?? ''),
+      );
   }
   useEffect(() => {
     if (!focusRequest) return;
@@ -80,7 +92,14 @@ export function Composer({ conversationId, channel, customerName, draft, focusRe
     >
       <div className="composer-tabs" role="tablist">
         {(['reply', 'note'] as const).map((m) => (
-          <button key={m} type="button" role="tab" aria-selected={mode === m} className={`tab ${mode === m ? 'active' : ''}`} onClick={() => setMode(m)}>
+          <button
+            key={m}
+            type="button"
+            role="tab"
+            aria-selected={mode === m}
+            className={`tab ${mode === m ? 'active' : ''}`}
+            onClick={() => setMode(m)}
+          >
             {t(m === 'reply' ? 'composer.reply' : 'composer.note')}
             <kbd>{m === 'reply' ? 'R' : 'N'}</kbd>
           </button>
@@ -91,7 +110,11 @@ export function Composer({ conversationId, channel, customerName, draft, focusRe
         value={text}
         rows={3}
         aria-label={t(mode === 'reply' ? 'composer.reply' : 'composer.note')}
-        placeholder={mode === 'reply' ? t('composer.replyPlaceholder', { name: customerName }) : t('composer.notePlaceholder')}
+        placeholder={
+          mode === 'reply'
+            ? t('composer.replyPlaceholder', { name: customerName })
+            : t('composer.notePlaceholder')
+        }
         onChange={(e) => change(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -105,7 +128,14 @@ export function Composer({ conversationId, channel, customerName, draft, focusRe
       <div className="composer-bar">
         <span className="composer-hint">{t('composer.hint')}</span>
         {limit !== null && (
-          <span className={`composer-limit ${over ? 'over' : ''}`} title={over ? t('composer.overLimit', { channel: t(`channels.${channel}`), over: used - limit }) : undefined}>
+          <span
+            className={`composer-limit ${over ? 'over' : ''}`}
+            title={
+              over
+                ? t('composer.overLimit', { channel: t(`channels.${channel}`), over: used - limit })
+                : undefined
+            }
+          >
             {t('composer.limit', { used, limit })}
           </span>
         )}

@@ -31,7 +31,12 @@ export function ConversationList(props: ConversationListProps) {
   const parentRef = useRef<HTMLDivElement>(null);
   const count = (rows?.length ?? 0) + (hasMore ? 1 : 0);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is the documented API
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => parentRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => parentRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
   const items = virtualizer.getVirtualItems();
   const last = items[items.length - 1];
 
@@ -62,12 +67,23 @@ export function ConversationList(props: ConversationListProps) {
     );
   }
   return (
-    <div ref={parentRef} className="list-scroll" role="listbox" aria-label={t('list.listLabel')} tabIndex={-1} data-testid="conversation-list">
+    <div
+      ref={parentRef}
+      className="list-scroll"
+      role="listbox"
+      aria-label={t('list.listLabel')}
+      tabIndex={-1}
+      data-testid="conversation-list"
+    >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
           const c = rows[item.index];
           return (
-            <div key={item.key} className="row-slot" style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}>
+            <div
+              key={item.key}
+              className="row-slot"
+              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+            >
               {c ? <Row c={c} {...props} /> : <div className="row-loading">{t('list.loadingMore')}</div>}
             </div>
           );
@@ -77,7 +93,18 @@ export function ConversationList(props: ConversationListProps) {
   );
 }
 
-function Row({ c, authors, labels, selectedId, me, now, lang, showStatus, onSelect, onOpen }: ConversationListProps & { c: Conversation }) {
+function Row({
+  c,
+  authors,
+  labels,
+  selectedId,
+  me,
+  now,
+  lang,
+  showStatus,
+  onSelect,
+  onOpen,
+}: ConversationListProps & { c: Conversation }) {
   const { t } = useTranslation();
   const author = authors.get(c.authorId);
   const name = author?.name ?? author?.handle ?? t('author.unknown');
@@ -98,7 +125,11 @@ function Row({ c, authors, labels, selectedId, me, now, lang, showStatus, onSele
       <div className="row-main">
         <div className="row-top">
           <span className="row-author">{name}</span>
-          {author?.verified && <span className="verified" title={t('author.verified')}>✔</span>}
+          {author?.verified && (
+            <span className="verified" title={t('author.verified')}>
+              ✔
+            </span>
+          )}
           {(author?.followers ?? 0) >= 10_000 && <span className="reach-dot" title={t('author.highReach')} />}
           <span className="row-age" title={new Date(c.lastMessageAt).toLocaleString(lang)}>
             {shortAge(c.lastMessageAt, now, lang)}
@@ -115,11 +146,21 @@ function Row({ c, authors, labels, selectedId, me, now, lang, showStatus, onSele
               {c.unread}
             </span>
           )}
-          {(c.priority === 'urgent' || c.priority === 'high') && <span className={`badge prio prio-${c.priority}`}>{t(`priority.${c.priority}`)}</span>}
+          {(c.priority === 'urgent' || c.priority === 'high') && (
+            <span className={`badge prio prio-${c.priority}`}>{t(`priority.${c.priority}`)}</span>
+          )}
           {showStatus && <span className={`badge status status-${c.status}`}>{t(`status.${c.status}`)}</span>}
-          {c.status === 'snoozed' && c.snoozedUntil && <span className="badge status-snoozed">☾ {shortAge(now - (c.snoozedUntil - now), now, lang)}</span>}
+          {c.status === 'snoozed' && c.snoozedUntil && (
+            <span className="badge status-snoozed">
+              ☾ {shortAge(now - (c.snoozedUntil - now), now, lang)}
+            </span>
+          )}
           {c.public && <span className="badge public">{t('list.public')}</span>}
-          {c.assignee === me && <span className="badge mine" title={t('list.assignedToMe')}>●</span>}
+          {c.assignee === me && (
+            <span className="badge mine" title={t('list.assignedToMe')}>
+              ●
+            </span>
+          )}
           {c.labels.slice(0, 3).map((id) => {
             const l = labels.get(id);
             return (

@@ -50,7 +50,12 @@ export function ConversationView(p: ConversationViewProps) {
     if (el) el.scrollTop = el.scrollHeight;
   }, [c?.id, count]);
 
-  if (c === undefined) return <section className="detail detail-state" aria-busy="true">{t('conversation.loading')}</section>;
+  if (c === undefined)
+    return (
+      <section className="detail detail-state" aria-busy="true">
+        {t('conversation.loading')}
+      </section>
+    );
   if (c === null) {
     return (
       <section className="detail detail-state" data-testid="no-conversation">
@@ -82,14 +87,25 @@ export function ConversationView(p: ConversationViewProps) {
             <div className="detail-sub">
               <span className={`badge status status-${c.status}`} data-testid="detail-status">
                 {t(`status.${c.status}`)}
-                {c.status === 'snoozed' && c.snoozedUntil ? ` ${t('list.snoozedUntil', { time: messageTime(c.snoozedUntil, p.now, p.lang) })}` : ''}
+                {c.status === 'snoozed' && c.snoozedUntil
+                  ? ` ${t('list.snoozedUntil', { time: messageTime(c.snoozedUntil, p.now, p.lang) })}`
+                  : ''}
               </span>
               <span className={`badge prio prio-${c.priority}`}>
                 {t('priority.label')}: {t(`priority.${c.priority}`)}
               </span>
               <span>{c.public ? t('list.public') : t('list.private')}</span>
               <span>·</span>
-              <span>{c.assignee ? t('conversation.assignee', { name: c.assignee === p.me ? t('conversation.you') : (AGENT_NAMES.get(c.assignee) ?? c.assignee) }) : t('conversation.unassigned')}</span>
+              <span>
+                {c.assignee
+                  ? t('conversation.assignee', {
+                      name:
+                        c.assignee === p.me
+                          ? t('conversation.you')
+                          : (AGENT_NAMES.get(c.assignee) ?? c.assignee),
+                    })
+                  : t('conversation.unassigned')}
+              </span>
               {c.labels.map((id) => {
                 const l = p.labels.get(id);
                 return (
@@ -102,30 +118,46 @@ export function ConversationView(p: ConversationViewProps) {
           </div>
         </div>
         <div className="detail-actions">
-          {c.status === 'resolved' ? action('conversation.reopen', t('conversation.actions.reopen'), '⇧E', true) : action('conversation.resolve', t('conversation.actions.resolve'), 'E', true)}
+          {c.status === 'resolved'
+            ? action('conversation.reopen', t('conversation.actions.reopen'), '⇧E', true)
+            : action('conversation.resolve', t('conversation.actions.resolve'), 'E', true)}
           {c.status !== 'resolved' && action('conversation.snooze', t('conversation.actions.snooze'), 'S')}
-          {(c.status === 'open' || c.status === 'snoozed') && action('conversation.pending', t('conversation.actions.pending'), 'P')}
-          {action('conversation.assign', c.assignee === p.me ? t('conversation.actions.unassign') : t('conversation.actions.assign'), 'A')}
+          {(c.status === 'open' || c.status === 'snoozed') &&
+            action('conversation.pending', t('conversation.actions.pending'), 'P')}
+          {action(
+            'conversation.assign',
+            c.assignee === p.me ? t('conversation.actions.unassign') : t('conversation.actions.assign'),
+            'A',
+          )}
           {action('conversation.label', t('conversation.actions.label'), 'L')}
         </div>
       </header>
       {exposed && (
-        <div className={`exposure ${exposureMs > ONE_HOUR ? 'late' : ''}`} data-testid="exposure" title={t('conversation.exposureTarget')}>
-          <span className="exposure-clock" aria-hidden="true" /> {t('conversation.exposure', { duration: duration(c.waitingSince ?? p.now, p.now, p.lang) })}
+        <div
+          className={`exposure ${exposureMs > ONE_HOUR ? 'late' : ''}`}
+          data-testid="exposure"
+          title={t('conversation.exposureTarget')}
+        >
+          <span className="exposure-clock" aria-hidden="true" />{' '}
+          {t('conversation.exposure', { duration: duration(c.waitingSince ?? p.now, p.now, p.lang) })}
           <span className="exposure-bar">
             <span style={{ width: `${Math.min(100, (exposureMs / ONE_HOUR) * 100)}%` }} />
           </span>
           <span className="exposure-target">{t('conversation.exposureTarget')}</span>
         </div>
       )}
-      {p.flag && <RiskPanel flag={p.flag} lang={p.lang} onDecide={p.onDecide} onStartCrisis={p.onStartCrisis} />}
+      {p.flag && (
+        <RiskPanel flag={p.flag} lang={p.lang} onDecide={p.onDecide} onStartCrisis={p.onStartCrisis} />
+      )}
       <div className="detail-body">
         <div className="thread-col">
           <div className="thread" ref={threadRef} aria-label={t('conversation.thread')} data-testid="thread">
             {p.messages === undefined ? (
               <p className="muted">{t('conversation.loading')}</p>
             ) : (
-              p.messages.map((m) => <MessageBubble key={m.id} m={m} customerName={name} now={p.now} lang={p.lang} />)
+              p.messages.map((m) => (
+                <MessageBubble key={m.id} m={m} customerName={name} now={p.now} lang={p.lang} />
+              ))
             )}
           </div>
           {p.draft !== undefined && (
@@ -142,23 +174,52 @@ export function ConversationView(p: ConversationViewProps) {
             />
           )}
         </div>
-        <AuthorCard author={p.author} history={p.history} current={c.id} now={p.now} lang={p.lang} onSelect={p.onSelect} />
+        <AuthorCard
+          author={p.author}
+          history={p.history}
+          current={c.id}
+          now={p.now}
+          lang={p.lang}
+          onSelect={p.onSelect}
+        />
       </div>
     </section>
   );
 }
 
-function MessageBubble({ m, customerName, now, lang }: { m: Message; customerName: string; now: number; lang: UiLanguage }) {
+function MessageBubble({
+  m,
+  customerName,
+  now,
+  lang,
+}: {
+  m: Message;
+  customerName: string;
+  now: number;
+  lang: UiLanguage;
+}) {
   const { t } = useTranslation();
-  const who = m.direction === 'incoming' ? customerName : m.direction === 'note' ? t('conversation.note') : t('conversation.outgoing');
+  const who =
+    m.direction === 'incoming'
+      ? customerName
+      : m.direction === 'note'
+        ? t('conversation.note')
+        : t('conversation.outgoing');
   return (
     <article className={`msg msg-${m.direction}`} data-testid={`message-${m.direction}`}>
       <div className="msg-head">
         <span className="msg-who">{who}</span>
-        <time dateTime={new Date(m.createdAt).toISOString()} title={new Date(m.createdAt).toLocaleString(lang)}>
+        <time
+          dateTime={new Date(m.createdAt).toISOString()}
+          title={new Date(m.createdAt).toLocaleString(lang)}
+        >
           {messageTime(m.createdAt, now, lang)}
         </time>
-        {m.delivery && <span className={`delivery delivery-${m.delivery}`}>{t(`conversation.delivery.${m.delivery}`)}</span>}
+        {m.delivery && (
+          <span className={`delivery delivery-${m.delivery}`}>
+            {t(`conversation.delivery.${m.delivery}`)}
+          </span>
+        )}
       </div>
       <div className="msg-text">{m.text}</div>
       {m.metrics && m.metrics.likes + m.metrics.reposts + m.metrics.replies > 0 && (
@@ -174,9 +235,24 @@ function MessageBubble({ m, customerName, now, lang }: { m: Message; customerNam
   );
 }
 
-function AuthorCard({ author, history, current, now, lang, onSelect }: { author: Author | null | undefined; history: Conversation[] | undefined; current: string; now: number; lang: UiLanguage; onSelect: (id: string) => void }) {
+function AuthorCard({
+  author,
+  history,
+  current,
+  now,
+  lang,
+  onSelect,
+}: {
+  author: Author | null | undefined;
+  history: Conversation[] | undefined;
+  current: string;
+  now: number;
+  lang: UiLanguage;
+  onSelect: (id: string) => void;
+}) {
   const { t } = useTranslation();
-  if (!author) return <aside className="author-card muted">{author === undefined ? '' : t('author.unknown')}</aside>;
+  if (!author)
+    return <aside className="author-card muted">{author === undefined ? '' : t('author.unknown')}</aside>;
   const followers = author.followers ?? 0;
   const initials = (author.name ?? author.handle ?? '?')
     .split(/\s+/)

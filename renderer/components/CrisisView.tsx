@@ -15,7 +15,16 @@ export interface CrisisPanelProps {
 }
 
 /** Crisis mode: banner, timeline, approved holding statements, and the crisis's conversations. */
-export function CrisisPanel({ crisis, statements, now, lang, onUseStatement, onEnd, onReport, children }: CrisisPanelProps) {
+export function CrisisPanel({
+  crisis,
+  statements,
+  now,
+  lang,
+  onUseStatement,
+  onEnd,
+  onReport,
+  children,
+}: CrisisPanelProps) {
   const { t } = useTranslation();
   if (!crisis) {
     return (
@@ -32,7 +41,8 @@ export function CrisisPanel({ crisis, statements, now, lang, onUseStatement, onE
         <div>
           <strong>{t('crisis.banner', { brand: crisis.brand, topic: crisis.topic })}</strong>
           <div className="small">
-            {t('crisis.since', { time: messageTime(crisis.startedAt, now, lang) })} · {crisis.autoRepliesPaused ? t('crisis.autoPaused') : ''}
+            {t('crisis.since', { time: messageTime(crisis.startedAt, now, lang) })} ·{' '}
+            {crisis.autoRepliesPaused ? t('crisis.autoPaused') : ''}
           </div>
         </div>
         <div className="crisis-actions">
@@ -54,7 +64,11 @@ export function CrisisPanel({ crisis, statements, now, lang, onUseStatement, onE
               </li>
             ))}
           </ol>
-          <p className="small muted">{clock.responseMinutes !== null ? t('crisis.responseTime', { minutes: clock.responseMinutes }) : t('crisis.noResponse')}</p>
+          <p className="small muted">
+            {clock.responseMinutes !== null
+              ? t('crisis.responseTime', { minutes: clock.responseMinutes })
+              : t('crisis.noResponse')}
+          </p>
         </section>
         <section className="crisis-section">
           <h2>{t('crisis.statements')}</h2>

@@ -36,7 +36,14 @@ export function FlagsView(p: FlagsViewProps) {
         </div>
         <div className="filters" role="tablist">
           {FLAG_STATES.map((s) => (
-            <button key={s} role="tab" aria-selected={p.filter === s} className={`chip ${p.filter === s ? 'active' : ''}`} onClick={() => p.onFilter(s)} data-filter={s}>
+            <button
+              key={s}
+              role="tab"
+              aria-selected={p.filter === s}
+              className={`chip ${p.filter === s ? 'active' : ''}`}
+              onClick={() => p.onFilter(s)}
+              data-filter={s}
+            >
               {t(`flags.filter.${s}`)} <span className="chip-count">{p.counts[s]}</span>
             </button>
           ))}
@@ -90,19 +97,26 @@ export function FlagsView(p: FlagsViewProps) {
                     data-testid="flag-card"
                     data-id={f.conversationId}
                   >
-                    <span className={`risk-pill tone-${riskTone(f.risk)}`} title={t('flags.risk', { risk: f.risk })}>
+                    <span
+                      className={`risk-pill tone-${riskTone(f.risk)}`}
+                      title={t('flags.risk', { risk: f.risk })}
+                    >
                       {f.risk}
                     </span>
                     <span className="flag-main">
                       <span className="flag-top">
-                        {c && <ChannelIcon channel={c.channel} label={t(`channels.${c.channel}`)} size={16} />}
+                        {c && (
+                          <ChannelIcon channel={c.channel} label={t(`channels.${c.channel}`)} size={16} />
+                        )}
                         <strong>{a?.name ?? a?.handle ?? f.conversationId}</strong>
                         <span className="muted small">
                           {t('flags.flaggedAt', { time: shortAge(f.flaggedAt, p.now, p.lang) })}
                         </span>
                       </span>
                       <span className="flag-snippet">{c?.snippet}</span>
-                      <span className="flag-reasons">{top.map((r) => reasonText(r.code, r.value, p.lang)).join(' · ')}</span>
+                      <span className="flag-reasons">
+                        {top.map((r) => reasonText(r.code, r.value, p.lang)).join(' · ')}
+                      </span>
                     </span>
                   </button>
                 </li>

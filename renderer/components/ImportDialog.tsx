@@ -7,7 +7,15 @@ import { Dialog } from './Dialog.tsx';
 const MAX_ERRORS_SHOWN = 200;
 
 /** Import a JSONL file (message format v1) with a per-line report, or export everything. */
-export function ImportDialog({ db, onClose, onImported }: { db: WebcareDb; onClose: () => void; onImported: (conversationIds: string[]) => void }) {
+export function ImportDialog({
+  db,
+  onClose,
+  onImported,
+}: {
+  db: WebcareDb;
+  onClose: () => void;
+  onImported: (conversationIds: string[]) => void;
+}) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -68,7 +76,14 @@ export function ImportDialog({ db, onClose, onImported }: { db: WebcareDb; onClo
         {report && (
           <div className="import-report" data-testid="import-report">
             <p>
-              <strong>{t('import.done', { imported: report.imported, skipped: report.skipped, errors: report.errors.length, total: report.total })}</strong>
+              <strong>
+                {t('import.done', {
+                  imported: report.imported,
+                  skipped: report.skipped,
+                  errors: report.errors.length,
+                  total: report.total,
+                })}
+              </strong>
             </p>
             {report.errors.length > 0 && (
               <>
@@ -76,7 +91,8 @@ export function ImportDialog({ db, onClose, onImported }: { db: WebcareDb; onClo
                 <ul className="error-lines">
                   {report.errors.slice(0, MAX_ERRORS_SHOWN).map((e) => (
                     <li key={e.line} data-testid="import-error">
-                      <span className="line-no">{t('import.line', { line: e.line })}</span> {t(`import.codes.${e.code}`, { detail: e.detail })}
+                      <span className="line-no">{t('import.line', { line: e.line })}</span>{' '}
+                      {t(`import.codes.${e.code}`, { detail: e.detail })}
                     </li>
                   ))}
                 </ul>

@@ -4,7 +4,17 @@ import { downloadText } from '../analysis/report.ts';
 import { Dialog } from './Dialog.tsx';
 
 /** Shows a Markdown report to copy, download, or print to PDF (print styles show only the report). */
-export function ReportDialog({ title, markdown, filename, onClose }: { title: string; markdown: string; filename: string; onClose: () => void }) {
+export function ReportDialog({
+  title,
+  markdown,
+  filename,
+  onClose,
+}: {
+  title: string;
+  markdown: string;
+  filename: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
   return (

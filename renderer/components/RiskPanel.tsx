@@ -8,7 +8,15 @@ export function riskTone(risk: number): 'critical' | 'high' | 'elevated' {
 }
 
 /** Reasons as chips, strongest first, in the agent's language. */
-export function ReasonChips({ reasons, lang, max = 6 }: { reasons: StoredReason[]; lang: UiLanguage; max?: number }) {
+export function ReasonChips({
+  reasons,
+  lang,
+  max = 6,
+}: {
+  reasons: StoredReason[];
+  lang: UiLanguage;
+  max?: number;
+}) {
   return (
     <ul className="reasons" data-testid="reasons">
       {[...reasons]
@@ -24,10 +32,25 @@ export function ReasonChips({ reasons, lang, max = 6 }: { reasons: StoredReason[
 }
 
 /** The escalation panel on a flagged conversation: score, reasons and the manager's verdict. */
-export function RiskPanel({ flag, lang, onDecide, onStartCrisis }: { flag: FlagRow; lang: UiLanguage; onDecide: (state: Exclude<FlagState, 'new'>) => void; onStartCrisis: () => void }) {
+export function RiskPanel({
+  flag,
+  lang,
+  onDecide,
+  onStartCrisis,
+}: {
+  flag: FlagRow;
+  lang: UiLanguage;
+  onDecide: (state: Exclude<FlagState, 'new'>) => void;
+  onStartCrisis: () => void;
+}) {
   const { t } = useTranslation();
   return (
-    <section className={`risk-panel tone-${riskTone(flag.risk)}`} data-testid="risk-panel" data-state={flag.state} aria-label={t('risk.title')}>
+    <section
+      className={`risk-panel tone-${riskTone(flag.risk)}`}
+      data-testid="risk-panel"
+      data-state={flag.state}
+      aria-label={t('risk.title')}
+    >
       <div className="risk-score" aria-label={t('flags.risk', { risk: flag.risk })}>
         <span className="risk-number">{flag.risk}</span>
         <span className="risk-label">{t('risk.title')}</span>

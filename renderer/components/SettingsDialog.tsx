@@ -5,7 +5,17 @@ import type { Settings, SettingsPatch } from '../../shared/settings/schema.ts';
 import { Dialog } from './Dialog.tsx';
 
 /** Language, theme, the agent's name and initials, and the demo inbox switch. Saves on change. */
-export function SettingsDialog({ settings, info, onClose, onChange }: { settings: Settings; info: AppInfo; onClose: () => void; onChange: (patch: SettingsPatch) => Promise<void> }) {
+export function SettingsDialog({
+  settings,
+  info,
+  onClose,
+  onChange,
+}: {
+  settings: Settings;
+  info: AppInfo;
+  onClose: () => void;
+  onChange: (patch: SettingsPatch) => Promise<void>;
+}) {
   const { t } = useTranslation();
   const [name, setName] = useState(settings.agent.name);
   const [initials, setInitials] = useState(settings.agent.initials);
@@ -17,7 +27,11 @@ export function SettingsDialog({ settings, info, onClose, onChange }: { settings
     demo: settings.demo.enabled,
   });
   const save = async (patch: SettingsPatch) => {
-    setLocal((l) => ({ language: patch.language ?? l.language, theme: patch.theme ?? l.theme, demo: patch.demo?.enabled ?? l.demo }));
+    setLocal((l) => ({
+      language: patch.language ?? l.language,
+      theme: patch.theme ?? l.theme,
+      demo: patch.demo?.enabled ?? l.demo,
+    }));
     await onChange(patch);
     setSaved(true);
   };
@@ -25,20 +39,34 @@ export function SettingsDialog({ settings, info, onClose, onChange }: { settings
     <Dialog title={t('settings.title')} onClose={onClose} testId="settings-dialog">
       <div className="form-grid">
         <label htmlFor="set-language">{t('settings.language')}</label>
-        <select id="set-language" value={local.language} onChange={(e) => void save({ language: e.target.value as Settings['language'] })}>
+        <select
+          id="set-language"
+          value={local.language}
+          onChange={(e) => void save({ language: e.target.value as Settings['language'] })}
+        >
           <option value="system">{t('settings.languageSystem')}</option>
           <option value="nl">Nederlands</option>
           <option value="en">English</option>
         </select>
         <label htmlFor="set-theme">{t('settings.theme')}</label>
-        <select id="set-theme" value={local.theme} onChange={(e) => void save({ theme: e.target.value as Settings['theme'] })}>
+        <select
+          id="set-theme"
+          value={local.theme}
+          onChange={(e) => void save({ theme: e.target.value as Settings['theme'] })}
+        >
           <option value="system">{t('settings.themeSystem')}</option>
           <option value="light">{t('settings.themeLight')}</option>
           <option value="dark">{t('settings.themeDark')}</option>
         </select>
         <h3 className="form-section">{t('settings.agent')}</h3>
         <label htmlFor="set-name">{t('settings.agentName')}</label>
-        <input id="set-name" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} onBlur={() => name !== settings.agent.name && void save({ agent: { name } })} />
+        <input
+          id="set-name"
+          value={name}
+          maxLength={80}
+          onChange={(e) => setName(e.target.value)}
+          onBlur={() => name !== settings.agent.name && void save({ agent: { name } })}
+        />
         <label htmlFor="set-initials">{t('settings.agentInitials')}</label>
         <input
           id="set-initials"
@@ -50,7 +78,12 @@ export function SettingsDialog({ settings, info, onClose, onChange }: { settings
         <h3 className="form-section">{t('settings.demo')}</h3>
         <span />
         <label className="check-row">
-          <input type="checkbox" checked={local.demo} onChange={(e) => void save({ demo: { enabled: e.target.checked } })} data-testid="demo-toggle" />
+          <input
+            type="checkbox"
+            checked={local.demo}
+            onChange={(e) => void save({ demo: { enabled: e.target.checked } })}
+            data-testid="demo-toggle"
+          />
           {t('settings.demoOn')}
         </label>
         <span />

@@ -18,13 +18,31 @@ export interface SidebarProps {
 }
 
 /** Views with their sizes (from the counters table) and the channels that have open conversations. */
-export function Sidebar({ view, me, counters, lang, onSelect, footer, screen, onScreen, newFlags, crisisBrand }: SidebarProps) {
+export function Sidebar({
+  view,
+  me,
+  counters,
+  lang,
+  onSelect,
+  footer,
+  screen,
+  onScreen,
+  newFlags,
+  crisisBrand,
+}: SidebarProps) {
   const { t } = useTranslation();
   const count = (v: ViewId) => counters?.get(viewCounterKey(v, me)) ?? 0;
-  const channels = CHANNEL_KINDS.filter((c: ChannelKind) => (counters?.get(`channel:${c}:open`) ?? 0) > 0 || view === `channel:${c}`);
+  const channels = CHANNEL_KINDS.filter(
+    (c: ChannelKind) => (counters?.get(`channel:${c}:open`) ?? 0) > 0 || view === `channel:${c}`,
+  );
   const item = (v: ViewId, label: string, icon: React.ReactNode, shortcut?: string) => (
     <li key={v}>
-      <button className={`nav-item ${screen === 'inbox' && view === v ? 'active' : ''}`} aria-current={screen === 'inbox' && view === v ? 'page' : undefined} onClick={() => onSelect(v)} data-view={v}>
+      <button
+        className={`nav-item ${screen === 'inbox' && view === v ? 'active' : ''}`}
+        aria-current={screen === 'inbox' && view === v ? 'page' : undefined}
+        onClick={() => onSelect(v)}
+        data-view={v}
+      >
         <span className="nav-icon">{icon}</span>
         <span className="nav-label">{label}</span>
         {shortcut && <kbd className="nav-kbd">{shortcut}</kbd>}
@@ -34,7 +52,14 @@ export function Sidebar({ view, me, counters, lang, onSelect, footer, screen, on
       </button>
     </li>
   );
-  const icons: Record<(typeof STATUS_VIEWS)[number], string> = { open: '◉', mine: '☺', pending: '◔', snoozed: '☾', resolved: '✓', all: '≡' };
+  const icons: Record<(typeof STATUS_VIEWS)[number], string> = {
+    open: '◉',
+    mine: '☺',
+    pending: '◔',
+    snoozed: '☾',
+    resolved: '✓',
+    all: '≡',
+  };
   return (
     <nav className="sidebar" aria-label={t('views.title')}>
       <div className="brand">
@@ -42,21 +67,37 @@ export function Sidebar({ view, me, counters, lang, onSelect, footer, screen, on
         <span className="brand-name">{t('app.name')}</span>
       </div>
       <h3 className="nav-heading">{t('views.title')}</h3>
-      <ul className="nav-list">{STATUS_VIEWS.map((v, i) => item(v, t(`views.${v}`), icons[v], String(i + 1)))}</ul>
+      <ul className="nav-list">
+        {STATUS_VIEWS.map((v, i) => item(v, t(`views.${v}`), icons[v], String(i + 1)))}
+      </ul>
       <h3 className="nav-heading">{t('monitor.title')}</h3>
       <ul className="nav-list">
         <li>
-          <button className={`nav-item ${screen === 'flags' ? 'active' : ''}`} onClick={() => onScreen('flags')} data-testid="nav-flags">
+          <button
+            className={`nav-item ${screen === 'flags' ? 'active' : ''}`}
+            onClick={() => onScreen('flags')}
+            data-testid="nav-flags"
+          >
             <span className="nav-icon">⚑</span>
             <span className="nav-label">{t('monitor.flags')}</span>
             <kbd className="nav-kbd">7</kbd>
-            {newFlags > 0 && <span className="nav-count flag-count" data-testid="count-flags">{plainNumber(newFlags, lang)}</span>}
+            {newFlags > 0 && (
+              <span className="nav-count flag-count" data-testid="count-flags">
+                {plainNumber(newFlags, lang)}
+              </span>
+            )}
           </button>
         </li>
         <li>
-          <button className={`nav-item ${screen === 'crisis' ? 'active' : ''} ${crisisBrand ? 'crisis-on' : ''}`} onClick={() => onScreen('crisis')} data-testid="nav-crisis">
+          <button
+            className={`nav-item ${screen === 'crisis' ? 'active' : ''} ${crisisBrand ? 'crisis-on' : ''}`}
+            onClick={() => onScreen('crisis')}
+            data-testid="nav-crisis"
+          >
             <span className="nav-icon">{crisisBrand ? '●' : '○'}</span>
-            <span className="nav-label">{crisisBrand ? t('monitor.crisisActive', { brand: crisisBrand }) : t('monitor.crisis')}</span>
+            <span className="nav-label">
+              {crisisBrand ? t('monitor.crisisActive', { brand: crisisBrand }) : t('monitor.crisis')}
+            </span>
             <kbd className="nav-kbd">8</kbd>
           </button>
         </li>
@@ -65,7 +106,13 @@ export function Sidebar({ view, me, counters, lang, onSelect, footer, screen, on
         <>
           <h3 className="nav-heading">{t('views.channels')}</h3>
           <ul className="nav-list">
-            {channels.map((c) => item(`channel:${c}`, t(`channels.${c}`), <ChannelIcon channel={c} label={t(`channels.${c}`)} size={16} />))}
+            {channels.map((c) =>
+              item(
+                `channel:${c}`,
+                t(`channels.${c}`),
+                <ChannelIcon channel={c} label={t(`channels.${c}`)} size={16} />,
+              ),
+            )}
           </ul>
         </>
       )}

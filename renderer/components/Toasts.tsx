@@ -7,19 +7,35 @@ export interface Toast {
   tone?: 'info' | 'error';
 }
 
-export function Toasts({ toasts, onUndo, onDismiss }: { toasts: Toast[]; onUndo: () => void; onDismiss: (id: number) => void }) {
+export function Toasts({
+  toasts,
+  onUndo,
+  onDismiss,
+}: {
+  toasts: Toast[];
+  onUndo: () => void;
+  onDismiss: (id: number) => void;
+}) {
   const { t } = useTranslation();
   return (
     <div className="toasts" role="status" aria-live="polite">
       {toasts.map((toast) => (
-        <div key={toast.id} className={`toast ${toast.tone === 'error' ? 'toast-error' : ''}`} data-testid="toast">
+        <div
+          key={toast.id}
+          className={`toast ${toast.tone === 'error' ? 'toast-error' : ''}`}
+          data-testid="toast"
+        >
           <span>{toast.text}</span>
           {toast.undo && (
             <button className="toast-action" onClick={onUndo}>
               {t('toasts.undo')} <kbd>Z</kbd>
             </button>
           )}
-          <button className="toast-close" aria-label={t('toasts.dismiss')} onClick={() => onDismiss(toast.id)}>
+          <button
+            className="toast-close"
+            aria-label={t('toasts.dismiss')}
+            onClick={() => onDismiss(toast.id)}
+          >
             ×
           </button>
         </div>

@@ -14,7 +14,15 @@ function toLocalInput(ms: number): string {
 }
 
 /** Snooze picker: number keys 1–4 pick a preset, or a custom date and time. */
-export function SnoozeDialog({ lang, onClose, onSnooze }: { lang: UiLanguage; onClose: () => void; onSnooze: (until: number) => void }) {
+export function SnoozeDialog({
+  lang,
+  onClose,
+  onSnooze,
+}: {
+  lang: UiLanguage;
+  onClose: () => void;
+  onSnooze: (until: number) => void;
+}) {
   const { t } = useTranslation();
   const [now] = useState(() => Date.now());
   const [custom, setCustom] = useState(() => toLocalInput(snoozeUntil('tomorrow', now)));
@@ -33,7 +41,13 @@ export function SnoozeDialog({ lang, onClose, onSnooze }: { lang: UiLanguage; on
         }}
       >
         {PRESETS.map((p, i) => (
-          <button key={p} className="choice" autoFocus={i === 0} onClick={() => onSnooze(snoozeUntil(p, now))} data-preset={p}>
+          <button
+            key={p}
+            className="choice"
+            autoFocus={i === 0}
+            onClick={() => onSnooze(snoozeUntil(p, now))}
+            data-preset={p}
+          >
             <kbd>{i + 1}</kbd>
             <span>{t(`snooze.${p}`)}</span>
             <span className="muted">{messageTime(snoozeUntil(p, now), now, lang)}</span>
@@ -65,7 +79,19 @@ export function SnoozeDialog({ lang, onClose, onSnooze }: { lang: UiLanguage; on
 }
 
 /** Label picker: type to filter, Enter toggles the first match or creates a new label. */
-export function LabelDialog({ labels, selected, onClose, onToggle, onCreate }: { labels: Label[]; selected: string[]; onClose: () => void; onToggle: (id: string) => void; onCreate: (name: string) => void }) {
+export function LabelDialog({
+  labels,
+  selected,
+  onClose,
+  onToggle,
+  onCreate,
+}: {
+  labels: Label[];
+  selected: string[];
+  onClose: () => void;
+  onToggle: (id: string) => void;
+  onCreate: (name: string) => void;
+}) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const q = query.trim().toLowerCase();

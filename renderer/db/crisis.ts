@@ -1,5 +1,12 @@
 import { applyFeedback, type Verdict } from '../../shared/analysis/index.ts';
-import { addTimeline, type AlertRow, type CrisisRow, type FlagRow, type FlagState, type HoldingStatement } from '../../shared/crisis/types.ts';
+import {
+  addTimeline,
+  type AlertRow,
+  type CrisisRow,
+  type FlagRow,
+  type FlagState,
+  type HoldingStatement,
+} from '../../shared/crisis/types.ts';
 import type { Message } from '../../shared/domain/types.ts';
 import { readTuning, TUNING_KEY } from '../analysis/analyze.ts';
 import type { WebcareDb } from './schema.ts';
@@ -9,7 +16,12 @@ import type { WebcareDb } from './schema.ts';
  * escalate" / "not an escalation") also tunes the local threshold and is kept as a label for
  * retraining (STYLE.md §5: multi-table writes in one transaction).
  */
-export async function decideFlag(db: WebcareDb, conversationId: string, state: Exclude<FlagState, 'new'>, now: number): Promise<FlagRow | null> {
+export async function decideFlag(
+  db: WebcareDb,
+  conversationId: string,
+  state: Exclude<FlagState, 'new'>,
+  now: number,
+): Promise<FlagRow | null> {
   return db.transaction('rw', [db.flags, db.meta], async () => {
     const flag = await db.flags.get(conversationId);
     if (!flag) return null;
@@ -21,9 +33,16 @@ export async function decideFlag(db: WebcareDb, conversationId: string, state: E
       escalatedAt: state === 'escalated' ? (flag.escalatedAt ?? now) : flag.escalatedAt,
     };
     await db.flags.put(next);
-    const verdict: Verdict | null = state === 'escalated' ? 'escalate' : state === 'dismissed' ? 'dismiss' : null;
+    const verdict: Verdict | null =
+      state === 'escalated' ? 'escalate' : state === 'dismissed' ? 'dismiss' : null;
     if (verdict) {
-      const tuning = applyFeedback(await readTuning(db), { conversationId, risk: flag.risk, verdict, at: now, codes: flag.reasons.map((r) => r.code) });
+      const tuning = applyFeedback(await readTuning(db), {
+        conversationId,
+        risk: flag.risk,
+        verdict,
+        at: now,
+        codes: flag.reasons.map((r) => r.code),
+      });
       await db.meta.put({ key: TUNING_KEY, value: tuning });
     }
     return next;
@@ -31,7 +50,12 @@ export async function decideFlag(db: WebcareDb, conversationId: string, state: E
 }
 
 /** Conversations behind an alert's evidence plus the brand's open flags: what the crisis view shows. */
-export async function crisisConversations(db: WebcareDb, brand: string, messageIds: readonly string[], include: readonly string[] = []): Promise<string[]> {
+export async function crisisConversations(
+  db: WebcareDb,
+  brand: string,
+  messageIds: readonly string[],
+  include: readonly string[] = [],
+): Promise<string[]> {
   const messages = (await db.messages.bulkGet([...messageIds])).filter((m): m is Message => !!m);
   const ids = new Set([...include, ...messages.map((m) => m.conversationId)]);
   const flags = await db.flags.where('[active+risk]').between([1, 0], [1, 101]).toArray();
@@ -44,21 +68,42 @@ export async function crisisConversations(db: WebcareDb, brand: string, messageI
  * crisis view, pauses automatic replies and starts the timeline with the first mention and the
  * first flag. One active crisis per brand and topic.
  */
-export async function startCrisis(db: WebcareDb, input: { brand: string; topic: string; alert: AlertRow | null; conversationIds: string[] }, now: number): Promise<CrisisRow> {
+export async function startCrisis(
+  db: WebcareDb,
+  input: { brand: string; topic: string; alert: AlertRow | null; conversationIds: string[] },
+  now: number,
+): Promise<CrisisRow> {
   return db.transaction('rw', [db.crises, db.alerts, db.messages, db.flags], async () => {
     const id = `crisis-${input.brand}-${input.topic}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
     const existing = await db.crises.get(id);
     if (existing?.active) return existing;
-    const evidence = (await db.messages.bulkGet(input.alert?.messageIds ?? [])).filter((m): m is Message => !!m);
-    const conversationMessages = await Promise.all(input.conversationIds.map((cid) => db.messages.where('[conversationId+createdAt]').between([cid, 0], [cid, Infinity]).first()));
-    const first = [...evidence, ...conversationMessages.filter((m): m is Message => !!m)].sort((a, b) => a.createdAt - b.createdAt)[0];
+    const evidence = (await db.messages.bulkGet(input.alert?.messageIds ?? [])).filter(
+      (m): m is Message => !!m,
+    );
+    const conversationMessages = await Promise.all(
+      input.conversationIds.map((cid) =>
+        db.messages.where('[conversationId+createdAt]').between([cid, 0], [cid, Infinity]).first(),
+      ),
+    );
+    const first = [...evidence, ...conversationMessages.filter((m): m is Message => !!m)].sort(
+      (a, b) => a.createdAt - b.createdAt,
+    )[0];
     const flags = (await db.flags.bulkGet(input.conversationIds)).filter((f): f is FlagRow => !!f);
     let timeline = existing?.timeline ?? [];
-    if (first) timeline = addTimeline(timeline, { kind: 'first-mention', at: first.createdAt, ref: first.id });
-    if (input.alert) timeline = addTimeline(timeline, { kind: 'alert', at: input.alert.at, ref: input.alert.id });
+    if (first)
+      timeline = addTimeline(timeline, { kind: 'first-mention', at: first.createdAt, ref: first.id });
+    if (input.alert)
+      timeline = addTimeline(timeline, { kind: 'alert', at: input.alert.at, ref: input.alert.id });
     const firstFlag = flags.sort((a, b) => a.flaggedAt - b.flaggedAt)[0];
-    if (firstFlag) timeline = addTimeline(timeline, { kind: 'flag', at: firstFlag.flaggedAt, ref: firstFlag.conversationId });
-    for (const f of flags) if (f.escalatedAt) timeline = addTimeline(timeline, { kind: 'escalated', at: f.escalatedAt, ref: f.conversationId });
+    if (firstFlag)
+      timeline = addTimeline(timeline, {
+        kind: 'flag',
+        at: firstFlag.flaggedAt,
+        ref: firstFlag.conversationId,
+      });
+    for (const f of flags)
+      if (f.escalatedAt)
+        timeline = addTimeline(timeline, { kind: 'escalated', at: f.escalatedAt, ref: f.conversationId });
     timeline = addTimeline(timeline, { kind: 'crisis-on', at: now, ref: null });
     const row: CrisisRow = {
       id,
@@ -82,19 +127,35 @@ export async function endCrisis(db: WebcareDb, id: string, now: number): Promise
   await db.transaction('rw', [db.crises], async () => {
     const c = await db.crises.get(id);
     if (!c || !c.active) return;
-    await db.crises.put({ ...c, active: 0, endedAt: now, autoRepliesPaused: false, timeline: addTimeline(c.timeline, { kind: 'crisis-off', at: now, ref: null }) });
+    await db.crises.put({
+      ...c,
+      active: 0,
+      endedAt: now,
+      autoRepliesPaused: false,
+      timeline: addTimeline(c.timeline, { kind: 'crisis-off', at: now, ref: null }),
+    });
   });
 }
 
 /** Records the first public reply in a conversation of an active crisis on its timeline. */
-export async function recordReply(db: WebcareDb, message: Pick<Message, 'id' | 'conversationId' | 'public' | 'createdAt'>): Promise<void> {
+export async function recordReply(
+  db: WebcareDb,
+  message: Pick<Message, 'id' | 'conversationId' | 'public' | 'createdAt'>,
+): Promise<void> {
   if (!message.public) return;
   await db.transaction('rw', [db.crises], async () => {
     const active = await db.crises.where('active').equals(1).toArray();
     for (const c of active) {
       if (!c.conversationIds.includes(message.conversationId)) continue;
       if (c.timeline.some((t) => t.kind === 'first-public-response')) continue;
-      await db.crises.put({ ...c, timeline: addTimeline(c.timeline, { kind: 'first-public-response', at: message.createdAt, ref: message.id }) });
+      await db.crises.put({
+        ...c,
+        timeline: addTimeline(c.timeline, {
+          kind: 'first-public-response',
+          at: message.createdAt,
+          ref: message.id,
+        }),
+      });
     }
   });
 }

@@ -20,9 +20,16 @@ let running: Promise<void> = Promise.resolve();
  * removes every demo row when the setting is turned off. The agent's own rows are never touched.
  * Calls are serialised so two triggers cannot seed twice.
  */
-export function syncDemoInbox(db: WebcareDb, settings: Settings, now: number): Promise<'seeded' | 'removed' | 'unchanged'> {
+export function syncDemoInbox(
+  db: WebcareDb,
+  settings: Settings,
+  now: number,
+): Promise<'seeded' | 'removed' | 'unchanged'> {
   const result = running.then(async () => {
-    const meta = ((await db.meta.get(DEMO_META))?.value as DemoMeta | undefined) ?? { seeded: false, seededAt: null };
+    const meta = ((await db.meta.get(DEMO_META))?.value as DemoMeta | undefined) ?? {
+      seeded: false,
+      seededAt: null,
+    };
     if (settings.demo.enabled && !meta.seeded) {
       await seedDemo(db, settings, now);
       return 'seeded' as const;
@@ -46,18 +53,25 @@ export async function seedDemo(db: WebcareDb, settings: Settings, now: number): 
     agentInitials: settings.agent.initials || undefined,
     agentName: settings.agent.name || undefined,
   });
-  await db.transaction('rw', [db.conversations, db.messages, db.authors, db.labels, db.counters, db.meta, db.statements], async () => {
-    await db.labels.bulkPut(inbox.labels);
-    if ((await db.statements.count()) === 0) await db.statements.bulkPut(DEFAULT_STATEMENTS);
-    await db.authors.bulkPut(inbox.authors);
-    await db.messages.bulkPut(inbox.messages);
-    await db.conversations.bulkPut(inbox.conversations);
-    const totals = new Map<string, number>();
-    for (const c of inbox.conversations) for (const [k, v] of counterDeltas(null, c)) totals.set(k, (totals.get(k) ?? 0) + v);
-    const existing = await db.counters.bulkGet([...totals.keys()]);
-    await db.counters.bulkPut([...totals].map(([key, value], i) => ({ key, value: value + (existing[i]?.value ?? 0) })));
-    await db.meta.put({ key: DEMO_META, value: { seeded: true, seededAt: now } satisfies DemoMeta });
-  });
+  await db.transaction(
+    'rw',
+    [db.conversations, db.messages, db.authors, db.labels, db.counters, db.meta, db.statements],
+    async () => {
+      await db.labels.bulkPut(inbox.labels);
+      if ((await db.statements.count()) === 0) await db.statements.bulkPut(DEFAULT_STATEMENTS);
+      await db.authors.bulkPut(inbox.authors);
+      await db.messages.bulkPut(inbox.messages);
+      await db.conversations.bulkPut(inbox.conversations);
+      const totals = new Map<string, number>();
+      for (const c of inbox.conversations)
+        for (const [k, v] of counterDeltas(null, c)) totals.set(k, (totals.get(k) ?? 0) + v);
+      const existing = await db.counters.bulkGet([...totals.keys()]);
+      await db.counters.bulkPut(
+        [...totals].map(([key, value], i) => ({ key, value: value + (existing[i]?.value ?? 0) })),
+      );
+      await db.meta.put({ key: DEMO_META, value: { seeded: true, seededAt: now } satisfies DemoMeta });
+    },
+  );
 }
 
 /**
@@ -67,7 +81,19 @@ export async function seedDemo(db: WebcareDb, settings: Settings, now: number): 
 export async function removeDemo(db: WebcareDb): Promise<void> {
   await db.transaction(
     'rw',
-    [db.conversations, db.messages, db.authors, db.events, db.drafts, db.outbox, db.meta, db.flags, db.alerts, db.crises, db.counters],
+    [
+      db.conversations,
+      db.messages,
+      db.authors,
+      db.events,
+      db.drafts,
+      db.outbox,
+      db.meta,
+      db.flags,
+      db.alerts,
+      db.crises,
+      db.counters,
+    ],
     async () => {
       const ids = await db.conversations.where('demo').equals(1).primaryKeys();
       const idSet = new Set(ids);
@@ -81,9 +107,12 @@ export async function removeDemo(db: WebcareDb): Promise<void> {
       await db.events.filter((e) => idSet.has(e.conversationId)).delete();
       await db.outbox.where('conversationId').anyOf(ids).delete();
       const totals = new Map<string, number>();
-      await db.conversations.where('demo').equals(0).each((c) => {
-        for (const [k, v] of counterDeltas(null, c)) totals.set(k, (totals.get(k) ?? 0) + v);
-      });
+      await db.conversations
+        .where('demo')
+        .equals(0)
+        .each((c) => {
+          for (const [k, v] of counterDeltas(null, c)) totals.set(k, (totals.get(k) ?? 0) + v);
+        });
       await db.counters.clear();
       await db.counters.bulkPut([...totals].map(([key, value]) => ({ key, value })));
       await db.meta.put({ key: DEMO_META, value: { seeded: false, seededAt: null } satisfies DemoMeta });

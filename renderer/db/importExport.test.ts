@@ -43,8 +43,11 @@ describe('JSONL import', () => {
     expect(c1?.authorId).toBe('x:1001');
     expect(c1?.waitingSince).toBeNull(); // the brand replied last
     const totals: Record<string, number> = {};
-    for (const c of await db.conversations.toArray()) for (const [k, v] of counterDeltas(null, c)) totals[k] = (totals[k] ?? 0) + v;
-    const stored = Object.fromEntries((await db.counters.toArray()).filter((r) => r.value).map((r) => [r.key, r.value]));
+    for (const c of await db.conversations.toArray())
+      for (const [k, v] of counterDeltas(null, c)) totals[k] = (totals[k] ?? 0) + v;
+    const stored = Object.fromEntries(
+      (await db.counters.toArray()).filter((r) => r.value).map((r) => [r.key, r.value]),
+    );
     expect(stored).toEqual(totals);
   });
 
@@ -80,6 +83,11 @@ describe('JSONL export', () => {
     expect(parsed.messages.map((m) => m.text)).toContain('We kijken ernaar!');
     const original = parseJsonl(SAMPLE).messages.find((m) => m.id === 'sample-1')!;
     const exported = parsed.messages.find((m) => m.id === 'sample-1')!;
-    expect(exported).toMatchObject({ text: original.text, channel: 'x', author: { id: '1001' }, createdAt: new Date(original.createdAt).toISOString() });
+    expect(exported).toMatchObject({
+      text: original.text,
+      channel: 'x',
+      author: { id: '1001' },
+      createdAt: new Date(original.createdAt).toISOString(),
+    });
   });
 });

@@ -2,7 +2,15 @@ import { applyEvent } from '../../shared/domain/events.ts';
 import type { Author, Conversation, Message } from '../../shared/domain/types.ts';
 import { UNASSIGNED } from '../../shared/domain/types.ts';
 import { counterDeltas } from '../../shared/inbox/views.ts';
-import { fromInterchangeBatch, mergeAuthor, parseJsonl, serializeJsonlLine, toInterchange, type ImportError, type ImportedMessage } from '../../shared/interchange/jsonl.ts';
+import {
+  fromInterchangeBatch,
+  mergeAuthor,
+  parseJsonl,
+  serializeJsonlLine,
+  toInterchange,
+  type ImportError,
+  type ImportedMessage,
+} from '../../shared/interchange/jsonl.ts';
 import { searchTokensOf, MAX_SEARCH_TOKENS } from '../../shared/search/tokenize.ts';
 import { snippetOf } from '../../shared/demo/generate.ts';
 import type { WebcareDb } from './schema.ts';
@@ -52,13 +60,23 @@ function emptyConversation(m: Message): Conversation {
  */
 export async function importJsonlText(db: WebcareDb, text: string, now: number): Promise<ImportReport> {
   const parsed = parseJsonl(text);
-  const report: ImportReport = { imported: 0, skipped: 0, errors: parsed.errors, total: parsed.total, conversationIds: [] };
+  const report: ImportReport = {
+    imported: 0,
+    skipped: 0,
+    errors: parsed.errors,
+    total: parsed.total,
+    conversationIds: [],
+  };
   const touched = new Set<string>();
   // Parents that are already stored decide the conversation of replies to them.
   const parentIds = [...new Set(parsed.messages.flatMap((m) => (m.inReplyTo ? [m.inReplyTo] : [])))];
   const parents = await db.messages.bulkGet(parentIds);
-  const parentConversation = new Map(parents.filter((p): p is Message => !!p).map((p) => [p.id, p.conversationId]));
-  const converted = fromInterchangeBatch(parsed.messages, now, { conversationOf: (id) => parentConversation.get(id) });
+  const parentConversation = new Map(
+    parents.filter((p): p is Message => !!p).map((p) => [p.id, p.conversationId]),
+  );
+  const converted = fromInterchangeBatch(parsed.messages, now, {
+    conversationOf: (id) => parentConversation.get(id),
+  });
   for (let i = 0; i < converted.length; i += CHUNK) {
     const r = await importChunk(db, converted.slice(i, i + CHUNK), now);
     report.imported += r.imported;
@@ -69,7 +87,11 @@ export async function importJsonlText(db: WebcareDb, text: string, now: number):
   return report;
 }
 
-async function importChunk(db: WebcareDb, chunk: ImportedMessage[], now: number): Promise<{ imported: number; skipped: number; conversationIds: string[] }> {
+async function importChunk(
+  db: WebcareDb,
+  chunk: ImportedMessage[],
+  now: number,
+): Promise<{ imported: number; skipped: number; conversationIds: string[] }> {
   return db.transaction('rw', [db.messages, db.conversations, db.authors, db.counters], async () => {
     const existing = await db.messages.bulkGet(chunk.map((c) => c.message.id));
     const fresh = chunk.filter((_, i) => !existing[i]);
@@ -93,7 +115,10 @@ async function importChunk(db: WebcareDb, chunk: ImportedMessage[], now: number)
         c = emptyConversation(m);
         started.add(c.id);
       }
-      const event = m.direction === 'incoming' ? ({ type: 'message.received', at: m.createdAt, messageId: m.id } as const) : ({ type: 'message.replied', at: m.createdAt, messageId: m.id } as const);
+      const event =
+        m.direction === 'incoming'
+          ? ({ type: 'message.received', at: m.createdAt, messageId: m.id } as const)
+          : ({ type: 'message.replied', at: m.createdAt, messageId: m.id } as const);
       const applied = applyEvent(c, event, now);
       if (!applied.ok) continue;
       let next = applied.value;
@@ -106,13 +131,23 @@ async function importChunk(db: WebcareDb, chunk: ImportedMessage[], now: number)
         public: next.public || (m.direction === 'incoming' && m.public),
         lang: next.lang ?? m.lang,
         brand: next.brand ?? m.brand,
-        searchTokens: searchTokensOf([next.searchTokens.join(' '), m.text, author.name, author.handle], MAX_SEARCH_TOKENS),
+        searchTokens: searchTokensOf(
+          [next.searchTokens.join(' '), m.text, author.name, author.handle],
+          MAX_SEARCH_TOKENS,
+        ),
       };
       convs.set(next.id, next);
       const key = `${author.id}|${m.conversationId}`;
       const newConversationForAuthor = (isNew || started.has(m.conversationId)) && !authorSeenIn.has(key);
       authorSeenIn.add(key);
-      authors.set(author.id, mergeAuthor(authors.get(author.id), author, { newMessage: true, newConversation: newConversationForAuthor && m.direction === 'incoming', demo: m.demo }));
+      authors.set(
+        author.id,
+        mergeAuthor(authors.get(author.id), author, {
+          newMessage: true,
+          newConversation: newConversationForAuthor && m.direction === 'incoming',
+          demo: m.demo,
+        }),
+      );
     }
 
     await db.messages.bulkAdd(fresh.map((f) => f.message));
@@ -120,10 +155,15 @@ async function importChunk(db: WebcareDb, chunk: ImportedMessage[], now: number)
     await db.authors.bulkPut([...authors.values()]);
     const deltas = new Map<string, number>();
     for (const [id, after] of convs) {
-      for (const [k, v] of counterDeltas(before.get(id) ?? null, after)) deltas.set(k, (deltas.get(k) ?? 0) + v);
+      for (const [k, v] of counterDeltas(before.get(id) ?? null, after))
+        deltas.set(k, (deltas.get(k) ?? 0) + v);
     }
     await bumpCounters(db, deltas);
-    return { imported: fresh.length, skipped: chunk.length - fresh.length, conversationIds: [...new Set(fresh.map((f) => f.message.conversationId))] };
+    return {
+      imported: fresh.length,
+      skipped: chunk.length - fresh.length,
+      conversationIds: [...new Set(fresh.map((f) => f.message.conversationId))],
+    };
   });
 }
 
@@ -139,7 +179,8 @@ export async function exportJsonl(db: WebcareDb): Promise<{ text: string; count:
   for (const m of messages) {
     if (m.direction === 'note') continue;
     if (!authors.has(m.authorId)) authors.set(m.authorId, (await db.authors.get(m.authorId)) ?? null);
-    if (!convs.has(m.conversationId)) convs.set(m.conversationId, (await db.conversations.get(m.conversationId)) ?? null);
+    if (!convs.has(m.conversationId))
+      convs.set(m.conversationId, (await db.conversations.get(m.conversationId)) ?? null);
     const conv = convs.get(m.conversationId) ?? undefined;
     const author = authors.get(m.authorId) ?? agentAuthor(m, conv);
     const line = toInterchange(m, author, conv);

@@ -3,7 +3,11 @@ import { DB_VERSION, WebcareDb } from './schema.ts';
 
 export const DB_NAME = 'webcare';
 
-export type OpenDbResult = { ok: true; db: WebcareDb } | { ok: false; reason: 'newer'; found: number } | { ok: false; reason: 'blocked' } | { ok: false; reason: 'error'; message: string };
+export type OpenDbResult =
+  | { ok: true; db: WebcareDb }
+  | { ok: false; reason: 'newer'; found: number }
+  | { ok: false; reason: 'blocked' }
+  | { ok: false; reason: 'error'; message: string };
 
 /**
  * Opens the inbox database. Stops with a clear reason when the stored data is newer than this
@@ -31,7 +35,8 @@ export async function openInboxDb(name = DB_NAME, onVersionChange?: () => void):
     if (err.name === Dexie.errnames.Version || err.inner?.name === 'VersionError') {
       return { ok: false, reason: 'newer', found: (await storedVersion(name)) ?? DB_VERSION + 1 };
     }
-    if (err.name === 'BlockedError' || err.name === Dexie.errnames.DatabaseClosed) return { ok: false, reason: 'blocked' };
+    if (err.name === 'BlockedError' || err.name === Dexie.errnames.DatabaseClosed)
+      return { ok: false, reason: 'blocked' };
     return { ok: false, reason: 'error', message: err.message };
   }
 }

@@ -10,7 +10,10 @@ import type { WebcareDb } from './schema.ts';
  */
 export function viewCollection(db: WebcareDb, view: ViewId, me: string) {
   const range = (prefix: unknown[]) =>
-    db.conversations.where(`[${indexFor(view)}]`).between([...prefix, Dexie.minKey], [...prefix, Dexie.maxKey]).reverse();
+    db.conversations
+      .where(`[${indexFor(view)}]`)
+      .between([...prefix, Dexie.minKey], [...prefix, Dexie.maxKey])
+      .reverse();
   switch (view) {
     case 'all':
       return db.conversations.orderBy('lastMessageAt').reverse();
@@ -32,13 +35,21 @@ function indexFor(view: ViewId): string {
   return 'status+lastMessageAt';
 }
 
-export async function listConversations(db: WebcareDb, view: ViewId, me: string, limit: number): Promise<Conversation[]> {
+export async function listConversations(
+  db: WebcareDb,
+  view: ViewId,
+  me: string,
+  limit: number,
+): Promise<Conversation[]> {
   return viewCollection(db, view, me).limit(limit).toArray();
 }
 
 /** The thread of one conversation in time order (index range, bounded by the conversation). */
 export async function listMessages(db: WebcareDb, conversationId: string): Promise<Message[]> {
-  return db.messages.where('[conversationId+createdAt]').between([conversationId, Dexie.minKey], [conversationId, Dexie.maxKey]).toArray();
+  return db.messages
+    .where('[conversationId+createdAt]')
+    .between([conversationId, Dexie.minKey], [conversationId, Dexie.maxKey])
+    .toArray();
 }
 
 /** The author's other conversations, newest first, for the author card. */

@@ -5,7 +5,15 @@ import { counterDeltas } from '../../shared/inbox/views.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings/schema.ts';
 import { removeDemo, seedDemo, syncDemoInbox } from './demo.ts';
 import { listConversations, searchConversations } from './queries.ts';
-import { addNote, dispatch, nextSnoozeEnd, queueReply, readCounter, undoLast, wakeDueSnoozes } from './repo.ts';
+import {
+  addNote,
+  dispatch,
+  nextSnoozeEnd,
+  queueReply,
+  readCounter,
+  undoLast,
+  wakeDueSnoozes,
+} from './repo.ts';
 import { WebcareDb } from './schema.ts';
 
 const NOW = Date.UTC(2026, 10, 24, 12, 0, 0);
@@ -22,12 +30,15 @@ afterEach(async () => {
 
 async function countersFromScratch(): Promise<Record<string, number>> {
   const totals: Record<string, number> = {};
-  for (const c of await db.conversations.toArray()) for (const [k, v] of counterDeltas(null, c)) totals[k] = (totals[k] ?? 0) + v;
+  for (const c of await db.conversations.toArray())
+    for (const [k, v] of counterDeltas(null, c)) totals[k] = (totals[k] ?? 0) + v;
   return totals;
 }
 
 async function storedCounters(): Promise<Record<string, number>> {
-  return Object.fromEntries((await db.counters.toArray()).filter((r) => r.value !== 0).map((r) => [r.key, r.value]));
+  return Object.fromEntries(
+    (await db.counters.toArray()).filter((r) => r.value !== 0).map((r) => [r.key, r.value]),
+  );
 }
 
 async function seedSmall() {
@@ -64,7 +75,10 @@ describe('dispatch', () => {
     expect((await db.conversations.get(c!.id))!.status).toBe('resolved');
     expect(await readCounter(db, 'status:open')).toBe(openBefore - 1);
     expect(await readCounter(db, 'status:resolved')).toBe(resolvedBefore + 1);
-    const events = await db.events.where('[conversationId+seq]').between([c!.id, 0], [c!.id, Infinity]).toArray();
+    const events = await db.events
+      .where('[conversationId+seq]')
+      .between([c!.id, 0], [c!.id, Infinity])
+      .toArray();
     expect(events.map((e) => e.event.type)).toEqual(['resolve']);
     expect(events[0]!.before.status).toBe('open');
     expect(events[0]!.actor).toBe('me');
@@ -158,7 +172,13 @@ describe('search', () => {
     const r = await searchConversations(db, 'stor', 5000);
     expect(r.conversations.length).toBeGreaterThanOrEqual(withWord.length);
     const both = await searchConversations(db, 'storing belnet', 5000);
-    expect(both.conversations.every((c) => c.searchTokens.some((t) => t.startsWith('storing')) && c.searchTokens.some((t) => t.startsWith('belnet')))).toBe(true);
+    expect(
+      both.conversations.every(
+        (c) =>
+          c.searchTokens.some((t) => t.startsWith('storing')) &&
+          c.searchTokens.some((t) => t.startsWith('belnet')),
+      ),
+    ).toBe(true);
     expect((await searchConversations(db, 'qqqzzzxxx')).conversations).toEqual([]);
     expect((await searchConversations(db, '   ')).conversations).toEqual([]);
   });

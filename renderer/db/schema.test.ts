@@ -11,17 +11,15 @@ describe('database schema upgrades', () => {
     const old = new Dexie(name);
     old.version(1).stores(V1_STORES);
     await old.open();
-    await old
-      .table('authors')
-      .put({
-        id: 'x:1',
-        channel: 'x',
-        handle: 'fleur_bos',
-        name: 'Fleur Bós',
-        followers: 10,
-        verified: false,
-        demo: 0,
-      });
+    await old.table('authors').put({
+      id: 'x:1',
+      channel: 'x',
+      handle: 'fleur_bos',
+      name: 'Fleur Bós',
+      followers: 10,
+      verified: false,
+      demo: 0,
+    });
     await old.table('conversations').put({
       id: 'c1',
       channel: 'x',

@@ -8,7 +8,10 @@ export type UiLanguage = keyof typeof LOCALES;
 export function shortAge(ms: number, now: number, lang: UiLanguage): string {
   const diff = Math.max(0, now - ms);
   const min = Math.floor(diff / 60_000);
-  const units = lang === 'nl' ? { now: 'nu', m: 'min', h: 'u', d: 'd', w: 'w' } : { now: 'now', m: 'm', h: 'h', d: 'd', w: 'w' };
+  const units =
+    lang === 'nl'
+      ? { now: 'nu', m: 'min', h: 'u', d: 'd', w: 'w' }
+      : { now: 'now', m: 'm', h: 'h', d: 'd', w: 'w' };
   const sep = lang === 'nl' ? ' ' : '';
   if (min < 1) return units.now;
   if (min < 60) return `${min}${sep}${units.m}`;
@@ -37,7 +40,10 @@ export function absolute(ms: number, lang: UiLanguage): string {
 
 /** Follower counts: 48k / 1,2 mln (nl) / 1.2M (en). */
 export function compactNumber(n: number, lang: UiLanguage): string {
-  return new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { notation: 'compact', maximumFractionDigits: 1 }).format(n);
+  return new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  }).format(n);
 }
 
 export function plainNumber(n: number, lang: UiLanguage): string {

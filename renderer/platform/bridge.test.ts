@@ -17,7 +17,8 @@ class FakeSocket {
   }
 }
 
-const jsonResponse = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const jsonResponse = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 afterEach(() => {
   FakeSocket.instances = [];
@@ -28,7 +29,9 @@ afterEach(() => {
 
 describe('toIpcCallError', () => {
   it('decodes the preload encoding, also behind Electron’s remote-method prefix', () => {
-    const error = toIpcCallError(new Error("Error invoking remote method 'x': [webcare:invalid-argument] bad theme"));
+    const error = toIpcCallError(
+      new Error("Error invoking remote method 'x': [webcare:invalid-argument] bad theme"),
+    );
     expect(error).toBeInstanceOf(IpcCallError);
     expect(error.code).toBe('invalid-argument');
     expect(error.message).toBe('bad theme');
@@ -43,51 +46,96 @@ describe('toIpcCallError', () => {
 describe('browser bridge', () => {
   it('posts calls as JSON to /api/invoke and unwraps the value', async () => {
     const fetch = vi.fn(async () => jsonResponse({ ok: true, value: { theme: 'dark' } }));
-    const bridge = createBrowserBridge({ baseUrl: 'http://127.0.0.1:47800', fetch: fetch as unknown as typeof window.fetch, WebSocket: FakeSocket as unknown as typeof WebSocket });
+    const bridge = createBrowserBridge({
+      baseUrl: 'http://127.0.0.1:47800',
+      fetch: fetch as unknown as typeof window.fetch,
+      WebSocket: FakeSocket as unknown as typeof WebSocket,
+    });
     await expect(bridge.invoke('settings:update', { theme: 'dark' })).resolves.toEqual({ theme: 'dark' });
     const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('http://127.0.0.1:47800/api/invoke');
-    expect(init).toMatchObject({ method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' } });
+    expect(init).toMatchObject({
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(JSON.parse(String(init.body))).toEqual({ channel: 'settings:update', arg: { theme: 'dark' } });
   });
 
   it('rejects with IpcCallError carrying the backend code', async () => {
-    const fetch = async () => jsonResponse({ ok: false, error: { code: 'invalid-argument', message: 'bad' } });
-    const bridge = createBrowserBridge({ baseUrl: 'http://h', fetch: fetch as typeof window.fetch, WebSocket: FakeSocket as unknown as typeof WebSocket });
-    await expect(bridge.invoke('settings:update', { theme: 'dark' })).rejects.toMatchObject({ name: 'IpcCallError', code: 'invalid-argument', message: 'bad' });
+    const fetch = async () =>
+      jsonResponse({ ok: false, error: { code: 'invalid-argument', message: 'bad' } });
+    const bridge = createBrowserBridge({
+      baseUrl: 'http://h',
+      fetch: fetch as typeof window.fetch,
+      WebSocket: FakeSocket as unknown as typeof WebSocket,
+    });
+    await expect(bridge.invoke('settings:update', { theme: 'dark' })).rejects.toMatchObject({
+      name: 'IpcCallError',
+      code: 'invalid-argument',
+      message: 'bad',
+    });
   });
 
   it('reports a 401 from the host as forbidden and a network failure as internal', async () => {
-    const unauthorized = createBrowserBridge({ baseUrl: 'http://h', fetch: (async () => new Response('<html>', { status: 401 })) as typeof window.fetch, WebSocket: FakeSocket as unknown as typeof WebSocket });
+    const unauthorized = createBrowserBridge({
+      baseUrl: 'http://h',
+      fetch: (async () => new Response('<html>', { status: 401 })) as typeof window.fetch,
+      WebSocket: FakeSocket as unknown as typeof WebSocket,
+    });
     await expect(unauthorized.invoke('settings:get')).rejects.toMatchObject({ code: 'forbidden' });
-    const offline = createBrowserBridge({ baseUrl: 'http://h', fetch: (async () => Promise.reject(new TypeError('Failed to fetch'))) as typeof window.fetch, WebSocket: FakeSocket as unknown as typeof WebSocket });
+    const offline = createBrowserBridge({
+      baseUrl: 'http://h',
+      fetch: (async () => Promise.reject(new TypeError('Failed to fetch'))) as typeof window.fetch,
+      WebSocket: FakeSocket as unknown as typeof WebSocket,
+    });
     await expect(offline.invoke('settings:get')).rejects.toMatchObject({ code: 'internal' });
   });
 
   it('falls back to the browser for links and notifications the host does not handle', async () => {
     const fetch = vi.fn(async (_url: string, init: RequestInit) => {
       const { channel } = JSON.parse(String(init.body)) as { channel: string };
-      return jsonResponse({ ok: true, value: channel === 'notify:show' ? { shown: false } : { opened: false } });
+      return jsonResponse({
+        ok: true,
+        value: channel === 'notify:show' ? { shown: false } : { opened: false },
+      });
     });
     const openWindow = vi.fn();
     const showNotification = vi.fn(async () => true);
-    const bridge = createBrowserBridge({ baseUrl: 'http://h', fetch: fetch as unknown as typeof window.fetch, WebSocket: FakeSocket as unknown as typeof WebSocket, openWindow, showNotification });
-    await expect(bridge.invoke('shell:open-external', { url: 'https://example.nl/' })).resolves.toEqual({ opened: true });
+    const bridge = createBrowserBridge({
+      baseUrl: 'http://h',
+      fetch: fetch as unknown as typeof window.fetch,
+      WebSocket: FakeSocket as unknown as typeof WebSocket,
+      openWindow,
+      showNotification,
+    });
+    await expect(bridge.invoke('shell:open-external', { url: 'https://example.nl/' })).resolves.toEqual({
+      opened: true,
+    });
     expect(openWindow).toHaveBeenCalledWith('https://example.nl/');
-    await expect(bridge.invoke('notify:show', { title: 'Piek', body: 'Meer klachten' })).resolves.toEqual({ shown: true });
+    await expect(bridge.invoke('notify:show', { title: 'Piek', body: 'Meer klachten' })).resolves.toEqual({
+      shown: true,
+    });
     expect(showNotification).toHaveBeenCalledWith('Piek', 'Meer klachten');
   });
 
   it('delivers events from the socket and reconnects with backoff after it drops', () => {
     vi.useFakeTimers();
-    const bridge = createBrowserBridge({ baseUrl: 'http://127.0.0.1:5', fetch: vi.fn() as unknown as typeof window.fetch, WebSocket: FakeSocket as unknown as typeof WebSocket, minDelayMs: 100 });
+    const bridge = createBrowserBridge({
+      baseUrl: 'http://127.0.0.1:5',
+      fetch: vi.fn() as unknown as typeof window.fetch,
+      WebSocket: FakeSocket as unknown as typeof WebSocket,
+      minDelayMs: 100,
+    });
     const listener = vi.fn();
     const off = bridge.on('app:run-command', listener);
     expect(FakeSocket.instances).toHaveLength(1);
     expect(FakeSocket.instances[0]!.url).toBe('ws://127.0.0.1:5/api/events');
     FakeSocket.instances[0]!.onopen!();
     expect(bridge.connected).toBe(true);
-    FakeSocket.instances[0]!.onmessage!({ data: JSON.stringify({ event: 'app:run-command', payload: { commandId: 'view.open' } }) });
+    FakeSocket.instances[0]!.onmessage!({
+      data: JSON.stringify({ event: 'app:run-command', payload: { commandId: 'view.open' } }),
+    });
     FakeSocket.instances[0]!.onmessage!({ data: JSON.stringify({ event: 'settings:changed', payload: {} }) });
     FakeSocket.instances[0]!.onmessage!({ data: 'not json' });
     expect(listener).toHaveBeenCalledExactlyOnceWith({ commandId: 'view.open' });
@@ -109,7 +157,10 @@ describe('getWebcare', () => {
       on: vi.fn(() => () => undefined),
     } as unknown as WebcareApi;
     window.webcare = preload;
-    await expect(getWebcare().invoke('settings:get')).rejects.toMatchObject({ name: 'IpcCallError', code: 'forbidden' });
+    await expect(getWebcare().invoke('settings:get')).rejects.toMatchObject({
+      name: 'IpcCallError',
+      code: 'forbidden',
+    });
     expect(getWebcare()).toBe(getWebcare());
   });
 

@@ -1,5 +1,11 @@
 import { IpcCallError, IpcErrorCodeSchema } from '../../shared/ipc/contract.ts';
-import type { IpcEventChannel, IpcEventPayload, IpcErrorCode, IpcResult, WebcareApi } from '../../shared/ipc/contract.ts';
+import type {
+  IpcEventChannel,
+  IpcEventPayload,
+  IpcErrorCode,
+  IpcResult,
+  WebcareApi,
+} from '../../shared/ipc/contract.ts';
 
 /** Mirrors electron/main/ipc/electron-channels.ts: the preload's error message encoding. */
 const ENCODED_ERROR = /^\[webcare:([a-z-]+)\] ([\s\S]*)$/;
@@ -57,7 +63,8 @@ export function createBrowserBridge(options: BrowserBridgeOptions = {}): Browser
   const Socket = options.WebSocket ?? window.WebSocket;
   const minDelay = options.minDelayMs ?? 250;
   const maxDelay = options.maxDelayMs ?? 5000;
-  const openWindow = options.openWindow ?? ((url: string) => void window.open(url, '_blank', 'noopener,noreferrer'));
+  const openWindow =
+    options.openWindow ?? ((url: string) => void window.open(url, '_blank', 'noopener,noreferrer'));
   const showNotification = options.showNotification ?? webNotification;
   const listeners = new Map<string, Set<Listener>>();
   let socket: WebSocket | null = null;
@@ -106,13 +113,19 @@ export function createBrowserBridge(options: BrowserBridgeOptions = {}): Browser
         body: JSON.stringify({ channel, arg }),
       });
     } catch (error) {
-      throw new IpcCallError('internal', `Webcare host unreachable: ${error instanceof Error ? error.message : String(error)}`);
+      throw new IpcCallError(
+        'internal',
+        `Webcare host unreachable: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     let result: IpcResult<unknown>;
     try {
       result = (await response.json()) as IpcResult<unknown>;
     } catch {
-      throw new IpcCallError(response.status === 401 || response.status === 403 ? 'forbidden' : 'internal', `Webcare host answered ${response.status}`);
+      throw new IpcCallError(
+        response.status === 401 || response.status === 403 ? 'forbidden' : 'internal',
+        `Webcare host answered ${response.status}`,
+      );
     }
     if (result.ok) return result.value;
     const code: IpcErrorCode = IpcErrorCodeSchema.safeParse(result.error?.code).data ?? 'internal';
@@ -161,9 +174,11 @@ export function createBrowserBridge(options: BrowserBridgeOptions = {}): Browser
 function wrapPreload(api: WebcareApi): WebcareApi {
   return {
     invoke: ((channel: string, ...args: unknown[]) =>
-      (api.invoke as (channel: string, ...args: unknown[]) => Promise<unknown>)(channel, ...args).catch((error: unknown) => {
-        throw toIpcCallError(error);
-      })) as WebcareApi['invoke'],
+      (api.invoke as (channel: string, ...args: unknown[]) => Promise<unknown>)(channel, ...args).catch(
+        (error: unknown) => {
+          throw toIpcCallError(error);
+        },
+      )) as WebcareApi['invoke'],
     on: (event, listener) => api.on(event, listener),
   };
 }

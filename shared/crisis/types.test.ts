@@ -16,7 +16,12 @@ describe('crisis timeline', () => {
       { kind: 'alert', at: 12 * 60_000, ref: 'a' },
       { kind: 'first-public-response', at: 41 * 60_000, ref: 'r' },
     ]);
-    expect(clock).toEqual({ firstMention: 0, flagged: 12 * 60_000, firstResponse: 41 * 60_000, responseMinutes: 41 });
+    expect(clock).toEqual({
+      firstMention: 0,
+      flagged: 12 * 60_000,
+      firstResponse: 41 * 60_000,
+      responseMinutes: 41,
+    });
     expect(crisisClock([]).responseMinutes).toBeNull();
   });
 });

@@ -42,7 +42,15 @@ export interface AlertRow {
   state: 'new' | 'seen' | 'crisis';
 }
 
-export const TIMELINE_KINDS = ['first-mention', 'alert', 'flag', 'escalated', 'crisis-on', 'first-public-response', 'crisis-off'] as const;
+export const TIMELINE_KINDS = [
+  'first-mention',
+  'alert',
+  'flag',
+  'escalated',
+  'crisis-on',
+  'first-public-response',
+  'crisis-off',
+] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export interface TimelineEntry {
@@ -81,10 +89,26 @@ export function addTimeline(timeline: readonly TimelineEntry[], entry: TimelineE
 }
 
 /** The three moments the report is about: first mention, first flag, first public response. */
-export function crisisClock(timeline: readonly TimelineEntry[]): { firstMention: number | null; flagged: number | null; firstResponse: number | null; responseMinutes: number | null } {
-  const first = (k: TimelineKind) => timeline.filter((t) => t.kind === k).reduce<number | null>((m, t) => (m === null || t.at < m ? t.at : m), null);
+export function crisisClock(timeline: readonly TimelineEntry[]): {
+  firstMention: number | null;
+  flagged: number | null;
+  firstResponse: number | null;
+  responseMinutes: number | null;
+} {
+  const first = (k: TimelineKind) =>
+    timeline
+      .filter((t) => t.kind === k)
+      .reduce<number | null>((m, t) => (m === null || t.at < m ? t.at : m), null);
   const firstMention = first('first-mention');
   const flagged = first('alert') ?? first('flag');
   const firstResponse = first('first-public-response');
-  return { firstMention, flagged, firstResponse, responseMinutes: firstMention !== null && firstResponse !== null ? Math.round((firstResponse - firstMention) / 60_000) : null };
+  return {
+    firstMention,
+    flagged,
+    firstResponse,
+    responseMinutes:
+      firstMention !== null && firstResponse !== null
+        ? Math.round((firstResponse - firstMention) / 60_000)
+        : null,
+  };
 }

@@ -28,8 +28,12 @@ describe('generateDemoInbox', () => {
     const small = { ...OPTS, conversations: 800 };
     const once = generateDemoInbox(small);
     expect(JSON.stringify(generateDemoInbox(small))).toBe(JSON.stringify(once));
-    expect(JSON.stringify(generateDemoInbox({ ...small, seed: 8 }).messages)).not.toBe(JSON.stringify(once.messages));
-    expect(JSON.stringify(generateDemoInbox({ ...small, now: NOW + 1 }).messages)).not.toBe(JSON.stringify(once.messages));
+    expect(JSON.stringify(generateDemoInbox({ ...small, seed: 8 }).messages)).not.toBe(
+      JSON.stringify(once.messages),
+    );
+    expect(JSON.stringify(generateDemoInbox({ ...small, now: NOW + 1 }).messages)).not.toBe(
+      JSON.stringify(once.messages),
+    );
   }, 30_000);
 
   it('makes the requested number of conversations, all rows flagged as demo', () => {
@@ -66,7 +70,8 @@ describe('generateDemoInbox', () => {
       expect(c.snippet).toBe(snippetOf(last.text));
       expect(ms[0]!.direction).toBe('incoming');
       expect(ms[0]!.authorId).toBe(c.authorId);
-      for (let i = 1; i < ms.length; i++) expect(ms[i]!.createdAt).toBeGreaterThanOrEqual(ms[i - 1]!.createdAt);
+      for (let i = 1; i < ms.length; i++)
+        expect(ms[i]!.createdAt).toBeGreaterThanOrEqual(ms[i - 1]!.createdAt);
     }
   });
 
@@ -101,7 +106,8 @@ describe('generateDemoInbox', () => {
   });
 
   it('has a sane status, channel and language mix', () => {
-    const count = (pred: (c: Conversation) => boolean): number => inbox.conversations.filter(pred).length / inbox.conversations.length;
+    const count = (pred: (c: Conversation) => boolean): number =>
+      inbox.conversations.filter(pred).length / inbox.conversations.length;
     expect(count((c) => c.status === 'open')).toBeGreaterThan(0.12);
     expect(count((c) => c.status === 'open')).toBeLessThan(0.35);
     expect(count((c) => c.status === 'resolved')).toBeGreaterThan(0.45);
@@ -109,7 +115,19 @@ describe('generateDemoInbox', () => {
     expect(count((c) => c.status === 'snoozed')).toBeGreaterThan(0.02);
     expect(count((c) => c.lang === 'nl')).toBeGreaterThan(0.52);
     expect(count((c) => c.lang === 'nl')).toBeLessThan(0.68);
-    for (const ch of ['email', 'facebook', 'instagram', 'whatsapp', 'x', 'mastodon', 'bluesky', 'trustpilot', 'google', 'appstore', 'forum']) {
+    for (const ch of [
+      'email',
+      'facebook',
+      'instagram',
+      'whatsapp',
+      'x',
+      'mastodon',
+      'bluesky',
+      'trustpilot',
+      'google',
+      'appstore',
+      'forum',
+    ]) {
       expect(count((c) => c.channel === ch)).toBeGreaterThan(0.01);
     }
     expect(count((c) => c.lastMessageAt > NOW - 3600_000)).toBeGreaterThan(0.02);
@@ -134,10 +152,18 @@ describe('generateDemoInbox', () => {
   });
 
   it('keeps author counters consistent with the messages', () => {
-    const counts = new Map<string, { messages: number; conversations: Set<string>; first: number; last: number }>();
+    const counts = new Map<
+      string,
+      { messages: number; conversations: Set<string>; first: number; last: number }
+    >();
     for (const m of inbox.messages) {
       if (m.direction === 'note') continue;
-      const c = counts.get(m.authorId) ?? { messages: 0, conversations: new Set<string>(), first: Infinity, last: -Infinity };
+      const c = counts.get(m.authorId) ?? {
+        messages: 0,
+        conversations: new Set<string>(),
+        first: Infinity,
+        last: -Infinity,
+      };
       c.messages++;
       c.conversations.add(m.conversationId);
       c.first = Math.min(c.first, m.createdAt);
@@ -193,7 +219,9 @@ describe('generateDemoInbox', () => {
       expect(c.lastMessageAt).toBeGreaterThan(NOW - 31 * 60_000);
       expect(authors.get(c.authorId)!.messageCount).toBe(1);
       expect(authors.get(c.authorId)!.firstSeenAt).toBe(c.lastMessageAt);
-      expect(byConversation.get(c.id)![0]!.text.toLowerCase()).toMatch(/storing|outage|offline|internet|verbinding/);
+      expect(byConversation.get(c.id)![0]!.text.toLowerCase()).toMatch(
+        /storing|outage|offline|internet|verbinding/,
+      );
     }
   });
 
@@ -202,7 +230,6 @@ describe('generateDemoInbox', () => {
     expect(plain.conversations.some((c) => c.id === DEMO_ESCALATION_CONVERSATION_ID)).toBe(false);
     expect(plain.conversations).toHaveLength(50);
   });
-
 });
 
 describe('generateDemoBatches', () => {
@@ -210,7 +237,14 @@ describe('generateDemoBatches', () => {
     const batches = [...generateDemoBatches({ ...OPTS, batchSize: 200 })];
     expect(batches.length).toBeGreaterThan(10);
     expect(batches.flatMap((b) => b.messages)).toEqual(inbox.messages);
-    const limited = [...generateDemoBatches({ ...OPTS, conversations: Number.POSITIVE_INFINITY, maxMessages: 5000, batchSize: 100 })];
+    const limited = [
+      ...generateDemoBatches({
+        ...OPTS,
+        conversations: Number.POSITIVE_INFINITY,
+        maxMessages: 5000,
+        batchSize: 100,
+      }),
+    ];
     const total = limited.reduce((s, b) => s + b.messages.length, 0);
     expect(total).toBeGreaterThanOrEqual(5000);
     expect(total).toBeLessThan(5200);
@@ -218,7 +252,8 @@ describe('generateDemoBatches', () => {
 
   it('emits authors as upserts whose last version holds the final counters', () => {
     const last = new Map<string, number>();
-    for (const b of generateDemoBatches({ ...OPTS, batchSize: 100 })) for (const a of b.authors) last.set(a.id, a.messageCount);
+    for (const b of generateDemoBatches({ ...OPTS, batchSize: 100 }))
+      for (const a of b.authors) last.set(a.id, a.messageCount);
     for (const a of inbox.authors) expect(last.get(a.id)).toBe(a.messageCount);
   }, 30_000);
 });

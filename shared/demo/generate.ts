@@ -1,6 +1,15 @@
 import type { ChannelKind } from '../domain/channels.ts';
 import { REVIEW_CHANNELS } from '../domain/channels.ts';
-import type { Author, Conversation, ConversationStatus, Label, Message, MessageDirection, MessageMetrics, Priority } from '../domain/types.ts';
+import type {
+  Author,
+  Conversation,
+  ConversationStatus,
+  Label,
+  Message,
+  MessageDirection,
+  MessageMetrics,
+  Priority,
+} from '../domain/types.ts';
 import { UNASSIGNED, authorKey } from '../domain/types.ts';
 import { searchTokensOf } from '../search/tokenize.ts';
 import type { DemoBrand, DemoTopic } from './brands.ts';
@@ -83,7 +92,14 @@ const CHANNEL_WEIGHTS: readonly (readonly [ChannelKind, number])[] = [
 ];
 
 /** Share of first messages that are public posts/comments, per channel. */
-const PUBLIC_SHARE: Partial<Record<ChannelKind, number>> = { x: 0.7, mastodon: 0.8, bluesky: 0.8, facebook: 0.6, instagram: 0.5, forum: 1 };
+const PUBLIC_SHARE: Partial<Record<ChannelKind, number>> = {
+  x: 0.7,
+  mastodon: 0.8,
+  bluesky: 0.8,
+  facebook: 0.6,
+  instagram: 0.5,
+  forum: 1,
+};
 
 const SOCIAL: ReadonlySet<ChannelKind> = new Set(['x', 'mastodon', 'bluesky', 'facebook', 'instagram']);
 const FOLLOWER_CHANNELS: ReadonlySet<ChannelKind> = new Set(['x', 'mastodon', 'bluesky', 'instagram']);
@@ -174,24 +190,39 @@ class DemoState {
   }
 
   brandAccount(brand: DemoBrand, channel: ChannelKind): AuthorRow {
-    const followers = FOLLOWER_CHANNELS.has(channel) || channel === 'facebook' ? 8000 + brand.weight * 1500 : null;
+    const followers =
+      FOLLOWER_CHANNELS.has(channel) || channel === 'facebook' ? 8000 + brand.weight * 1500 : null;
     return {
       id: authorKey(channel, `brand-${brand.id}`),
       channel,
-      handle: channel === 'email' ? `klantenservice@${brand.id}.example` : channel === 'whatsapp' ? null : brand.handle,
+      handle:
+        channel === 'email'
+          ? `klantenservice@${brand.id}.example`
+          : channel === 'whatsapp'
+            ? null
+            : brand.handle,
       name: brand.name,
       followers,
       verified: SOCIAL.has(channel),
     };
   }
 
-  newCustomer(channel: ChannelKind, lang: Lang, brand: DemoBrand, highReach: boolean): { seed: AuthorSeed; row: AuthorRow } {
+  newCustomer(
+    channel: ChannelKind,
+    lang: Lang,
+    brand: DemoBrand,
+    highReach: boolean,
+  ): { seed: AuthorSeed; row: AuthorRow } {
     const r = this.rnd;
     const n = this.nextAuthor++;
     const first = r.pick(lang === 'nl' ? P.FIRST_NAMES_NL : P.FIRST_NAMES_EN);
     const last = r.pick(lang === 'nl' ? P.LAST_NAMES_NL : P.LAST_NAMES_EN);
     const slug = (first + last).toLowerCase().replace(/[^a-z]/g, '');
-    const shortSlug = `${first.toLowerCase()}${r.pick(['_', '', '.'])}${last.replace(/^(van den |van |de |el )/i, '').slice(0, r.int(1, 4)).toLowerCase().replace(/[^a-z]/g, '')}`;
+    const shortSlug = `${first.toLowerCase()}${r.pick(['_', '', '.'])}${last
+      .replace(/^(van den |van |de |el )/i, '')
+      .slice(0, r.int(1, 4))
+      .toLowerCase()
+      .replace(/[^a-z]/g, '')}`;
     let handle: string | null = null;
     let name: string | null = `${first} ${last}`;
     let followers: number | null = null;
@@ -233,7 +264,10 @@ class DemoState {
       }
     }
     const id = authorKey(channel, `demo-u${n}`);
-    return { seed: { id, channel, lang, brand, first, press }, row: { id, channel, handle, name, followers, verified } };
+    return {
+      seed: { id, channel, lang, brand, first, press },
+      row: { id, channel, handle, name, followers, verified },
+    };
   }
 }
 
@@ -241,7 +275,13 @@ function fill(template: string, vars: Readonly<Record<string, string>>): string 
   return template.replace(/\{(\w+)\}/g, (m, key: string) => vars[key] ?? m);
 }
 
-function conversationVars(r: Random, brand: DemoBrand, lang: Lang, first: string, agent: Agent): Record<string, string> {
+function conversationVars(
+  r: Random,
+  brand: DemoBrand,
+  lang: Lang,
+  first: string,
+  agent: Agent,
+): Record<string, string> {
   const euros = r.int(brand.industry === 'food' ? 12 : 9, brand.industry === 'webshop' ? 899 : 240);
   const cents = r.pick(['00', '95', '50', '99', '45', '20']);
   const hh = String(r.int(6, 22)).padStart(2, '0');
@@ -290,7 +330,14 @@ const EN_TYPOS: readonly (readonly [RegExp, string])[] = [
 ];
 
 /** Makes customer text read like typed on a phone: lower case start, missing full stop, a typo, emoji. */
-function roughen(r: Random, text: string, lang: Lang, mood: 'negative' | 'positive' | 'neutral', social: boolean, formal = false): string {
+function roughen(
+  r: Random,
+  text: string,
+  lang: Lang,
+  mood: 'negative' | 'positive' | 'neutral',
+  social: boolean,
+  formal = false,
+): string {
   let t = text;
   if (r.chance(0.1)) {
     const typos = lang === 'nl' ? NL_TYPOS : EN_TYPOS;
@@ -300,7 +347,8 @@ function roughen(r: Random, text: string, lang: Lang, mood: 'negative' | 'positi
   if (!formal && r.chance(lang === 'nl' ? 0.3 : 0.2)) t = t.charAt(0).toLowerCase() + t.slice(1);
   if (r.chance(0.35)) t = t.replace(/\.$/, '');
   if (mood === 'negative' && r.chance(0.08)) t = t.replace(/[.?]?$/, '!!!');
-  if (social && mood !== 'neutral' && r.chance(0.25)) t = `${t} ${r.pick(mood === 'positive' ? P.EMOJI_POSITIVE : P.EMOJI_NEGATIVE)}`;
+  if (social && mood !== 'neutral' && r.chance(0.25))
+    t = `${t} ${r.pick(mood === 'positive' ? P.EMOJI_POSITIVE : P.EMOJI_NEGATIVE)}`;
   return t;
 }
 
@@ -311,7 +359,8 @@ function pickLang(r: Random): Lang {
 function pickAge(r: Random, now: number): number {
   for (let attempt = 0; attempt < 4; attempt++) {
     const x = r.next();
-    const age = x < 0.05 ? r.int(1, 60) * MINUTE : x < 0.25 ? HOUR + r.next() * 23 * HOUR : DAY + r.next() * 13 * DAY;
+    const age =
+      x < 0.05 ? r.int(1, 60) * MINUTE : x < 0.25 ? HOUR + r.next() * 23 * HOUR : DAY + r.next() * 13 * DAY;
     // Fewer messages at night (Amsterdam time, taken as UTC+1 without DST: good enough for demo data).
     const hour = new Date(now - age + HOUR).getUTCHours();
     if (hour >= 7 || hour < 1 || r.chance(0.25) || age < HOUR) return age;
@@ -320,12 +369,37 @@ function pickAge(r: Random, now: number): number {
 }
 
 function pickStatus(r: Random, ageMs: number): ConversationStatus {
-  if (ageMs < DAY) return r.weighted([['open', 50], ['pending', 16], ['snoozed', 8], ['resolved', 26]] as const);
-  if (ageMs < 3 * DAY) return r.weighted([['open', 22], ['pending', 18], ['snoozed', 10], ['resolved', 50]] as const);
-  return r.weighted([['open', 5], ['pending', 7], ['snoozed', 4], ['resolved', 84]] as const);
+  if (ageMs < DAY)
+    return r.weighted([
+      ['open', 50],
+      ['pending', 16],
+      ['snoozed', 8],
+      ['resolved', 26],
+    ] as const);
+  if (ageMs < 3 * DAY)
+    return r.weighted([
+      ['open', 22],
+      ['pending', 18],
+      ['snoozed', 10],
+      ['resolved', 50],
+    ] as const);
+  return r.weighted([
+    ['open', 5],
+    ['pending', 7],
+    ['snoozed', 4],
+    ['resolved', 84],
+  ] as const);
 }
 
-function agentSigned(r: Random, channel: ChannelKind, lang: Lang, body: string, agent: Agent, brand: DemoBrand, first: string): string {
+function agentSigned(
+  r: Random,
+  channel: ChannelKind,
+  lang: Lang,
+  body: string,
+  agent: Agent,
+  brand: DemoBrand,
+  first: string,
+): string {
   if (channel === 'email') {
     const hello = lang === 'nl' ? r.pick([`Beste ${first},`, `Hoi ${first},`]) : `Hi ${first},`;
     const bye = lang === 'nl' ? 'Met vriendelijke groet,' : 'Kind regards,';
@@ -335,7 +409,13 @@ function agentSigned(r: Random, channel: ChannelKind, lang: Lang, body: string, 
   return `${body} ^${agent.initials}`;
 }
 
-function metricsFor(r: Random, followers: number | null, direction: MessageDirection, pub: boolean, channel: ChannelKind): MessageMetrics | null {
+function metricsFor(
+  r: Random,
+  followers: number | null,
+  direction: MessageDirection,
+  pub: boolean,
+  channel: ChannelKind,
+): MessageMetrics | null {
   if (!pub) return null;
   if (direction === 'outgoing') return { likes: r.int(0, 3), reposts: 0, replies: 0, quotes: 0 };
   if (REVIEW_CHANNELS.has(channel)) return { likes: r.int(0, 5), reposts: 0, replies: 0, quotes: 0 };
@@ -352,8 +432,20 @@ type Step = 'in' | 'out' | 'note';
 function planSteps(r: Random, status: ConversationStatus, kind: Kind, channel: ChannelKind): Step[] {
   const review = REVIEW_CHANNELS.has(channel);
   let n: number = review
-    ? r.weighted([[1, 45], [2, 55]] as const)
-    : r.weighted([[1, 20], [2, 24], [3, 18], [4, 13], [5, 9], [6, 7], [7, 5], [8, 4]] as const);
+    ? r.weighted([
+        [1, 45],
+        [2, 55],
+      ] as const)
+    : r.weighted([
+        [1, 20],
+        [2, 24],
+        [3, 18],
+        [4, 13],
+        [5, 9],
+        [6, 7],
+        [7, 5],
+        [8, 4],
+      ] as const);
   if (kind === 'praise') n = Math.min(n, 3);
   const steps: Step[] = ['in'];
   while (steps.length < n) {
@@ -363,7 +455,13 @@ function planSteps(r: Random, status: ConversationStatus, kind: Kind, channel: C
   const last = steps[steps.length - 1];
   if (status === 'open' && last !== 'in') steps.push('in');
   if ((status === 'pending' || status === 'snoozed') && last !== 'out') steps.push('out');
-  if (status === 'resolved' && last === 'in' && !(steps.length >= 3 && r.chance(0.4)) && !(steps.length === 1 && kind === 'praise')) steps.push('out');
+  if (
+    status === 'resolved' &&
+    last === 'in' &&
+    !(steps.length >= 3 && r.chance(0.4)) &&
+    !(steps.length === 1 && kind === 'praise')
+  )
+    steps.push('out');
   if (review) while (steps.length > 2) steps.splice(1, 1);
   // Internal notes: before some replies, and often as the last word on a snoozed case.
   const withNotes: Step[] = [];
@@ -417,7 +515,13 @@ function assignRoles(steps: readonly Step[], status: ConversationStatus): Role[]
   return roles;
 }
 
-function pickTopical(r: Random, topical: Partial<Readonly<Record<DemoTopic, Readonly<Record<Lang, readonly string[]>>>>>, generic: Readonly<Record<Lang, readonly string[]>>, topic: DemoTopic, lang: Lang): string {
+function pickTopical(
+  r: Random,
+  topical: Partial<Readonly<Record<DemoTopic, Readonly<Record<Lang, readonly string[]>>>>>,
+  generic: Readonly<Record<Lang, readonly string[]>>,
+  topic: DemoTopic,
+  lang: Lang,
+): string {
   const own = topical[topic]?.[lang];
   return own && own.length > 0 && r.chance(0.7) ? r.pick(own) : r.pick(generic[lang]);
 }
@@ -459,8 +563,16 @@ function buildConversation(g: DemoState, index: number): Built {
   const { brand, lang } = seed;
   const review = REVIEW_CHANNELS.has(channel);
   const kind: Kind = review
-    ? r.weighted([['complaint', 55], ['praise', 35], ['question', 10]] as const)
-    : r.weighted([['complaint', 62], ['question', 25], ['praise', 13]] as const);
+    ? r.weighted([
+        ['complaint', 55],
+        ['praise', 35],
+        ['question', 10],
+      ] as const)
+    : r.weighted([
+        ['complaint', 62],
+        ['question', 25],
+        ['praise', 13],
+      ] as const);
   const topic: DemoTopic = r.weighted(brand.topics);
   const pub = review || channel === 'forum' ? true : r.chance(PUBLIC_SHARE[channel] ?? 0);
 
@@ -469,7 +581,12 @@ function buildConversation(g: DemoState, index: number): Built {
   const lastAt = now - age;
 
   let assignee: string = UNASSIGNED;
-  if (status === 'open') assignee = r.weighted([[UNASSIGNED, 55], [g.me.id, 20], ['colleague', 25]] as const);
+  if (status === 'open')
+    assignee = r.weighted([
+      [UNASSIGNED, 55],
+      [g.me.id, 20],
+      ['colleague', 25],
+    ] as const);
   else if (status === 'resolved') assignee = r.chance(0.25) ? g.me.id : 'colleague';
   else assignee = r.chance(0.4) ? g.me.id : 'colleague';
   if (assignee === 'colleague') assignee = r.pick(DEMO_AGENTS).id;
@@ -528,9 +645,15 @@ function buildConversation(g: DemoState, index: number): Built {
       } else {
         body = pickTopical(r, P.TOPIC_FOLLOWUPS_INFO, P.FOLLOWUPS_INFO, topic, lang);
       }
-      const mood = role === 'thanks' || kind === 'praise' ? 'positive' : kind === 'complaint' ? 'negative' : 'neutral';
+      const mood =
+        role === 'thanks' || kind === 'praise' ? 'positive' : kind === 'complaint' ? 'negative' : 'neutral';
       body = roughen(r, fill(body, vars), lang, mood, social, channel === 'email');
-      if (role === 'opener' && pub && (channel === 'x' || channel === 'mastodon' || channel === 'bluesky') && r.chance(0.7)) {
+      if (
+        role === 'opener' &&
+        pub &&
+        (channel === 'x' || channel === 'mastodon' || channel === 'bluesky') &&
+        r.chance(0.7)
+      ) {
         body = `@${brand.handle} ${body}`;
       }
       if (channel === 'email') {
@@ -555,7 +678,9 @@ function buildConversation(g: DemoState, index: number): Built {
       } else if (role === 'close' || kind === 'praise') {
         body = r.pick(P.AGENT_CLOSE[lang]);
       } else if (role === 'resolution' && kind === 'complaint') {
-        body = r.pick((P.INDUSTRY_RESOLUTION[`${brand.industry}.${topic}`] ?? P.AGENT_RESOLUTION[topic])[lang]);
+        body = r.pick(
+          (P.INDUSTRY_RESOLUTION[`${brand.industry}.${topic}`] ?? P.AGENT_RESOLUTION[topic])[lang],
+        );
       } else if (kind === 'question') {
         body = r.pick(P.AGENT_QUESTION_REPLY[lang]);
       } else {
@@ -604,14 +729,42 @@ function buildConversation(g: DemoState, index: number): Built {
   if (seed.press) labels.push('press');
 
   let priority: Priority =
-    kind === 'complaint' ? r.weighted([['low', 8], ['normal', 64], ['high', 22], ['urgent', 6]] as const) : r.weighted([['low', 35], ['normal', 65]] as const);
-  if ((customer.followers ?? 0) >= 50_000 && kind === 'complaint') priority = r.chance(0.5) ? 'urgent' : 'high';
+    kind === 'complaint'
+      ? r.weighted([
+          ['low', 8],
+          ['normal', 64],
+          ['high', 22],
+          ['urgent', 6],
+        ] as const)
+      : r.weighted([
+          ['low', 35],
+          ['normal', 65],
+        ] as const);
+  if ((customer.followers ?? 0) >= 50_000 && kind === 'complaint')
+    priority = r.chance(0.5) ? 'urgent' : 'high';
 
   let snoozedUntil: number | null = null;
   if (status === 'snoozed') {
     snoozedUntil = now + (r.chance(0.05) ? r.int(1, 15) * MINUTE : HOUR + Math.round(r.next() * 4 * DAY));
   }
-  return { conversation: summarize(convId, channel, customer, subject, status, priority, assignee, labels, snoozedUntil, pub, lang, brand.id, messages), messages };
+  return {
+    conversation: summarize(
+      convId,
+      channel,
+      customer,
+      subject,
+      status,
+      priority,
+      assignee,
+      labels,
+      snoozedUntil,
+      pub,
+      lang,
+      brand.id,
+      messages,
+    ),
+    messages,
+  };
 }
 
 /** Derives the list fields of a conversation from its messages so that they cannot disagree. */
@@ -646,7 +799,8 @@ function summarize(
     }
   }
   // Roughly a third of open conversations were already looked at: not unread, still waiting.
-  const unread = unreadOverride ?? (status === 'open' && (messages.length + id.length) % 3 !== 0 ? trailingIncoming : 0);
+  const unread =
+    unreadOverride ?? (status === 'open' && (messages.length + id.length) % 3 !== 0 ? trailingIncoming : 0);
   return {
     id,
     channel,
@@ -716,7 +870,13 @@ function buildEscalation(g: DemoState): Built[] {
   const sanne = DEMO_AGENTS[0] as Agent;
   const tom = DEMO_AGENTS[1] as Agent;
   const city = 'Amersfoort';
-  const script: { at: number; dir: MessageDirection; text: string; metrics: MessageMetrics | null; agent?: Agent }[] = [
+  const script: {
+    at: number;
+    dir: MessageDirection;
+    text: string;
+    metrics: MessageMetrics | null;
+    agent?: Agent;
+  }[] = [
     {
       at: now - 23 * HOUR,
       dir: 'incoming',
@@ -762,7 +922,8 @@ function buildEscalation(g: DemoState): Built[] {
   let outgoingSeen = false;
   script.forEach((s, k) => {
     const id = k === script.length - 1 ? DEMO_ESCALATION_MESSAGE_ID : `demo-m-escalation-${k}`;
-    const authorId = s.dir === 'incoming' ? linda.id : s.dir === 'outgoing' ? brandX.id : (s.agent ?? sanne).id;
+    const authorId =
+      s.dir === 'incoming' ? linda.id : s.dir === 'outgoing' ? brandX.id : (s.agent ?? sanne).id;
     messages.push({
       id,
       conversationId: DEMO_ESCALATION_CONVERSATION_ID,
@@ -788,11 +949,47 @@ function buildEscalation(g: DemoState): Built[] {
   });
   const lindaRow = g.authors.get(linda.id) as Author;
   out.push({
-    conversation: summarize(DEMO_ESCALATION_CONVERSATION_ID, 'x', lindaRow, null, 'open', 'normal', UNASSIGNED, ['outage'], null, true, 'nl', brand.id, messages, 1),
+    conversation: summarize(
+      DEMO_ESCALATION_CONVERSATION_ID,
+      'x',
+      lindaRow,
+      null,
+      'open',
+      'normal',
+      UNASSIGNED,
+      ['outage'],
+      null,
+      true,
+      'nl',
+      brand.id,
+      messages,
+      1,
+    ),
     messages,
   });
 
-  const burstChannels: ChannelKind[] = ['x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'instagram', 'instagram', 'instagram', 'facebook', 'facebook', 'facebook', 'bluesky', 'bluesky', 'mastodon', 'mastodon'];
+  const burstChannels: ChannelKind[] = [
+    'x',
+    'x',
+    'x',
+    'x',
+    'x',
+    'x',
+    'x',
+    'x',
+    'x',
+    'x',
+    'instagram',
+    'instagram',
+    'instagram',
+    'facebook',
+    'facebook',
+    'facebook',
+    'bluesky',
+    'bluesky',
+    'mastodon',
+    'mastodon',
+  ];
   for (let j = 0; j < DEMO_BURST_SIZE; j++) {
     const channel = burstChannels[j % burstChannels.length] as ChannelKind;
     const lang: Lang = r.chance(0.8) ? 'nl' : 'en';
@@ -822,7 +1019,22 @@ function buildEscalation(g: DemoState): Built[] {
     g.seen(row, at, true);
     const author = g.authors.get(row.id) as Author;
     out.push({
-      conversation: summarize(convId, channel, author, null, 'open', 'normal', UNASSIGNED, [], null, true, lang, brand.id, [msg], 1),
+      conversation: summarize(
+        convId,
+        channel,
+        author,
+        null,
+        'open',
+        'normal',
+        UNASSIGNED,
+        [],
+        null,
+        true,
+        lang,
+        brand.id,
+        [msg],
+        1,
+      ),
       messages: [msg],
     });
   }
@@ -875,5 +1087,10 @@ export function generateDemoInbox(opts: DemoInboxOptions): DemoInbox {
     for (const m of batch.messages) messages.push(m);
     for (const a of batch.authors) authors.set(a.id, a);
   }
-  return { conversations, messages, authors: [...authors.values()], labels: DEMO_LABELS.map((l) => ({ ...l })) };
+  return {
+    conversations,
+    messages,
+    authors: [...authors.values()],
+    labels: DEMO_LABELS.map((l) => ({ ...l })),
+  };
 }

@@ -32,7 +32,7 @@ export const COMPLAINT_OPENERS: Readonly<Record<DemoTopic, Bank>> = {
       'No internet since {time} in {city}. I work from home, this is a real problem. Any ETA?',
       'Is there an outage in {city}? Everything has been down all morning and your status page says all good',
       'Third outage this month. My {product} keeps dropping the connection every evening around {time}',
-      "Hi {brand}, my internet has been cutting out for {days} days now. Restarted the router a dozen times, nothing helps",
+      'Hi {brand}, my internet has been cutting out for {days} days now. Restarted the router a dozen times, nothing helps',
       'Paying full price for a connection that works half the time. Seriously considering switching',
       'whole street in {city} is offline again… any update??',
       'Internet down since last night. Working from home is impossible like this. Please sort it out',
@@ -192,26 +192,47 @@ export const INDUSTRY_OPENERS: Partial<Readonly<Record<IndustryTopic, Bank>>> = 
       'Saus over de hele tas heen, {product} niet meer te eten. Zo jammer',
       'Verkeerde bestelling gekregen. Ik had {product} besteld, dit is iets heel anders',
     ],
-    en: ['Half my order is missing: no {product}, no drinks. Paid for everything of course', 'Wrong order delivered. I ordered {product}, this is something else entirely'],
+    en: [
+      'Half my order is missing: no {product}, no drinks. Paid for everything of course',
+      'Wrong order delivered. I ordered {product}, this is something else entirely',
+    ],
   },
   'food.refund': {
-    nl: ['Bestelling {order} is nooit gekomen en ik heb nog steeds geen {amount} terug', 'Hoe krijg ik mijn geld terug voor de {product}? Kwam koud en half aan'],
+    nl: [
+      'Bestelling {order} is nooit gekomen en ik heb nog steeds geen {amount} terug',
+      'Hoe krijg ik mijn geld terug voor de {product}? Kwam koud en half aan',
+    ],
     en: ['Order {order} never arrived and I still have not got my {amount} back'],
   },
   'food.rude_staff': {
-    nl: ['Bezorger schold me uit omdat ik niet snel genoeg de deur opendeed. Dit kan echt niet', 'Jullie bezorger reed over de stoep en werd boos toen ik er wat van zei'],
+    nl: [
+      'Bezorger schold me uit omdat ik niet snel genoeg de deur opendeed. Dit kan echt niet',
+      'Jullie bezorger reed over de stoep en werd boos toen ik er wat van zei',
+    ],
     en: ['The driver shouted at me because I took 30 seconds to get to the door. Not acceptable'],
   },
   'transport.rude_staff': {
-    nl: ['De conducteur in de {product} was ronduit onbeschoft tegen een oudere dame. Schaam je', 'Boete gekregen omdat de kaartautomaat op {station} stuk was. Conducteur wilde niet eens luisteren'],
-    en: ['The conductor on the {product} was downright rude to an elderly lady', 'Got fined because the ticket machine at {station} was broken. The conductor would not even listen'],
+    nl: [
+      'De conducteur in de {product} was ronduit onbeschoft tegen een oudere dame. Schaam je',
+      'Boete gekregen omdat de kaartautomaat op {station} stuk was. Conducteur wilde niet eens luisteren',
+    ],
+    en: [
+      'The conductor on the {product} was downright rude to an elderly lady',
+      'Got fined because the ticket machine at {station} was broken. The conductor would not even listen',
+    ],
   },
   'transport.refund': {
-    nl: ['Geld terug bij vertraging aangevraagd voor de {product}, {weeks} weken later nog geen reactie', 'Mijn aanvraag voor geld terug is afgewezen terwijl de trein {minutes} minuten te laat was'],
+    nl: [
+      'Geld terug bij vertraging aangevraagd voor de {product}, {weeks} weken later nog geen reactie',
+      'Mijn aanvraag voor geld terug is afgewezen terwijl de trein {minutes} minuten te laat was',
+    ],
     en: ['Claimed delay compensation for the {product} {weeks} weeks ago, no reply yet'],
   },
   'energy.outage': {
-    nl: ['Stroomstoring in {city} sinds {time}. Weten jullie al hoe lang het gaat duren?', 'Alweer stroom uitgevallen hier in {city}, de vriezer begint te ontdooien'],
+    nl: [
+      'Stroomstoring in {city} sinds {time}. Weten jullie al hoe lang het gaat duren?',
+      'Alweer stroom uitgevallen hier in {city}, de vriezer begint te ontdooien',
+    ],
     en: ['Power cut in {city} since {time}. Any idea how long it will take?'],
   },
 };
@@ -302,11 +323,29 @@ export const PRAISE: Bank = {
 
 /** Praise that only fits one industry; mixed in with the generic praise. */
 export const INDUSTRY_PRAISE: Readonly<Record<DemoIndustry, Bank>> = {
-  telecom: { nl: ['Nieuwe {product} vandaag geïnstalleerd, werkt perfect. Monteur was heel netjes'], en: ['New {product} installed today, works perfectly. The engineer was great'] },
-  energy: { nl: ['Fijn dat de terugbetaling van de jaarafrekening zo snel op mijn rekening stond 👍'], en: ['Annual statement refund arrived quickly, thanks'] },
-  webshop: { nl: ['Vanochtend besteld, vanavond al in huis. Hoe dan 😄'], en: ['Ordered this morning, delivered tonight. Impressive'] },
-  transport: { nl: ['Trein precies op tijd en nog een zitplaats ook. Wonderen bestaan 😄', 'Complimenten aan de conducteur van de {product}, zo behulpzaam'], en: ['Train on time and I even got a seat. Miracles happen'] },
-  food: { nl: ['Complimenten aan de bezorger van vanavond, super vriendelijk en alles nog warm 😋'], en: ['Shoutout to the driver tonight, super friendly and the food was still hot'] },
+  telecom: {
+    nl: ['Nieuwe {product} vandaag geïnstalleerd, werkt perfect. Monteur was heel netjes'],
+    en: ['New {product} installed today, works perfectly. The engineer was great'],
+  },
+  energy: {
+    nl: ['Fijn dat de terugbetaling van de jaarafrekening zo snel op mijn rekening stond 👍'],
+    en: ['Annual statement refund arrived quickly, thanks'],
+  },
+  webshop: {
+    nl: ['Vanochtend besteld, vanavond al in huis. Hoe dan 😄'],
+    en: ['Ordered this morning, delivered tonight. Impressive'],
+  },
+  transport: {
+    nl: [
+      'Trein precies op tijd en nog een zitplaats ook. Wonderen bestaan 😄',
+      'Complimenten aan de conducteur van de {product}, zo behulpzaam',
+    ],
+    en: ['Train on time and I even got a seat. Miracles happen'],
+  },
+  food: {
+    nl: ['Complimenten aan de bezorger van vanavond, super vriendelijk en alles nog warm 😋'],
+    en: ['Shoutout to the driver tonight, super friendly and the food was still hot'],
+  },
 };
 
 export const FOLLOWUPS_IMPATIENT: Bank = {
@@ -333,36 +372,99 @@ export const FOLLOWUPS_IMPATIENT: Bank = {
 
 /** Customer follow-ups that give details; generic ones fit every topic. */
 export const FOLLOWUPS_INFO: Bank = {
-  nl: ['Heb ik gedaan, maar nog steeds hetzelfde', 'Ok, DM gestuurd', 'Screenshot staat hierboven', 'Klantnummer is {customerNo}'],
-  en: ['Did that already, still the same', 'Ok, sent you a DM', 'Screenshot is above', 'Customer number is {customerNo}'],
+  nl: [
+    'Heb ik gedaan, maar nog steeds hetzelfde',
+    'Ok, DM gestuurd',
+    'Screenshot staat hierboven',
+    'Klantnummer is {customerNo}',
+  ],
+  en: [
+    'Did that already, still the same',
+    'Ok, sent you a DM',
+    'Screenshot is above',
+    'Customer number is {customerNo}',
+  ],
 };
 
 export const TOPIC_FOLLOWUPS_INFO: Partial<Readonly<Record<DemoTopic, Bank>>> = {
   outage: {
-    nl: ['Het gaat om {city}, sinds {time} ongeveer', 'Ja modem is al opnieuw opgestart, maakt niks uit', 'Postcode en huisnummer staan in je DM'],
+    nl: [
+      'Het gaat om {city}, sinds {time} ongeveer',
+      'Ja modem is al opnieuw opgestart, maakt niks uit',
+      'Postcode en huisnummer staan in je DM',
+    ],
     en: ['It is in {city}, since about {time}', 'Yes, restarted the router, no difference'],
   },
   delivery: {
-    nl: ['Bestelnummer is {order}. Ik hoor het graag', 'Track & trace staat nog steeds op "onderweg"', 'Ik ben de hele dag thuis geweest, niemand aangebeld'],
-    en: ['Order number is {order}', 'Tracking still says "in transit"', 'I was home all day, nobody rang the bell'],
+    nl: [
+      'Bestelnummer is {order}. Ik hoor het graag',
+      'Track & trace staat nog steeds op "onderweg"',
+      'Ik ben de hele dag thuis geweest, niemand aangebeld',
+    ],
+    en: [
+      'Order number is {order}',
+      'Tracking still says "in transit"',
+      'I was home all day, nobody rang the bell',
+    ],
   },
-  damaged: { nl: ['Foto gestuurd via DM', 'Bestelnummer is {order}'], en: ['Sent the photo via DM', 'Order number is {order}'] },
-  refund: { nl: ['Retour is op {days} november bij jullie aangekomen volgens de track & trace', 'Het gaat om {amount}'], en: ['Tracking says you received the return {days} days ago', 'It is {amount}'] },
-  billing: { nl: ['Mijn klantnummer is {customerNo}', 'Het gaat om de afschrijving van {amount}'], en: ['My customer number is {customerNo}', 'It is about the {amount} charge'] },
-  meter: { nl: ['Meterstanden staan in de bijlage', 'Het gaat om de {product}'], en: ['Meter readings are attached'] },
-  app_crash: { nl: ['iPhone 13, nieuwste versie van de app', 'Samsung, app net opnieuw geïnstalleerd'], en: ['iPhone 13, latest app version', 'Pixel 7, just reinstalled'] },
-  delay: { nl: ['Het ging om de trein van {time} vanaf {station}', 'Ticket heb ik nog, zal ik dat sturen?'], en: ['It was the {time} train from {station}'] },
-  installation: { nl: ['Afspraaknummer is {ticket}', 'Ik ben er morgen de hele dag'], en: ['Appointment number is {ticket}'] },
-  rude_staff: { nl: ['Het was gisteren rond {time}', 'Naam weet ik niet meer, het was rond {time}'], en: ['It was yesterday around {time}'] },
+  damaged: {
+    nl: ['Foto gestuurd via DM', 'Bestelnummer is {order}'],
+    en: ['Sent the photo via DM', 'Order number is {order}'],
+  },
+  refund: {
+    nl: [
+      'Retour is op {days} november bij jullie aangekomen volgens de track & trace',
+      'Het gaat om {amount}',
+    ],
+    en: ['Tracking says you received the return {days} days ago', 'It is {amount}'],
+  },
+  billing: {
+    nl: ['Mijn klantnummer is {customerNo}', 'Het gaat om de afschrijving van {amount}'],
+    en: ['My customer number is {customerNo}', 'It is about the {amount} charge'],
+  },
+  meter: {
+    nl: ['Meterstanden staan in de bijlage', 'Het gaat om de {product}'],
+    en: ['Meter readings are attached'],
+  },
+  app_crash: {
+    nl: ['iPhone 13, nieuwste versie van de app', 'Samsung, app net opnieuw geïnstalleerd'],
+    en: ['iPhone 13, latest app version', 'Pixel 7, just reinstalled'],
+  },
+  delay: {
+    nl: ['Het ging om de trein van {time} vanaf {station}', 'Ticket heb ik nog, zal ik dat sturen?'],
+    en: ['It was the {time} train from {station}'],
+  },
+  installation: {
+    nl: ['Afspraaknummer is {ticket}', 'Ik ben er morgen de hele dag'],
+    en: ['Appointment number is {ticket}'],
+  },
+  rude_staff: {
+    nl: ['Het was gisteren rond {time}', 'Naam weet ik niet meer, het was rond {time}'],
+    en: ['It was yesterday around {time}'],
+  },
 };
 
 export const QUESTION_FOLLOWUPS: Bank = {
-  nl: ['Dank! En hoe lang duurt dat dan ongeveer?', 'Ok, en kost dat extra?', 'Helder. Moet ik daar nog iets voor invullen?'],
-  en: ['Thanks! How long does that take?', 'Ok, does that cost extra?', 'Clear. Do I need to fill anything in?'],
+  nl: [
+    'Dank! En hoe lang duurt dat dan ongeveer?',
+    'Ok, en kost dat extra?',
+    'Helder. Moet ik daar nog iets voor invullen?',
+  ],
+  en: [
+    'Thanks! How long does that take?',
+    'Ok, does that cost extra?',
+    'Clear. Do I need to fill anything in?',
+  ],
 };
 
 export const THANKS: Bank = {
-  nl: ['Top, bedankt!', 'Ok dankjewel voor de snelle reactie', 'Fijn, dank je wel {agent}!', 'Helder, dank voor de uitleg', 'Super, dat is opgelost. Bedankt 👍'],
+  nl: [
+    'Top, bedankt!',
+    'Ok dankjewel voor de snelle reactie',
+    'Fijn, dank je wel {agent}!',
+    'Helder, dank voor de uitleg',
+    'Super, dat is opgelost. Bedankt 👍',
+  ],
   en: ['Great, thanks!', 'Thanks for the quick reply', 'Perfect, thanks {agent}!', 'Sorted, thank you'],
 };
 
@@ -390,8 +492,12 @@ export const AGENT_ACK: Readonly<Record<DemoTopic, Bank>> = {
     ],
   },
   meter: {
-    nl: ['Hoi {first}, vervelend! Ik heb een storingsmelding voor je meter aangemaakt ({ticket}). Je termijnbedrag zet ik terug tot die is opgelost.'],
-    en: ["Hi {first}, sorry about that! I've logged a fault for your meter ({ticket}) and reset your monthly amount until it's fixed."],
+    nl: [
+      'Hoi {first}, vervelend! Ik heb een storingsmelding voor je meter aangemaakt ({ticket}). Je termijnbedrag zet ik terug tot die is opgelost.',
+    ],
+    en: [
+      "Hi {first}, sorry about that! I've logged a fault for your meter ({ticket}) and reset your monthly amount until it's fixed.",
+    ],
   },
   delivery: {
     nl: [
@@ -405,43 +511,81 @@ export const AGENT_ACK: Readonly<Record<DemoTopic, Bank>> = {
     ],
   },
   damaged: {
-    nl: ['Oei, dat is niet de bedoeling! Stuur je een foto van de schade? Dan regel ik een vervangend exemplaar.'],
+    nl: [
+      'Oei, dat is niet de bedoeling! Stuur je een foto van de schade? Dan regel ik een vervangend exemplaar.',
+    ],
     en: ["Oh no, that shouldn't happen! Could you send a photo of the damage? I'll arrange a replacement."],
   },
   refund: {
-    nl: ['Hoi {first}, ik heb je terugbetaling van {amount} met voorrang laten verwerken. Binnen 2 werkdagen staat het op je rekening.', 'Sorry voor het wachten! Ik zie dat je retour binnen is. Ik zet de terugbetaling nu voor je in gang.'],
-    en: ['Hi {first}, I have prioritised your refund of {amount}. It should be in your account within 2 business days.', 'Sorry for the wait! Your return has arrived, I am processing the refund now.'],
+    nl: [
+      'Hoi {first}, ik heb je terugbetaling van {amount} met voorrang laten verwerken. Binnen 2 werkdagen staat het op je rekening.',
+      'Sorry voor het wachten! Ik zie dat je retour binnen is. Ik zet de terugbetaling nu voor je in gang.',
+    ],
+    en: [
+      'Hi {first}, I have prioritised your refund of {amount}. It should be in your account within 2 business days.',
+      'Sorry for the wait! Your return has arrived, I am processing the refund now.',
+    ],
   },
   rude_staff: {
-    nl: ['Hoi {first}, dit hoort niet zo te gaan en het spijt me echt. Ik geef je feedback door aan de teamleider. Mag ik je in een DM nog wat vragen stellen?'],
-    en: ["Hi {first}, that's not how it should go and I'm really sorry. I'm passing this on to the team lead. May I ask a few questions via DM?"],
+    nl: [
+      'Hoi {first}, dit hoort niet zo te gaan en het spijt me echt. Ik geef je feedback door aan de teamleider. Mag ik je in een DM nog wat vragen stellen?',
+    ],
+    en: [
+      "Hi {first}, that's not how it should go and I'm really sorry. I'm passing this on to the team lead. May I ask a few questions via DM?",
+    ],
   },
   app_crash: {
-    nl: ['Vervelend {first}! We kennen het probleem, er komt vandaag een update. Tot die tijd werkt inloggen via de website wel.', 'Dank voor je melding! Welke telefoon en versie van de app gebruik je? Dan geef ik het door aan ons app-team.'],
-    en: ["Sorry {first}! We know about the issue and a fix ships today. Until then you can log in on the website.", 'Thanks for reporting! Which phone and app version are you on? I will pass it to our app team.'],
+    nl: [
+      'Vervelend {first}! We kennen het probleem, er komt vandaag een update. Tot die tijd werkt inloggen via de website wel.',
+      'Dank voor je melding! Welke telefoon en versie van de app gebruik je? Dan geef ik het door aan ons app-team.',
+    ],
+    en: [
+      'Sorry {first}! We know about the issue and a fix ships today. Until then you can log in on the website.',
+      'Thanks for reporting! Which phone and app version are you on? I will pass it to our app team.',
+    ],
   },
   delay: {
-    nl: ['Hoi {first}, sorry voor de vertraging. Er is een seinstoring bij {station}. Je kunt geld terug vragen via ons formulier, ik stuur je de link in een DM.', 'Vervelend dat je je aansluiting hebt gemist! De vertraging kwam door een defecte trein. Geld terug bij vertraging kun je binnen 3 maanden aanvragen.'],
-    en: ['Hi {first}, sorry for the delay. There is a signal failure near {station}. You can claim compensation via our form, I will DM you the link.'],
+    nl: [
+      'Hoi {first}, sorry voor de vertraging. Er is een seinstoring bij {station}. Je kunt geld terug vragen via ons formulier, ik stuur je de link in een DM.',
+      'Vervelend dat je je aansluiting hebt gemist! De vertraging kwam door een defecte trein. Geld terug bij vertraging kun je binnen 3 maanden aanvragen.',
+    ],
+    en: [
+      'Hi {first}, sorry for the delay. There is a signal failure near {station}. You can claim compensation via our form, I will DM you the link.',
+    ],
   },
   installation: {
-    nl: ['Hoi {first}, sorry dat de monteur niet is gekomen! Ik heb een nieuwe afspraak met voorrang ingepland. Je krijgt vandaag een bevestiging per mail.'],
-    en: ["Hi {first}, sorry the engineer didn't show up! I've booked a priority appointment, you will get a confirmation by email today."],
+    nl: [
+      'Hoi {first}, sorry dat de monteur niet is gekomen! Ik heb een nieuwe afspraak met voorrang ingepland. Je krijgt vandaag een bevestiging per mail.',
+    ],
+    en: [
+      "Hi {first}, sorry the engineer didn't show up! I've booked a priority appointment, you will get a confirmation by email today.",
+    ],
   },
 };
 
 export const INDUSTRY_ACK: Partial<Readonly<Record<IndustryTopic, Bank>>> = {
   'food.delivery': {
-    nl: ['Hoi {first}, sorry! Ik zie dat de bezorger vertraging heeft. Ik heb de bezorgkosten en {amount} tegoed op je account gezet.', 'Balen dat je eten zo laat is! Ik heb contact met het restaurant en de bezorger, je hoort zo van me.'],
-    en: ["Hi {first}, sorry! Your driver is running late. I've refunded the delivery fee and added {amount} credit to your account."],
+    nl: [
+      'Hoi {first}, sorry! Ik zie dat de bezorger vertraging heeft. Ik heb de bezorgkosten en {amount} tegoed op je account gezet.',
+      'Balen dat je eten zo laat is! Ik heb contact met het restaurant en de bezorger, je hoort zo van me.',
+    ],
+    en: [
+      "Hi {first}, sorry! Your driver is running late. I've refunded the delivery fee and added {amount} credit to your account.",
+    ],
   },
   'food.damaged': {
-    nl: ['Sorry {first}! Ik heb de ontbrekende items gecrediteerd, {amount} staat binnen 3 werkdagen op je rekening.'],
+    nl: [
+      'Sorry {first}! Ik heb de ontbrekende items gecrediteerd, {amount} staat binnen 3 werkdagen op je rekening.',
+    ],
     en: ['Sorry {first}! I have credited the missing items, {amount} will be back within 3 business days.'],
   },
   'energy.outage': {
-    nl: ['Hoi {first}, de netbeheerder is bezig met een storing in {city}. De verwachting is dat de stroom rond {time} terug is.'],
-    en: ['Hi {first}, the grid operator is working on a fault in {city}. Power should be back around {time}.'],
+    nl: [
+      'Hoi {first}, de netbeheerder is bezig met een storing in {city}. De verwachting is dat de stroom rond {time} terug is.',
+    ],
+    en: [
+      'Hi {first}, the grid operator is working on a fault in {city}. Power should be back around {time}.',
+    ],
   },
 };
 
@@ -451,12 +595,21 @@ export const AGENT_QUESTION_REPLY: Bank = {
     'Dank voor je vraag! Dat kan via Mijn {brand} onder "Instellingen". Lukt het niet, laat het even weten.',
     'Hoi {first}, ja dat klopt. Meer info vind je op onze site onder Veelgestelde vragen.',
   ],
-  en: ["Hi {first}, good question! Yes, that's possible. I'll DM you the steps.", 'Thanks for asking! You can do that in My {brand} under "Settings". Let me know if it doesn\'t work.'],
+  en: [
+    "Hi {first}, good question! Yes, that's possible. I'll DM you the steps.",
+    'Thanks for asking! You can do that in My {brand} under "Settings". Let me know if it doesn\'t work.',
+  ],
 };
 
 export const AGENT_PRAISE_REPLY: Bank = {
-  nl: ['Wat leuk om te horen, {first}! Ik geef je compliment door aan het team 😊', 'Dank je wel voor je lieve bericht! Fijne dag nog.'],
-  en: ['Lovely to hear, {first}! I will pass your compliment on to the team 😊', 'Thank you so much for the kind words! Have a great day.'],
+  nl: [
+    'Wat leuk om te horen, {first}! Ik geef je compliment door aan het team 😊',
+    'Dank je wel voor je lieve bericht! Fijne dag nog.',
+  ],
+  en: [
+    'Lovely to hear, {first}! I will pass your compliment on to the team 😊',
+    'Thank you so much for the kind words! Have a great day.',
+  ],
 };
 
 /** Agent replies while the case is still being worked on. */
@@ -474,72 +627,326 @@ export const AGENT_PROGRESS: Bank = {
 
 /** Agent replies that solve the case, per topic. */
 export const AGENT_RESOLUTION: Readonly<Record<DemoTopic, Bank>> = {
-  outage: { nl: ['Update: de storing in {city} is verholpen. Werkt alles weer bij jou, {first}?'], en: ['Update: the outage in {city} has been fixed. Is everything working again, {first}?'] },
-  billing: { nl: ['Ik heb het voor je geregeld: {amount} wordt binnen 3 werkdagen teruggestort.', 'Je factuur is gecorrigeerd, de nieuwe staat in Mijn {brand}.'], en: ['All sorted: {amount} will be refunded within 3 business days.', 'Your invoice has been corrected, the new one is in My {brand}.'] },
-  meter: { nl: ['Je meter geeft weer standen door en je termijnbedrag is aangepast.'], en: ['Your meter is sending readings again and your monthly amount has been adjusted.'] },
-  delivery: { nl: ['Je pakket is vandaag opnieuw verzonden, je krijgt een nieuwe track & trace per mail.', 'Het bedrag van je bestelling wordt teruggestort, {amount} staat binnen 3 werkdagen op je rekening.'], en: ['Your parcel has been reshipped today, you will get new tracking by email.', 'We are refunding your order, {amount} will be back within 3 business days.'] },
-  damaged: { nl: ['Er gaat vandaag een nieuwe {product} naar je toe. De kapotte mag je houden of weggooien.'], en: ['A new {product} ships to you today. No need to return the broken one.'] },
-  refund: { nl: ['Goed nieuws: de terugbetaling van {amount} is vandaag verwerkt.'], en: ['Good news: your refund of {amount} was processed today.'] },
-  rude_staff: { nl: ['Ik heb je klacht met de teamleider besproken. Als excuus hebben we {amount} op je account gezet.'], en: ['I discussed your complaint with the team lead. As an apology we credited {amount} to your account.'] },
-  app_crash: { nl: ['De update met de oplossing staat nu in de app store. Werkt het na het bijwerken weer?'], en: ['The fix is now in the app store. Does it work after updating?'] },
-  delay: { nl: ['Je aanvraag voor geld terug bij vertraging is goedgekeurd, {amount} komt deze week op je rekening.'], en: ['Your delay compensation was approved, {amount} will be paid this week.'] },
-  installation: { nl: ['De monteur komt morgen tussen 8 en 12 uur, en belt een half uur van tevoren.'], en: ['The engineer will come tomorrow between 8 and 12 and call half an hour ahead.'] },
+  outage: {
+    nl: ['Update: de storing in {city} is verholpen. Werkt alles weer bij jou, {first}?'],
+    en: ['Update: the outage in {city} has been fixed. Is everything working again, {first}?'],
+  },
+  billing: {
+    nl: [
+      'Ik heb het voor je geregeld: {amount} wordt binnen 3 werkdagen teruggestort.',
+      'Je factuur is gecorrigeerd, de nieuwe staat in Mijn {brand}.',
+    ],
+    en: [
+      'All sorted: {amount} will be refunded within 3 business days.',
+      'Your invoice has been corrected, the new one is in My {brand}.',
+    ],
+  },
+  meter: {
+    nl: ['Je meter geeft weer standen door en je termijnbedrag is aangepast.'],
+    en: ['Your meter is sending readings again and your monthly amount has been adjusted.'],
+  },
+  delivery: {
+    nl: [
+      'Je pakket is vandaag opnieuw verzonden, je krijgt een nieuwe track & trace per mail.',
+      'Het bedrag van je bestelling wordt teruggestort, {amount} staat binnen 3 werkdagen op je rekening.',
+    ],
+    en: [
+      'Your parcel has been reshipped today, you will get new tracking by email.',
+      'We are refunding your order, {amount} will be back within 3 business days.',
+    ],
+  },
+  damaged: {
+    nl: ['Er gaat vandaag een nieuwe {product} naar je toe. De kapotte mag je houden of weggooien.'],
+    en: ['A new {product} ships to you today. No need to return the broken one.'],
+  },
+  refund: {
+    nl: ['Goed nieuws: de terugbetaling van {amount} is vandaag verwerkt.'],
+    en: ['Good news: your refund of {amount} was processed today.'],
+  },
+  rude_staff: {
+    nl: ['Ik heb je klacht met de teamleider besproken. Als excuus hebben we {amount} op je account gezet.'],
+    en: [
+      'I discussed your complaint with the team lead. As an apology we credited {amount} to your account.',
+    ],
+  },
+  app_crash: {
+    nl: ['De update met de oplossing staat nu in de app store. Werkt het na het bijwerken weer?'],
+    en: ['The fix is now in the app store. Does it work after updating?'],
+  },
+  delay: {
+    nl: [
+      'Je aanvraag voor geld terug bij vertraging is goedgekeurd, {amount} komt deze week op je rekening.',
+    ],
+    en: ['Your delay compensation was approved, {amount} will be paid this week.'],
+  },
+  installation: {
+    nl: ['De monteur komt morgen tussen 8 en 12 uur, en belt een half uur van tevoren.'],
+    en: ['The engineer will come tomorrow between 8 and 12 and call half an hour ahead.'],
+  },
 };
 
 export const INDUSTRY_RESOLUTION: Partial<Readonly<Record<IndustryTopic, Bank>>> = {
-  'food.delivery': { nl: ['Ik heb het volledige bedrag van {amount} teruggestort. Eet smakelijk de volgende keer!'], en: ['I have refunded the full {amount}. Enjoy your next meal!'] },
-  'food.damaged': { nl: ['Je krijgt {amount} terug en een kortingscode voor je volgende bestelling.'], en: ['You get {amount} back plus a discount code for your next order.'] },
-  'energy.outage': { nl: ['De netbeheerder meldt dat de storing in {city} is opgelost. Heb je weer stroom?'], en: ['The grid operator reports the fault in {city} is fixed. Is your power back?'] },
+  'food.delivery': {
+    nl: ['Ik heb het volledige bedrag van {amount} teruggestort. Eet smakelijk de volgende keer!'],
+    en: ['I have refunded the full {amount}. Enjoy your next meal!'],
+  },
+  'food.damaged': {
+    nl: ['Je krijgt {amount} terug en een kortingscode voor je volgende bestelling.'],
+    en: ['You get {amount} back plus a discount code for your next order.'],
+  },
+  'energy.outage': {
+    nl: ['De netbeheerder meldt dat de storing in {city} is opgelost. Heb je weer stroom?'],
+    en: ['The grid operator reports the fault in {city} is fixed. Is your power back?'],
+  },
 };
 
 export const AGENT_CLOSE: Bank = {
-  nl: ['Graag gedaan! Fijne avond nog.', 'Fijn dat het is opgelost! Mocht er nog iets zijn, laat het weten.', 'Top, dan sluit ik deze af. Fijne dag!'],
-  en: ["You're welcome! Have a nice evening.", "Glad it's sorted! If anything else comes up, just let us know.", "Great, I'll close this one. Have a nice day!"],
+  nl: [
+    'Graag gedaan! Fijne avond nog.',
+    'Fijn dat het is opgelost! Mocht er nog iets zijn, laat het weten.',
+    'Top, dan sluit ik deze af. Fijne dag!',
+  ],
+  en: [
+    "You're welcome! Have a nice evening.",
+    "Glad it's sorted! If anything else comes up, just let us know.",
+    "Great, I'll close this one. Have a nice day!",
+  ],
 };
 
 /** Internal notes: a Dutch team writes them in Dutch, sometimes in English. */
 export const NOTES: Bank = {
-  nl: ['Klant gebeld, terugbetaling aangevraagd', 'Ticket {ticket} aangemaakt bij 2e lijn', 'Klant morgen terugbellen na 10:00', 'Let op: klant heeft al 3x gebeld deze week', 'Compensatie aangeboden, klant akkoord'],
+  nl: [
+    'Klant gebeld, terugbetaling aangevraagd',
+    'Ticket {ticket} aangemaakt bij 2e lijn',
+    'Klant morgen terugbellen na 10:00',
+    'Let op: klant heeft al 3x gebeld deze week',
+    'Compensatie aangeboden, klant akkoord',
+  ],
   en: ['Called the customer, refund requested', 'Escalated to tier 2 as {ticket}'],
 };
 
 export const TOPIC_NOTES: Partial<Readonly<Record<DemoTopic, Bank>>> = {
-  outage: { nl: ['Bekend probleem, zie storingsmelding {ticket}', 'Monteur ingepland, bevestiging verstuurd'], en: ['Known issue, see incident {ticket}'] },
-  billing: { nl: ['Creditnota van {amount} goedgekeurd door teamleider'], en: ['Credit note of {amount} approved'] },
+  outage: {
+    nl: ['Bekend probleem, zie storingsmelding {ticket}', 'Monteur ingepland, bevestiging verstuurd'],
+    en: ['Known issue, see incident {ticket}'],
+  },
+  billing: {
+    nl: ['Creditnota van {amount} goedgekeurd door teamleider'],
+    en: ['Credit note of {amount} approved'],
+  },
   delivery: { nl: ['Vervoerder gemaild, wacht op reactie'], en: ['Waiting for the carrier to reply'] },
   installation: { nl: ['Monteur ingepland, bevestiging verstuurd'], en: ['Engineer booked'] },
-  refund: { nl: ['Terugbetaling handmatig aangemaakt in het betaalsysteem'], en: ['Refund created manually'] },
+  refund: {
+    nl: ['Terugbetaling handmatig aangemaakt in het betaalsysteem'],
+    en: ['Refund created manually'],
+  },
 };
 
 export const EMAIL_SUBJECTS: Readonly<Record<DemoTopic | 'question' | 'praise', Bank>> = {
-  outage: { nl: ['Storing internet', 'Geen verbinding sinds vanochtend', 'Alweer storing'], en: ['Internet outage', 'No connection since this morning'] },
-  billing: { nl: ['Vraag over factuur', 'Onterechte afschrijving', 'Dubbele incasso'], en: ['Question about my invoice', 'Incorrect charge'] },
-  meter: { nl: ['Slimme meter geeft geen standen door', 'Termijnbedrag klopt niet'], en: ['Smart meter not sending readings'] },
-  delivery: { nl: ['Bestelling {order} niet ontvangen', 'Waar blijft mijn pakket?'], en: ['Order {order} not received', 'Where is my parcel?'] },
-  damaged: { nl: ['Beschadigd product ontvangen', 'Bestelling {order} incompleet'], en: ['Item arrived damaged', 'Order {order} incomplete'] },
-  refund: { nl: ['Terugbetaling {order}', 'Nog steeds geen geld terug'], en: ['Refund for {order}', 'Still no refund'] },
-  rude_staff: { nl: ['Klacht over medewerker', 'Zeer onvriendelijk behandeld'], en: ['Complaint about a staff member'] },
+  outage: {
+    nl: ['Storing internet', 'Geen verbinding sinds vanochtend', 'Alweer storing'],
+    en: ['Internet outage', 'No connection since this morning'],
+  },
+  billing: {
+    nl: ['Vraag over factuur', 'Onterechte afschrijving', 'Dubbele incasso'],
+    en: ['Question about my invoice', 'Incorrect charge'],
+  },
+  meter: {
+    nl: ['Slimme meter geeft geen standen door', 'Termijnbedrag klopt niet'],
+    en: ['Smart meter not sending readings'],
+  },
+  delivery: {
+    nl: ['Bestelling {order} niet ontvangen', 'Waar blijft mijn pakket?'],
+    en: ['Order {order} not received', 'Where is my parcel?'],
+  },
+  damaged: {
+    nl: ['Beschadigd product ontvangen', 'Bestelling {order} incompleet'],
+    en: ['Item arrived damaged', 'Order {order} incomplete'],
+  },
+  refund: {
+    nl: ['Terugbetaling {order}', 'Nog steeds geen geld terug'],
+    en: ['Refund for {order}', 'Still no refund'],
+  },
+  rude_staff: {
+    nl: ['Klacht over medewerker', 'Zeer onvriendelijk behandeld'],
+    en: ['Complaint about a staff member'],
+  },
   app_crash: { nl: ['App werkt niet', 'Inloggen lukt niet'], en: ['App not working', 'Cannot log in'] },
-  delay: { nl: ['Geld terug bij vertraging', 'Klacht vertraging'], en: ['Delay compensation', 'Complaint about delays'] },
-  installation: { nl: ['Monteur niet verschenen', 'Installatie {product}'], en: ['Engineer did not show up'] },
-  question: { nl: ['Vraag', 'Vraagje over mijn abonnement', 'Informatie'], en: ['Question', 'Quick question'] },
+  delay: {
+    nl: ['Geld terug bij vertraging', 'Klacht vertraging'],
+    en: ['Delay compensation', 'Complaint about delays'],
+  },
+  installation: {
+    nl: ['Monteur niet verschenen', 'Installatie {product}'],
+    en: ['Engineer did not show up'],
+  },
+  question: {
+    nl: ['Vraag', 'Vraagje over mijn abonnement', 'Informatie'],
+    en: ['Question', 'Quick question'],
+  },
   praise: { nl: ['Compliment!', 'Bedankt'], en: ['Thank you!', 'Compliment'] },
 };
 
-export const EMAIL_GREETING: Bank = { nl: ['Beste {brand},', 'Hallo,', 'Goedemiddag,', 'Geachte heer/mevrouw,'], en: ['Hi,', 'Hello,', 'Dear {brand} team,'] };
-export const EMAIL_SIGNOFF: Bank = { nl: ['Met vriendelijke groet,', 'Groet,', 'Mvg,'], en: ['Kind regards,', 'Best,', 'Thanks,'] };
+export const EMAIL_GREETING: Bank = {
+  nl: ['Beste {brand},', 'Hallo,', 'Goedemiddag,', 'Geachte heer/mevrouw,'],
+  en: ['Hi,', 'Hello,', 'Dear {brand} team,'],
+};
+export const EMAIL_SIGNOFF: Bank = {
+  nl: ['Met vriendelijke groet,', 'Groet,', 'Mvg,'],
+  en: ['Kind regards,', 'Best,', 'Thanks,'],
+};
 
-export const CITIES = ['Amsterdam', 'Rotterdam', 'Utrecht', 'Den Haag', 'Eindhoven', 'Groningen', 'Tilburg', 'Almere', 'Breda', 'Nijmegen', 'Zwolle', 'Leeuwarden', 'Maastricht', 'Amersfoort', 'Haarlem', 'Arnhem', 'Enschede', 'Delft', 'Leiden', 'Apeldoorn'];
-export const STATIONS = ['Utrecht Centraal', 'Amersfoort Centraal', 'Zwolle', 'Leiden Centraal', 'Schiphol Airport', 'Gouda', 'Hengelo', 'Den Bosch', 'Deventer', 'Duivendrecht'];
+export const CITIES = [
+  'Amsterdam',
+  'Rotterdam',
+  'Utrecht',
+  'Den Haag',
+  'Eindhoven',
+  'Groningen',
+  'Tilburg',
+  'Almere',
+  'Breda',
+  'Nijmegen',
+  'Zwolle',
+  'Leeuwarden',
+  'Maastricht',
+  'Amersfoort',
+  'Haarlem',
+  'Arnhem',
+  'Enschede',
+  'Delft',
+  'Leiden',
+  'Apeldoorn',
+];
+export const STATIONS = [
+  'Utrecht Centraal',
+  'Amersfoort Centraal',
+  'Zwolle',
+  'Leiden Centraal',
+  'Schiphol Airport',
+  'Gouda',
+  'Hengelo',
+  'Den Bosch',
+  'Deventer',
+  'Duivendrecht',
+];
 
-export const FIRST_NAMES_NL = ['Sanne', 'Daan', 'Lotte', 'Bram', 'Fleur', 'Thijs', 'Noor', 'Ruben', 'Anouk', 'Jesse', 'Iris', 'Lars', 'Femke', 'Milan', 'Eva', 'Sem', 'Roos', 'Stijn', 'Marieke', 'Kees', 'Ingrid', 'Henk', 'Yasmina', 'Mohamed', 'Fatima', 'Dewi', 'Joost', 'Wilma', 'Gerrit', 'Esther', 'Pieter', 'Annelies'];
-export const LAST_NAMES_NL = ['de Vries', 'Jansen', 'van den Berg', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot', 'Bos', 'Vos', 'Peters', 'Hendriks', 'van Leeuwen', 'Dekker', 'Brouwer', 'de Wit', 'Dijkstra', 'Kok', 'El Amrani', 'Yilmaz', 'Wijaya', 'van Dam', 'Kuipers'];
-export const FIRST_NAMES_EN = ['Emma', 'James', 'Olivia', 'Noah', 'Sophie', 'Liam', 'Grace', 'Oliver', 'Chloe', 'Ethan', 'Hannah', 'Jack', 'Priya', 'Tom', 'Amelia', 'Lucas', 'Mia', 'Daniel', 'Zoe', 'Ryan'];
-export const LAST_NAMES_EN = ['Smith', 'Johnson', 'Brown', 'Taylor', 'Wilson', 'Davies', 'Evans', 'Walker', 'Wright', 'Thompson', 'Clarke', 'Patel', 'Hughes', 'Green', 'Hall', 'Wood'];
+export const FIRST_NAMES_NL = [
+  'Sanne',
+  'Daan',
+  'Lotte',
+  'Bram',
+  'Fleur',
+  'Thijs',
+  'Noor',
+  'Ruben',
+  'Anouk',
+  'Jesse',
+  'Iris',
+  'Lars',
+  'Femke',
+  'Milan',
+  'Eva',
+  'Sem',
+  'Roos',
+  'Stijn',
+  'Marieke',
+  'Kees',
+  'Ingrid',
+  'Henk',
+  'Yasmina',
+  'Mohamed',
+  'Fatima',
+  'Dewi',
+  'Joost',
+  'Wilma',
+  'Gerrit',
+  'Esther',
+  'Pieter',
+  'Annelies',
+];
+export const LAST_NAMES_NL = [
+  'de Vries',
+  'Jansen',
+  'van den Berg',
+  'Bakker',
+  'Visser',
+  'Smit',
+  'Meijer',
+  'de Boer',
+  'Mulder',
+  'de Groot',
+  'Bos',
+  'Vos',
+  'Peters',
+  'Hendriks',
+  'van Leeuwen',
+  'Dekker',
+  'Brouwer',
+  'de Wit',
+  'Dijkstra',
+  'Kok',
+  'El Amrani',
+  'Yilmaz',
+  'Wijaya',
+  'van Dam',
+  'Kuipers',
+];
+export const FIRST_NAMES_EN = [
+  'Emma',
+  'James',
+  'Olivia',
+  'Noah',
+  'Sophie',
+  'Liam',
+  'Grace',
+  'Oliver',
+  'Chloe',
+  'Ethan',
+  'Hannah',
+  'Jack',
+  'Priya',
+  'Tom',
+  'Amelia',
+  'Lucas',
+  'Mia',
+  'Daniel',
+  'Zoe',
+  'Ryan',
+];
+export const LAST_NAMES_EN = [
+  'Smith',
+  'Johnson',
+  'Brown',
+  'Taylor',
+  'Wilson',
+  'Davies',
+  'Evans',
+  'Walker',
+  'Wright',
+  'Thompson',
+  'Clarke',
+  'Patel',
+  'Hughes',
+  'Green',
+  'Hall',
+  'Wood',
+];
 
 /** Suffixes that high-reach demo authors carry in their display name (fictional outlets). */
-export const PRESS_SUFFIXES = ['| verslaggever Dagblad Noord', '| journalist NieuwsNu', '| tech reporter The Lowland Post', '| consumentenrubriek Kijk & Klaag'];
-export const INFLUENCER_SUFFIXES = ['✨ lifestyle', '| mama van 3 | blogger', '🎮 streamer', '| foodie 🍜', '| tech & gadgets'];
+export const PRESS_SUFFIXES = [
+  '| verslaggever Dagblad Noord',
+  '| journalist NieuwsNu',
+  '| tech reporter The Lowland Post',
+  '| consumentenrubriek Kijk & Klaag',
+];
+export const INFLUENCER_SUFFIXES = [
+  '✨ lifestyle',
+  '| mama van 3 | blogger',
+  '🎮 streamer',
+  '| foodie 🍜',
+  '| tech & gadgets',
+];
 
 export const EMOJI_NEGATIVE = ['😡', '🙄', '😤', '🤬', '😩', '👎', '🤦‍♀️', '🤦‍♂️'];
 export const EMOJI_POSITIVE = ['🙏', '👍', '😊', '❤️', '💪', '🎉'];

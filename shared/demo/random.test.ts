@@ -26,7 +26,14 @@ describe('createRandom', () => {
   it('follows the weights in a weighted pick', () => {
     const r = createRandom(7);
     let heavy = 0;
-    for (let i = 0; i < 10_000; i++) if (r.weighted([['a', 9], ['b', 1]] as const) === 'a') heavy++;
+    for (let i = 0; i < 10_000; i++)
+      if (
+        r.weighted([
+          ['a', 9],
+          ['b', 1],
+        ] as const) === 'a'
+      )
+        heavy++;
     expect(heavy / 10_000).toBeGreaterThan(0.87);
     expect(heavy / 10_000).toBeLessThan(0.93);
   });

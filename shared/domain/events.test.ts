@@ -33,14 +33,53 @@ function conv(status: ConversationStatus, extra: Partial<Conversation> = {}): Co
 
 // The full status transition table: for each event, the status it leads to from each status,
 // or the error code it fails with.
-const TABLE: { event: ConversationEvent; expect: Record<ConversationStatus, ConversationStatus | `!${string}`> }[] = [
-  { event: { type: 'resolve' }, expect: { open: 'resolved', pending: 'resolved', snoozed: 'resolved', resolved: '!illegal-transition' } },
-  { event: { type: 'reopen' }, expect: { open: '!illegal-transition', pending: '!illegal-transition', snoozed: '!illegal-transition', resolved: 'open' } },
-  { event: { type: 'pend' }, expect: { open: 'pending', pending: '!illegal-transition', snoozed: 'pending', resolved: '!illegal-transition' } },
-  { event: { type: 'snooze', until: NOW + 2 * HOUR }, expect: { open: 'snoozed', pending: 'snoozed', snoozed: 'snoozed', resolved: '!illegal-transition' } },
-  { event: { type: 'unsnooze' }, expect: { open: '!illegal-transition', pending: '!illegal-transition', snoozed: 'open', resolved: '!illegal-transition' } },
-  { event: { type: 'message.received', at: NOW, messageId: 'm9' }, expect: { open: 'open', pending: 'open', snoozed: 'open', resolved: 'open' } },
-  { event: { type: 'message.replied', at: NOW, messageId: 'm9' }, expect: { open: 'open', pending: 'pending', snoozed: 'snoozed', resolved: 'resolved' } },
+const TABLE: {
+  event: ConversationEvent;
+  expect: Record<ConversationStatus, ConversationStatus | `!${string}`>;
+}[] = [
+  {
+    event: { type: 'resolve' },
+    expect: { open: 'resolved', pending: 'resolved', snoozed: 'resolved', resolved: '!illegal-transition' },
+  },
+  {
+    event: { type: 'reopen' },
+    expect: {
+      open: '!illegal-transition',
+      pending: '!illegal-transition',
+      snoozed: '!illegal-transition',
+      resolved: 'open',
+    },
+  },
+  {
+    event: { type: 'pend' },
+    expect: {
+      open: 'pending',
+      pending: '!illegal-transition',
+      snoozed: 'pending',
+      resolved: '!illegal-transition',
+    },
+  },
+  {
+    event: { type: 'snooze', until: NOW + 2 * HOUR },
+    expect: { open: 'snoozed', pending: 'snoozed', snoozed: 'snoozed', resolved: '!illegal-transition' },
+  },
+  {
+    event: { type: 'unsnooze' },
+    expect: {
+      open: '!illegal-transition',
+      pending: '!illegal-transition',
+      snoozed: 'open',
+      resolved: '!illegal-transition',
+    },
+  },
+  {
+    event: { type: 'message.received', at: NOW, messageId: 'm9' },
+    expect: { open: 'open', pending: 'open', snoozed: 'open', resolved: 'open' },
+  },
+  {
+    event: { type: 'message.replied', at: NOW, messageId: 'm9' },
+    expect: { open: 'open', pending: 'pending', snoozed: 'snoozed', resolved: 'resolved' },
+  },
 ];
 
 describe('applyEvent status transitions', () => {
@@ -89,15 +128,35 @@ describe('applyEvent details', () => {
       ok: true,
       value: { status: 'open', snoozedUntil: null },
     });
-    expect(applyEvent(conv('snoozed'), { type: 'wake' }, NOW)).toMatchObject({ ok: false, error: { code: 'not-due' } });
+    expect(applyEvent(conv('snoozed'), { type: 'wake' }, NOW)).toMatchObject({
+      ok: false,
+      error: { code: 'not-due' },
+    });
     for (const s of ['open', 'pending', 'resolved'] as const) {
-      expect(applyEvent(conv(s), { type: 'wake' }, NOW)).toMatchObject({ ok: false, error: { code: 'illegal-transition' } });
+      expect(applyEvent(conv(s), { type: 'wake' }, NOW)).toMatchObject({
+        ok: false,
+        error: { code: 'illegal-transition' },
+      });
     }
   });
 
   it('a new customer message reopens a resolved conversation and starts the waiting clock', () => {
-    const r = applyEvent(conv('resolved', { waitingSince: null, unread: 0 }), { type: 'message.received', at: NOW, messageId: 'm' }, NOW);
-    expect(r).toMatchObject({ ok: true, value: { status: 'open', waitingSince: NOW, unread: 1, lastMessageAt: NOW, lastDirection: 'incoming', messageCount: 4 } });
+    const r = applyEvent(
+      conv('resolved', { waitingSince: null, unread: 0 }),
+      { type: 'message.received', at: NOW, messageId: 'm' },
+      NOW,
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      value: {
+        status: 'open',
+        waitingSince: NOW,
+        unread: 1,
+        lastMessageAt: NOW,
+        lastDirection: 'incoming',
+        messageCount: 4,
+      },
+    });
   });
 
   it('a new customer message keeps the oldest waitingSince', () => {
@@ -106,35 +165,72 @@ describe('applyEvent details', () => {
   });
 
   it('an older message arriving late does not move lastMessageAt back', () => {
-    const r = applyEvent(conv('open', { lastMessageAt: NOW }), { type: 'message.received', at: NOW - 5 * HOUR, messageId: 'm' }, NOW);
+    const r = applyEvent(
+      conv('open', { lastMessageAt: NOW }),
+      { type: 'message.received', at: NOW - 5 * HOUR, messageId: 'm' },
+      NOW,
+    );
     expect(r.ok && r.value.lastMessageAt).toBe(NOW);
   });
 
   it('a reply stops the waiting clock and clears unread without changing status', () => {
     const r = applyEvent(conv('open'), { type: 'message.replied', at: NOW, messageId: 'm' }, NOW);
-    expect(r).toMatchObject({ ok: true, value: { status: 'open', waitingSince: null, unread: 0, lastDirection: 'outgoing' } });
+    expect(r).toMatchObject({
+      ok: true,
+      value: { status: 'open', waitingSince: null, unread: 0, lastDirection: 'outgoing' },
+    });
   });
 
   it('assign, labels and priority report no-change when nothing changes', () => {
-    expect(applyEvent(conv('open'), { type: 'assign', assignee: UNASSIGNED }, NOW)).toMatchObject({ ok: false, error: { code: 'no-change' } });
-    expect(applyEvent(conv('open'), { type: 'assign', assignee: 'me' }, NOW)).toMatchObject({ ok: true, value: { assignee: 'me' } });
-    expect(applyEvent(conv('open', { labels: ['vip'] }), { type: 'label.add', label: 'vip' }, NOW)).toMatchObject({ ok: false, error: { code: 'no-change' } });
-    expect(applyEvent(conv('open'), { type: 'label.add', label: '  ' }, NOW)).toMatchObject({ ok: false, error: { code: 'unknown-label' } });
-    expect(applyEvent(conv('open'), { type: 'label.add', label: 'vip' }, NOW)).toMatchObject({ ok: true, value: { labels: ['vip'] } });
-    expect(applyEvent(conv('open', { labels: ['vip', 'press'] }), { type: 'label.remove', label: 'vip' }, NOW)).toMatchObject({ ok: true, value: { labels: ['press'] } });
-    expect(applyEvent(conv('open'), { type: 'label.remove', label: 'vip' }, NOW)).toMatchObject({ ok: false, error: { code: 'no-change' } });
-    expect(applyEvent(conv('open'), { type: 'priority.set', priority: 'normal' }, NOW)).toMatchObject({ ok: false, error: { code: 'no-change' } });
-    expect(applyEvent(conv('open'), { type: 'priority.set', priority: 'urgent' }, NOW)).toMatchObject({ ok: true, value: { priority: 'urgent' } });
+    expect(applyEvent(conv('open'), { type: 'assign', assignee: UNASSIGNED }, NOW)).toMatchObject({
+      ok: false,
+      error: { code: 'no-change' },
+    });
+    expect(applyEvent(conv('open'), { type: 'assign', assignee: 'me' }, NOW)).toMatchObject({
+      ok: true,
+      value: { assignee: 'me' },
+    });
+    expect(
+      applyEvent(conv('open', { labels: ['vip'] }), { type: 'label.add', label: 'vip' }, NOW),
+    ).toMatchObject({ ok: false, error: { code: 'no-change' } });
+    expect(applyEvent(conv('open'), { type: 'label.add', label: '  ' }, NOW)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-label' },
+    });
+    expect(applyEvent(conv('open'), { type: 'label.add', label: 'vip' }, NOW)).toMatchObject({
+      ok: true,
+      value: { labels: ['vip'] },
+    });
+    expect(
+      applyEvent(conv('open', { labels: ['vip', 'press'] }), { type: 'label.remove', label: 'vip' }, NOW),
+    ).toMatchObject({ ok: true, value: { labels: ['press'] } });
+    expect(applyEvent(conv('open'), { type: 'label.remove', label: 'vip' }, NOW)).toMatchObject({
+      ok: false,
+      error: { code: 'no-change' },
+    });
+    expect(applyEvent(conv('open'), { type: 'priority.set', priority: 'normal' }, NOW)).toMatchObject({
+      ok: false,
+      error: { code: 'no-change' },
+    });
+    expect(applyEvent(conv('open'), { type: 'priority.set', priority: 'urgent' }, NOW)).toMatchObject({
+      ok: true,
+      value: { priority: 'urgent' },
+    });
   });
 
   it('labels are capped at twenty', () => {
     const labels = Array.from({ length: 20 }, (_, i) => `l${i}`);
-    expect(applyEvent(conv('open', { labels }), { type: 'label.add', label: 'one-more' }, NOW)).toMatchObject({ ok: false });
+    expect(applyEvent(conv('open', { labels }), { type: 'label.add', label: 'one-more' }, NOW)).toMatchObject(
+      { ok: false },
+    );
   });
 
   it('reading clears unread once', () => {
     expect(applyEvent(conv('open'), { type: 'read' }, NOW)).toMatchObject({ ok: true, value: { unread: 0 } });
-    expect(applyEvent(conv('open', { unread: 0 }), { type: 'read' }, NOW)).toMatchObject({ ok: false, error: { code: 'no-change' } });
+    expect(applyEvent(conv('open', { unread: 0 }), { type: 'read' }, NOW)).toMatchObject({
+      ok: false,
+      error: { code: 'no-change' },
+    });
   });
 
   it('does not mutate its input', () => {
@@ -152,12 +248,19 @@ describe('diffBefore and undo', () => {
     const r = applyEvent(before, { type: 'resolve' }, NOW);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(diffBefore(before, r.value)).toEqual({ status: 'snoozed', snoozedUntil: NOW + HOUR, waitingSince: NOW - HOUR, unread: 2 });
+    expect(diffBefore(before, r.value)).toEqual({
+      status: 'snoozed',
+      snoozedUntil: NOW + HOUR,
+      waitingSince: NOW - HOUR,
+      unread: 2,
+    });
   });
 
   it('compares label arrays by value', () => {
     expect(diffBefore(conv('open', { labels: ['a'] }), conv('open', { labels: ['a'] }))).toEqual({});
-    expect(diffBefore(conv('open', { labels: ['a'] }), conv('open', { labels: ['a', 'b'] }))).toEqual({ labels: ['a'] });
+    expect(diffBefore(conv('open', { labels: ['a'] }), conv('open', { labels: ['a', 'b'] }))).toEqual({
+      labels: ['a'],
+    });
   });
 
   it('agent actions are undoable, message and system events are not', () => {

@@ -27,11 +27,7 @@ export type ConversationEvent =
 export type ConversationEventType = ConversationEvent['type'];
 
 export type TransitionErrorCode =
-  | 'illegal-transition'
-  | 'no-change'
-  | 'snooze-in-past'
-  | 'not-due'
-  | 'unknown-label';
+  'illegal-transition' | 'no-change' | 'snooze-in-past' | 'not-due' | 'unknown-label';
 
 export interface TransitionError {
   code: TransitionErrorCode;
@@ -152,7 +148,8 @@ export function diffBefore(before: Conversation, after: Conversation): Conversat
   for (const f of MUTABLE_FIELDS) {
     const a = before[f];
     const b = after[f];
-    const same = Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((x, i) => x === b[i]) : a === b;
+    const same =
+      Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((x, i) => x === b[i]) : a === b;
     if (!same) patch[f] = a;
   }
   return patch as ConversationPatch;

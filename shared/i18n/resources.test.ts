@@ -24,13 +24,15 @@ describe('translations', () => {
       for (const key of keys(resources.en[ns])) {
         const en = lookup(resources.en[ns], key);
         const nl = lookup(resources.nl[ns], key);
-        if (typeof en === 'string' && typeof nl === 'string') expect({ key, p: placeholders(nl) }).toEqual({ key, p: placeholders(en) });
+        if (typeof en === 'string' && typeof nl === 'string')
+          expect({ key, p: placeholders(nl) }).toEqual({ key, p: placeholders(en) });
       }
     });
 
     it(`no empty strings in ${ns}`, () => {
       for (const lang of ['nl', 'en'] as const) {
-        for (const key of keys(resources[lang][ns])) expect({ lang, key, v: lookup(resources[lang][ns], key) }).not.toMatchObject({ v: '' });
+        for (const key of keys(resources[lang][ns]))
+          expect({ lang, key, v: lookup(resources[lang][ns], key) }).not.toMatchObject({ v: '' });
       }
     });
   }

@@ -16,7 +16,7 @@ export function snoozeUntil(preset: SnoozePreset, now: number): number {
       return d.getTime();
     case 'nextWeek': {
       // Next Monday morning (a week from today when today is Monday).
-      const days = ((8 - d.getDay()) % 7) || 7;
+      const days = (8 - d.getDay()) % 7 || 7;
       d.setDate(d.getDate() + days);
       d.setHours(MORNING_HOUR, 0, 0, 0);
       return d.getTime();

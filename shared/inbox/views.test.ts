@@ -4,11 +4,19 @@ import { counterDeltas, isViewId, viewCounterKey } from './views.ts';
 describe('inbox counters', () => {
   it('a new conversation adds one to each of its counters', () => {
     const d = counterDeltas(null, { status: 'open', channel: 'x', assignee: '' });
-    expect(Object.fromEntries(d)).toEqual({ all: 1, 'status:open': 1, 'channel:x:open': 1, 'assignee::open': 1 });
+    expect(Object.fromEntries(d)).toEqual({
+      all: 1,
+      'status:open': 1,
+      'channel:x:open': 1,
+      'assignee::open': 1,
+    });
   });
 
   it('resolving moves one from open to resolved and leaves all untouched', () => {
-    const d = counterDeltas({ status: 'open', channel: 'x', assignee: 'me' }, { status: 'resolved', channel: 'x', assignee: 'me' });
+    const d = counterDeltas(
+      { status: 'open', channel: 'x', assignee: 'me' },
+      { status: 'resolved', channel: 'x', assignee: 'me' },
+    );
     expect(Object.fromEntries(d)).toEqual({
       'status:open': -1,
       'status:resolved': 1,

@@ -16,7 +16,12 @@ export function isViewId(value: string): value is ViewId {
  * updated in the same transaction as the conversation, so a view's size is one key lookup.
  */
 export function counterKeys(c: Pick<Conversation, 'status' | 'channel' | 'assignee'>): string[] {
-  return ['all', `status:${c.status}`, `channel:${c.channel}:${c.status}`, `assignee:${c.assignee}:${c.status}`];
+  return [
+    'all',
+    `status:${c.status}`,
+    `channel:${c.channel}:${c.status}`,
+    `assignee:${c.assignee}:${c.status}`,
+  ];
 }
 
 /** Net counter changes when a conversation goes from `before` (or nothing) to `after` (or nothing). */
@@ -49,7 +54,11 @@ export function viewCounterKey(view: ViewId, me: string): string {
 }
 
 /** Whether a conversation belongs in a view (the predicate behind each view's index query). */
-export function belongsToView(c: Pick<Conversation, 'status' | 'channel' | 'assignee'>, view: ViewId, me: string): boolean {
+export function belongsToView(
+  c: Pick<Conversation, 'status' | 'channel' | 'assignee'>,
+  view: ViewId,
+  me: string,
+): boolean {
   switch (view) {
     case 'all':
       return true;

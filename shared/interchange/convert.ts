@@ -41,7 +41,11 @@ function idOnChannel(author: Author): string {
  * null. Outgoing replies are exported with the brand account as author. `conversation`, when given,
  * supplies the brand when the message has none.
  */
-export function toInterchange(message: Message, author: Author, conversation?: Conversation): InterchangeMessage | null {
+export function toInterchange(
+  message: Message,
+  author: Author,
+  conversation?: Conversation,
+): InterchangeMessage | null {
   if (message.direction === 'note') return null;
   const out: InterchangeMessage = {
     id: message.id,
@@ -80,15 +84,21 @@ export function toInterchange(message: Message, author: Author, conversation?: C
  * A message dated more than five minutes after `importedAt` is a clock error: it is dated
  * `importedAt` so that it cannot stay pinned at the top of every list.
  */
-export function fromInterchange(msg: InterchangeMessage, importedAt: number, opts: FromInterchangeOptions = {}): ImportedMessage {
+export function fromInterchange(
+  msg: InterchangeMessage,
+  importedAt: number,
+  opts: FromInterchangeOptions = {},
+): ImportedMessage {
   const channel = normalizeChannel(msg.channel);
   const authorId = authorKey(channel, msg.author.id);
   let createdAt = Date.parse(msg.createdAt);
   if (createdAt > importedAt + FUTURE_TOLERANCE_MS) createdAt = importedAt;
 
   let conversationId = msg.conversationId;
-  if (conversationId === undefined && msg.inReplyTo !== undefined) conversationId = opts.conversationOf?.(msg.inReplyTo);
-  if (conversationId === undefined && !msg.public && msg.direction === 'incoming') conversationId = `dm:${channel}:${msg.author.id}`;
+  if (conversationId === undefined && msg.inReplyTo !== undefined)
+    conversationId = opts.conversationOf?.(msg.inReplyTo);
+  if (conversationId === undefined && !msg.public && msg.direction === 'incoming')
+    conversationId = `dm:${channel}:${msg.author.id}`;
   conversationId ??= msg.inReplyTo ?? msg.id;
 
   const message: Message = {
@@ -123,7 +133,11 @@ export function fromInterchange(msg: InterchangeMessage, importedAt: number, opt
  * Converts a parsed file at once: lines are taken in `createdAt` order so that replies find the
  * conversation of their parent even when the file lists them first. Returns messages in that order.
  */
-export function fromInterchangeBatch(messages: readonly InterchangeMessage[], importedAt: number, opts: FromInterchangeOptions = {}): ImportedMessage[] {
+export function fromInterchangeBatch(
+  messages: readonly InterchangeMessage[],
+  importedAt: number,
+  opts: FromInterchangeOptions = {},
+): ImportedMessage[] {
   const local = new Map<string, string>();
   const lookup = (id: string): string | undefined => local.get(id) ?? opts.conversationOf?.(id);
   const order = messages
@@ -131,7 +145,10 @@ export function fromInterchangeBatch(messages: readonly InterchangeMessage[], im
     .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const out: ImportedMessage[] = [];
   for (const [, i] of order) {
-    const converted = fromInterchange(messages[i] as InterchangeMessage, importedAt, { ...opts, conversationOf: lookup });
+    const converted = fromInterchange(messages[i] as InterchangeMessage, importedAt, {
+      ...opts,
+      conversationOf: lookup,
+    });
     local.set(converted.message.id, converted.message.conversationId);
     out.push(converted);
   }

@@ -44,7 +44,14 @@ describe('parseJsonl', () => {
       '{"id": "b", broken',
       good('c', { direction: 'note' }),
       good('d', { createdAt: '20-11-2026' }),
-      JSON.stringify({ id: 'e', channel: 'x', direction: 'incoming', public: true, text: 'hoi', createdAt: '2026-11-20T10:00:00Z' }),
+      JSON.stringify({
+        id: 'e',
+        channel: 'x',
+        direction: 'incoming',
+        public: true,
+        text: 'hoi',
+        createdAt: '2026-11-20T10:00:00Z',
+      }),
       '[1,2]',
       good('a'),
       '   ',
@@ -121,7 +128,9 @@ describe('createJsonlParser', () => {
     const p = createJsonlParser({ maxLineBytes: 400 });
     expect(p.push(`${good('a')}\n`).messages).toHaveLength(1);
     const early = p.push('{"id":"' + 'x'.repeat(600));
-    expect(early.errors).toEqual([{ line: 2, code: 'line_too_long', detail: 'line is longer than 400 bytes' }]);
+    expect(early.errors).toEqual([
+      { line: 2, code: 'line_too_long', detail: 'line is longer than 400 bytes' },
+    ]);
     expect(p.push('y'.repeat(600)).errors).toEqual([]);
     const rest = merge([p.push('"}\n{"also": "bad"}\n'), p.end()]);
     expect(rest.errors.map((e) => [e.line, e.code])).toEqual([[3, 'missing_field']]);
@@ -134,7 +143,9 @@ describe('toInterchange / fromInterchange', () => {
   const authors = new Map<string, Author>(inbox.authors.map((a) => [a.id, a]));
 
   it('round-trips the demo inbox: export, parse, import gives the same messages (notes stay internal)', () => {
-    const exported = inbox.messages.map((m) => (m.direction === 'note' ? null : toInterchange(m, authors.get(m.authorId)!))).filter((m): m is InterchangeMessage => m !== null);
+    const exported = inbox.messages
+      .map((m) => (m.direction === 'note' ? null : toInterchange(m, authors.get(m.authorId)!)))
+      .filter((m): m is InterchangeMessage => m !== null);
     const notes = inbox.messages.filter((m) => m.direction === 'note');
     expect(notes.length).toBeGreaterThan(0);
     expect(exported).toHaveLength(inbox.messages.length - notes.length);
@@ -144,7 +155,12 @@ describe('toInterchange / fromInterchange', () => {
     expect(back.map((b) => b.message)).toEqual(inbox.messages.filter((m) => m.direction !== 'note'));
     for (const { author } of back) {
       const original = authors.get(author.id)!;
-      expect([author.handle, author.name, author.followers, author.verified]).toEqual([original.handle, original.name, original.followers, original.verified]);
+      expect([author.handle, author.name, author.followers, author.verified]).toEqual([
+        original.handle,
+        original.name,
+        original.followers,
+        original.verified,
+      ]);
     }
   });
 
@@ -165,11 +181,19 @@ describe('toInterchange / fromInterchange', () => {
 
   it('groups conversations: explicit id, then the parent, then per author for DMs, else the post itself', () => {
     expect(fromInterchange({ ...base, conversationId: 'c9' }, NOW).message.conversationId).toBe('c9');
-    expect(fromInterchange({ ...base, inReplyTo: 'p1' }, NOW, { conversationOf: (id) => (id === 'p1' ? 'c-parent' : undefined) }).message.conversationId).toBe('c-parent');
+    expect(
+      fromInterchange({ ...base, inReplyTo: 'p1' }, NOW, {
+        conversationOf: (id) => (id === 'p1' ? 'c-parent' : undefined),
+      }).message.conversationId,
+    ).toBe('c-parent');
     const dm = fromInterchange({ ...base, public: false }, NOW).message;
     expect(dm.conversationId).toBe('dm:x:42');
-    expect(fromInterchange({ ...base, id: 'm2', public: false }, NOW).message.conversationId).toBe(dm.conversationId);
-    expect(fromInterchange({ ...base, inReplyTo: 'unknown-root' }, NOW).message.conversationId).toBe('unknown-root');
+    expect(fromInterchange({ ...base, id: 'm2', public: false }, NOW).message.conversationId).toBe(
+      dm.conversationId,
+    );
+    expect(fromInterchange({ ...base, inReplyTo: 'unknown-root' }, NOW).message.conversationId).toBe(
+      'unknown-root',
+    );
     expect(fromInterchange(base, NOW).message.conversationId).toBe('m1');
     expect(fromInterchange(base, NOW).message.channel).toBe('x');
     expect(fromInterchange(base, NOW).message.authorId).toBe('x:42');
@@ -178,7 +202,14 @@ describe('toInterchange / fromInterchange', () => {
   it('follows reply chains within a file even when replies come first', () => {
     const lines: InterchangeMessage[] = [
       { ...base, id: 'r2', inReplyTo: 'r1', createdAt: '2026-11-20T10:02:00Z' },
-      { ...base, id: 'r1', inReplyTo: 'root', direction: 'outgoing', author: { id: 'brand' }, createdAt: '2026-11-20T10:01:00Z' },
+      {
+        ...base,
+        id: 'r1',
+        inReplyTo: 'root',
+        direction: 'outgoing',
+        author: { id: 'brand' },
+        createdAt: '2026-11-20T10:01:00Z',
+      },
       { ...base, id: 'root', createdAt: '2026-11-20T10:00:00Z' },
     ];
     const out = fromInterchangeBatch(lines, NOW);
@@ -192,12 +223,25 @@ describe('toInterchange / fromInterchange', () => {
 
   it('dates messages from the future at import time', () => {
     expect(fromInterchange({ ...base, createdAt: '2030-01-01T00:00:00Z' }, NOW).message.createdAt).toBe(NOW);
-    expect(fromInterchange({ ...base, createdAt: '2026-11-20T13:32:00+00:00' }, NOW).message.createdAt).toBe(NOW + 2 * 60_000);
+    expect(fromInterchange({ ...base, createdAt: '2026-11-20T13:32:00+00:00' }, NOW).message.createdAt).toBe(
+      NOW + 2 * 60_000,
+    );
   });
 
   it('merges authors without double counting a re-import', () => {
-    const first = fromInterchange({ ...base, author: { id: '42', handle: 'daan', followers: 10 } }, NOW).author;
-    const later = fromInterchange({ ...base, id: 'm3', createdAt: '2026-11-20T12:00:00Z', author: { id: '42', handle: 'daan_nl', followers: 55 } }, NOW).author;
+    const first = fromInterchange(
+      { ...base, author: { id: '42', handle: 'daan', followers: 10 } },
+      NOW,
+    ).author;
+    const later = fromInterchange(
+      {
+        ...base,
+        id: 'm3',
+        createdAt: '2026-11-20T12:00:00Z',
+        author: { id: '42', handle: 'daan_nl', followers: 55 },
+      },
+      NOW,
+    ).author;
     let a = mergeAuthor(undefined, first, { newMessage: true, newConversation: true });
     a = mergeAuthor(a, later, { newMessage: true, newConversation: false });
     a = mergeAuthor(a, first, { newMessage: false, newConversation: false });

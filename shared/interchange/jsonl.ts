@@ -8,7 +8,14 @@ export type { FromInterchangeOptions, ImportedAuthor, ImportedMessage } from './
  * Why a JSONL line was rejected. Each code has a UI string under `import.error.<code>`
  * (see `importErrorI18nKey`); `detail` carries the specifics in English for logs and tooltips.
  */
-export const IMPORT_ERROR_CODES = ['invalid_json', 'not_an_object', 'missing_field', 'invalid_field', 'duplicate_id', 'line_too_long'] as const;
+export const IMPORT_ERROR_CODES = [
+  'invalid_json',
+  'not_an_object',
+  'missing_field',
+  'invalid_field',
+  'duplicate_id',
+  'line_too_long',
+] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 
 /** The i18n key (namespace-relative) of an import error code. */
@@ -72,7 +79,12 @@ function exceeds(text: string, maxBytes: number): boolean {
 }
 
 function pathText(path: readonly PropertyKey[]): string {
-  return path.length === 0 ? '(root)' : path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
+  return path.length === 0
+    ? '(root)'
+    : path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+        .join('.')
+        .replace(/\.\[/g, '[');
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
@@ -112,11 +124,19 @@ export function createJsonlParser(opts: JsonlParseOptions = {}): JsonlParser {
     try {
       value = JSON.parse(text);
     } catch (err) {
-      out.errors.push({ line, code: 'invalid_json', detail: clip(err instanceof Error ? err.message : String(err)) });
+      out.errors.push({
+        line,
+        code: 'invalid_json',
+        detail: clip(err instanceof Error ? err.message : String(err)),
+      });
       return;
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      out.errors.push({ line, code: 'not_an_object', detail: `expected a JSON object, got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}` });
+      out.errors.push({
+        line,
+        code: 'not_an_object',
+        detail: `expected a JSON object, got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}`,
+      });
       return;
     }
     const parsed = InterchangeMessageSchema.safeParse(value);
@@ -130,12 +150,20 @@ export function createJsonlParser(opts: JsonlParseOptions = {}): JsonlParser {
         }
         return `${where}: ${issue.message}`;
       });
-      out.errors.push({ line, code: missing ? 'missing_field' : 'invalid_field', detail: clip(parts.join('; ')) });
+      out.errors.push({
+        line,
+        code: missing ? 'missing_field' : 'invalid_field',
+        detail: clip(parts.join('; ')),
+      });
       return;
     }
     const message = parsed.data;
     if (seen.has(message.id)) {
-      out.errors.push({ line, code: 'duplicate_id', detail: clip(`id "${message.id}" appears earlier in this file`) });
+      out.errors.push({
+        line,
+        code: 'duplicate_id',
+        detail: clip(`id "${message.id}" appears earlier in this file`),
+      });
       return;
     }
     seen.add(message.id);

@@ -23,7 +23,9 @@ describe('IPC contract', () => {
     expect(Object.keys(SETTINGS_JSON_SCHEMA).sort()).toEqual(Object.keys(SettingsSchema.shape).sort());
     expect(SETTINGS_JSON_SCHEMA.language.enum).toEqual(SettingsSchema.shape.language.options);
     expect(SETTINGS_JSON_SCHEMA.theme.enum).toEqual(SettingsSchema.shape.theme.options);
-    expect(Object.keys(SETTINGS_JSON_SCHEMA.agent.properties).sort()).toEqual(Object.keys(SettingsSchema.shape.agent.shape).sort());
+    expect(Object.keys(SETTINGS_JSON_SCHEMA.agent.properties).sort()).toEqual(
+      Object.keys(SettingsSchema.shape.agent.shape).sort(),
+    );
   });
 
   it('carries the error code on IpcCallError', () => {

@@ -54,11 +54,15 @@ export type IpcEventPayload<E extends IpcEventChannel> = z.output<(typeof ipcEve
 export const IpcErrorCodeSchema = z.enum(['invalid-argument', 'unknown-channel', 'forbidden', 'internal']);
 export type IpcErrorCode = z.infer<typeof IpcErrorCodeSchema>;
 
-export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: { code: IpcErrorCode; message: string } };
+export type IpcResult<T> =
+  { ok: true; value: T } | { ok: false; error: { code: IpcErrorCode; message: string } };
 
 /** What `window.webcare` offers, in Electron (preload) and in browser mode (bridge) alike. */
 export interface WebcareApi {
-  invoke<C extends IpcChannel>(channel: C, ...args: IpcRequest<C> extends undefined ? [] : [IpcRequest<C>]): Promise<IpcResponse<C>>;
+  invoke<C extends IpcChannel>(
+    channel: C,
+    ...args: IpcRequest<C> extends undefined ? [] : [IpcRequest<C>]
+  ): Promise<IpcResponse<C>>;
   on<E extends IpcEventChannel>(event: E, listener: (payload: IpcEventPayload<E>) => void): () => void;
 }
 

@@ -9,7 +9,10 @@ export type ConversationV1 = Omit<Conversation, 'searchTokens'> & { searchTokens
  * built from the subject, the latest snippet and the customer's name and handle. Message bodies
  * join the index as new messages arrive (see the repository).
  */
-export function migrate002SearchTokens(c: ConversationV1, author: Pick<Author, 'name' | 'handle'> | null): Conversation {
+export function migrate002SearchTokens(
+  c: ConversationV1,
+  author: Pick<Author, 'name' | 'handle'> | null,
+): Conversation {
   const text = [c.subject ?? '', c.snippet, author?.name ?? '', author?.handle ?? ''].join(' ');
   return { ...c, searchTokens: searchTokens(text) };
 }

@@ -3,7 +3,12 @@ import { MAX_SEARCH_TOKENS, queryTerms, searchTokens, searchTokensOf } from './t
 
 describe('searchTokens', () => {
   it('folds Dutch and other diacritics and lowercases', () => {
-    expect(searchTokens('Café Ëindhoven geïnstalleerd CRÈME')).toEqual(['cafe', 'eindhoven', 'geinstalleerd', 'creme']);
+    expect(searchTokens('Café Ëindhoven geïnstalleerd CRÈME')).toEqual([
+      'cafe',
+      'eindhoven',
+      'geinstalleerd',
+      'creme',
+    ]);
   });
 
   it('keeps handles and hashtags as one word without the sigil, plus their parts', () => {
@@ -26,7 +31,19 @@ describe('searchTokens', () => {
 
   it('indexes e-mail addresses and dotted handles whole and in parts', () => {
     const tokens = searchTokens('sanne.devries@example.com via @lotte.bakker.bsky.social');
-    expect(tokens).toEqual(expect.arrayContaining(['sanne.devries', 'sanne', 'devries', 'example.com', 'example', 'com', 'lotte.bakker.bsky.social', 'lotte', 'bakker']));
+    expect(tokens).toEqual(
+      expect.arrayContaining([
+        'sanne.devries',
+        'sanne',
+        'devries',
+        'example.com',
+        'example',
+        'com',
+        'lotte.bakker.bsky.social',
+        'lotte',
+        'bakker',
+      ]),
+    );
   });
 
   it('gives the same tokens when its own output is tokenized again', () => {

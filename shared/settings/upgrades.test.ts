@@ -4,7 +4,12 @@ import { SettingsTooNewError, initialsFromName, upgradeSettings, upgradeV1toV2 }
 
 describe('upgradeV1toV2', () => {
   it('nests the agent name, derives initials and keeps language and theme', () => {
-    const v2 = upgradeV1toV2({ schemaVersion: 1, language: 'nl', theme: 'dark', agentName: '  Sanne de Vries ' });
+    const v2 = upgradeV1toV2({
+      schemaVersion: 1,
+      language: 'nl',
+      theme: 'dark',
+      agentName: '  Sanne de Vries ',
+    });
     expect(v2).toEqual({
       schemaVersion: 2,
       language: 'nl',
@@ -16,7 +21,11 @@ describe('upgradeV1toV2', () => {
   });
 
   it('gives an empty name empty initials', () => {
-    expect(upgradeV1toV2({ schemaVersion: 1, language: 'en', theme: 'light', agentName: '' }).agent).toEqual({ id: 'me', name: '', initials: '' });
+    expect(upgradeV1toV2({ schemaVersion: 1, language: 'en', theme: 'light', agentName: '' }).agent).toEqual({
+      id: 'me',
+      name: '',
+      initials: '',
+    });
   });
 });
 
@@ -34,7 +43,12 @@ describe('upgradeSettings', () => {
   });
 
   it('upgrades a stored version 1 file', () => {
-    const { settings, upgraded } = upgradeSettings({ schemaVersion: 1, language: 'en', theme: 'light', agentName: 'Kees Jansen' });
+    const { settings, upgraded } = upgradeSettings({
+      schemaVersion: 1,
+      language: 'en',
+      theme: 'light',
+      agentName: 'Kees Jansen',
+    });
     expect(upgraded).toBe(true);
     expect(settings.schemaVersion).toBe(SETTINGS_SCHEMA_VERSION);
     expect(settings.agent).toEqual({ id: 'me', name: 'Kees Jansen', initials: 'KJ' });
@@ -47,12 +61,20 @@ describe('upgradeSettings', () => {
   });
 
   it('leaves valid current settings untouched', () => {
-    const current = { ...DEFAULT_SETTINGS, language: 'nl' as const, agent: { id: 'a1', name: 'Ada', initials: 'A' } };
+    const current = {
+      ...DEFAULT_SETTINGS,
+      language: 'nl' as const,
+      agent: { id: 'a1', name: 'Ada', initials: 'A' },
+    };
     expect(upgradeSettings(current)).toEqual({ settings: current, upgraded: false });
   });
 
   it('repairs one bad field of a version 2 file without losing the others', () => {
-    const { settings, upgraded } = upgradeSettings({ ...DEFAULT_SETTINGS, theme: 'neon', agent: { id: 'a1', name: 'Ada', initials: 'TOOLONG' } });
+    const { settings, upgraded } = upgradeSettings({
+      ...DEFAULT_SETTINGS,
+      theme: 'neon',
+      agent: { id: 'a1', name: 'Ada', initials: 'TOOLONG' },
+    });
     expect(upgraded).toBe(true);
     expect(settings.theme).toBe('system');
     expect(settings.agent).toEqual(DEFAULT_SETTINGS.agent);

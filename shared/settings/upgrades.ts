@@ -15,7 +15,9 @@ export interface SettingsV1 {
 /** Thrown when stored settings are newer than this app understands. */
 export class SettingsTooNewError extends Error {
   constructor(readonly storedVersion: number) {
-    super(`Settings were written by a newer Webcare (schemaVersion ${storedVersion} > ${SETTINGS_SCHEMA_VERSION}).`);
+    super(
+      `Settings were written by a newer Webcare (schemaVersion ${storedVersion} > ${SETTINGS_SCHEMA_VERSION}).`,
+    );
     this.name = 'SettingsTooNewError';
   }
 }
@@ -24,7 +26,9 @@ const LANGUAGES = ['system', 'nl', 'en'] as const;
 const THEMES = ['system', 'light', 'dark'] as const;
 
 function pick<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
-  return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+  return typeof value === 'string' && (allowed as readonly string[]).includes(value)
+    ? (value as T)
+    : fallback;
 }
 
 /** Up to three initials from a display name: "Sanne de Vries" → "SDV", "" → "". */
@@ -50,7 +54,9 @@ export function upgradeV1toV2(v1: SettingsV1): Settings {
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 }
 
 /** Reads a version 1 object leniently: missing or mistyped fields get their defaults. */

@@ -18,7 +18,10 @@ async function setLanguage(page: Page, lang: 'nl' | 'en') {
   await expect(html).toHaveAttribute('lang', lang);
 }
 
-test('the seeded escalation raises a flag with reasons; the manager escalates it and starts crisis mode', async ({ host, page }) => {
+test('the seeded escalation raises a flag with reasons; the manager escalates it and starts crisis mode', async ({
+  host,
+  page,
+}) => {
   test.setTimeout(240_000);
   await openAnalysedApp(page, host.url);
   await setLanguage(page, 'en');
@@ -28,7 +31,9 @@ test('the seeded escalation raises a flag with reasons; the manager escalates it
   await page.keyboard.press('7');
   await expect(page.getByTestId('flags-view')).toBeVisible();
   // Ranked by risk: the seeded escalation is among the top five.
-  const ids = await page.getByTestId('flag-card').evaluateAll((cards) => cards.slice(0, 5).map((c) => c.getAttribute('data-id')));
+  const ids = await page
+    .getByTestId('flag-card')
+    .evaluateAll((cards) => cards.slice(0, 5).map((c) => c.getAttribute('data-id')));
   expect(ids).toContain(ESCALATION);
   const risks = await page.getByTestId('flag-card').locator('.risk-pill').allInnerTexts();
   expect(risks.map(Number)).toEqual([...risks.map(Number)].sort((a, b) => b - a));

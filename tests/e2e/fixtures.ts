@@ -45,7 +45,9 @@ export function freePort(): Promise<number> {
 
 const READY = /Open Webcare: (http:\/\/\S+)/;
 
-export async function startHost(options: HostOptions & { dataDir?: string; port?: number } = {}): Promise<WebcareHost> {
+export async function startHost(
+  options: HostOptions & { dataDir?: string; port?: number } = {},
+): Promise<WebcareHost> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'webcare-e2e-data-'));
   const port = options.port ?? (await freePort());
   let child: ChildProcessWithoutNullStreams | null = null;
@@ -54,7 +56,15 @@ export async function startHost(options: HostOptions & { dataDir?: string; port?
 
   const launch = () =>
     new Promise<void>((resolve, reject) => {
-      const args = ['--import', 'tsx', 'electron/main/host/cli.ts', '--data-dir', dataDir, '--port', String(port)];
+      const args = [
+        '--import',
+        'tsx',
+        'electron/main/host/cli.ts',
+        '--data-dir',
+        dataDir,
+        '--port',
+        String(port),
+      ];
       if (options.rendererDir) args.push('--renderer-dir', options.rendererDir);
       const proc = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, ...options.env } });
       const from = output.length;

@@ -51,12 +51,18 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => rmSync(rendererDir, { recursive: true, force: true }));
 
-function get(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; type: string; body: string }> {
+function get(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; type: string; body: string }> {
   return new Promise((resolve, reject) => {
     request({ host: '127.0.0.1', port, path, headers: { Host: `127.0.0.1:${port}`, ...headers } }, (res) => {
       let body = '';
       res.on('data', (chunk) => (body += String(chunk)));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body }),
+      );
     })
       .on('error', reject)
       .end();
@@ -65,10 +71,19 @@ function get(port: number, path: string, headers: Record<string, string> = {}): 
 
 function post(port: number, body: unknown, headers: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve, reject) => {
-    request({ host: '127.0.0.1', port, path: '/api/invoke', method: 'POST', headers: { 'Content-Type': 'application/json', ...headers } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    })
+    request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/api/invoke',
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+      },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    )
       .on('error', reject)
       .end(JSON.stringify(body));
   });
@@ -112,14 +127,20 @@ test('without the token the page, the API and the events socket answer 401', asy
   expect(await socketStatus(host.port, { Cookie: `webcare_token_${host.port}=wrong` })).toBe(401);
 });
 
-test('with the token the page loads, the cookie is HttpOnly and SameSite=Strict, and calls work', async ({ host, page }) => {
+test('with the token the page loads, the cookie is HttpOnly and SameSite=Strict, and calls work', async ({
+  host,
+  page,
+}) => {
   const response = await page.goto(host.url);
   expect(response?.status()).toBe(200);
   expect(page.url()).toBe(`${host.baseURL}/`);
   await expect(page.locator('html')).toHaveAttribute('data-ready', '1');
   const [cookie] = await page.context().cookies(host.baseURL);
   expect(cookie).toMatchObject({ name: `webcare_token_${host.port}`, httpOnly: true, sameSite: 'Strict' });
-  expect(JSON.parse(await page.locator('#info').innerText())).toMatchObject({ mode: 'browser', dataDir: host.dataDir });
+  expect(JSON.parse(await page.locator('#info').innerText())).toMatchObject({
+    mode: 'browser',
+    dataDir: host.dataDir,
+  });
   expect(await socketStatus(host.port, { Authorization: `Bearer ${host.token}` })).toBe(101);
   expect((await get(host.port, '/', { Authorization: `Bearer ${host.token}` })).status).toBe(200);
 });
@@ -140,7 +161,9 @@ test('a wrong Host header is refused even with the token', async ({ host }) => {
   expect((await get(host.port, '/', { ...auth, Host: 'rebind.example' })).status).toBe(403);
   expect((await get(host.port, '/', { ...auth, Host: `rebind.example:${host.port}` })).status).toBe(403);
   expect(await socketStatus(host.port, { ...auth, Host: 'rebind.example' })).toBe(403);
-  expect(await post(host.port, { channel: 'settings:get' }, { ...auth, Origin: 'https://evil.example' })).toBe(403);
+  expect(
+    await post(host.port, { channel: 'settings:get' }, { ...auth, Origin: 'https://evil.example' }),
+  ).toBe(403);
 });
 
 test('the host listens on 127.0.0.1 only', async ({ host }) => {
@@ -161,12 +184,25 @@ test('the host listens on 127.0.0.1 only', async ({ host }) => {
   for (const address of external) expect(await tryConnect(address, host.port), address).toBe('refused');
 });
 
-test('the bridge turns backend errors into IpcCallError and delivers settings events', async ({ host, page }) => {
+test('the bridge turns backend errors into IpcCallError and delivers settings events', async ({
+  host,
+  page,
+}) => {
   await page.goto(host.url);
   await expect(page.locator('html')).toHaveAttribute('data-ready', '1');
-  expect(await page.evaluate(`probe.call('settings:update', { language: 'fr' })`)).toMatchObject({ ok: false, name: 'IpcCallError', code: 'invalid-argument' });
-  expect(await page.evaluate(`probe.call('settings:shred')`)).toMatchObject({ ok: false, name: 'IpcCallError', code: 'unknown-channel' });
-  expect(await page.evaluate(`probe.call('settings:update', { language: 'en', agent: { name: 'Sam' } })`)).toMatchObject({ ok: true, value: { language: 'en' } });
+  expect(await page.evaluate(`probe.call('settings:update', { language: 'fr' })`)).toMatchObject({
+    ok: false,
+    name: 'IpcCallError',
+    code: 'invalid-argument',
+  });
+  expect(await page.evaluate(`probe.call('settings:shred')`)).toMatchObject({
+    ok: false,
+    name: 'IpcCallError',
+    code: 'unknown-channel',
+  });
+  expect(
+    await page.evaluate(`probe.call('settings:update', { language: 'en', agent: { name: 'Sam' } })`),
+  ).toMatchObject({ ok: true, value: { language: 'en' } });
   await expect(page.locator('#event')).toContainText('"name":"Sam"');
 });
 
@@ -187,7 +223,10 @@ test('settings and IndexedDB survive a host restart on the same port', async ({ 
   expect(host.token).not.toBe(oldToken);
   await page.goto(host.url);
   await expect(page.locator('html')).toHaveAttribute('data-ready', '1');
-  expect(await page.evaluate(`probe.call('settings:get')`)).toMatchObject({ ok: true, value: { theme: 'dark' } });
+  expect(await page.evaluate(`probe.call('settings:get')`)).toMatchObject({
+    ok: true,
+    value: { theme: 'dark' },
+  });
   expect(
     await page.evaluate(`new Promise((resolve) => {
       const open = indexedDB.open('probe', 1);

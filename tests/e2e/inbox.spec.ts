@@ -41,7 +41,10 @@ test('first run shows the demo inbox, with screenshots in nl and en', async ({ h
   }
 });
 
-test('open a conversation, resolve it with e, find it under Resolved; undo brings it back', async ({ host, page }) => {
+test('open a conversation, resolve it with e, find it under Resolved; undo brings it back', async ({
+  host,
+  page,
+}) => {
   await openApp(page, host.url);
   await setLanguage(page, 'en');
   await page.keyboard.press('j');
@@ -54,7 +57,9 @@ test('open a conversation, resolve it with e, find it under Resolved; undo bring
   await page.keyboard.press('e');
   await expect(page.getByTestId('toast').first()).toContainText('Resolved');
   await expect(page.locator(`[data-testid=conversation-row][data-id="${id}"]`)).toHaveCount(0);
-  await expect(page.getByTestId('count-open')).toHaveText(String(openBefore - 1).replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+  await expect(page.getByTestId('count-open')).toHaveText(
+    String(openBefore - 1).replace(/\B(?=(\d{3})+(?!\d))/g, ','),
+  );
   // The selection moved on to the next conversation.
   expect(await selectedId(page)).not.toBe(id);
 
@@ -85,7 +90,9 @@ test('snooze a conversation and see it return when its time comes', async ({ hos
   await expect(page.locator(`[data-testid=conversation-row][data-id="${id}"]`)).toBeVisible();
   await page.clock.fastForward('01:01:00');
   // The wake timer fires: it leaves Snoozed and is back in Open.
-  await expect(page.locator(`[data-testid=conversation-row][data-id="${id}"]`)).toHaveCount(0, { timeout: 15_000 });
+  await expect(page.locator(`[data-testid=conversation-row][data-id="${id}"]`)).toHaveCount(0, {
+    timeout: 15_000,
+  });
   await page.keyboard.press('1');
   await expect(page.locator(`[data-testid=conversation-row][data-id="${id}"]`)).toBeVisible();
 });
@@ -216,7 +223,11 @@ test('removing the demo data leaves an empty, explained inbox', async ({ host, p
   await expect(page.getByTestId('list-empty')).toBeVisible();
 });
 
-test('works offline: the banner says so, triage and notes keep working, and it clears on reconnect', async ({ host, page, context }) => {
+test('works offline: the banner says so, triage and notes keep working, and it clears on reconnect', async ({
+  host,
+  page,
+  context,
+}) => {
   await openApp(page, host.url);
   await setLanguage(page, 'nl');
   await context.setOffline(true);

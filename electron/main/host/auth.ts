@@ -38,7 +38,11 @@ export interface RequestCredentials {
 }
 
 /** How a request proved it knows the token, if it did. */
-export function authenticate(headers: RequestCredentials, port: number, token: string): 'cookie' | 'bearer' | null {
+export function authenticate(
+  headers: RequestCredentials,
+  port: number,
+  token: string,
+): 'cookie' | 'bearer' | null {
   const bearer = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1];
   if (tokenEquals(bearer, token)) return 'bearer';
   if (tokenEquals(parseCookies(headers.cookie).get(cookieName(port)), token)) return 'cookie';

@@ -14,13 +14,20 @@ export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 export function appVersion(): string {
   try {
-    return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    return (
+      JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+        version: string;
+      }
+    ).version;
   } catch {
     return '0.0.0';
   }
 }
 
-export interface BrowserModeOptions extends Pick<HostOptions, 'port' | 'token' | 'middleware' | 'beforeListen'> {
+export interface BrowserModeOptions extends Pick<
+  HostOptions,
+  'port' | 'token' | 'middleware' | 'beforeListen'
+> {
   dataDir: string;
   rendererDir: string;
   log?: (line: string) => void;
@@ -38,7 +45,9 @@ export interface BrowserMode extends RunningHost {
 export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserMode> {
   const log = options.log ?? console.log;
   mkdirSync(options.dataDir, { recursive: true });
-  const store = openConfSettingsStore(options.dataDir, (backup, reason) => log(`Settings file was unreadable (${reason}); moved it to ${backup} and started with defaults.`));
+  const store = openConfSettingsStore(options.dataDir, (backup, reason) =>
+    log(`Settings file was unreadable (${reason}); moved it to ${backup} and started with defaults.`),
+  );
   const settings = createSettingsService(store);
   const events = createEventBus();
   const router = createIpcRouter<HostSender>({ isTrustedSender: isTrustedHostSender });

@@ -28,7 +28,10 @@ export interface CliOptions {
   help: boolean;
 }
 
-export function parseCliArgs(argv: string[], env: Record<string, string | undefined> = process.env): CliOptions {
+export function parseCliArgs(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+): CliOptions {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -44,7 +47,8 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
   let port: number | undefined;
   if (values.port !== undefined) {
     port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, got "${values.port}"`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new Error(`--port must be a number from 0 to 65535, got "${values.port}"`);
   }
   return {
     dataDir: resolve(resolveDataDir(values['data-dir'], env)),
@@ -96,8 +100,11 @@ export async function runHostCli(argv: string[]): Promise<void> {
     ...(middleware ? { middleware } : {}),
     ...(beforeListen ? { beforeListen } : {}),
   });
-  console.log(`Webcare browser mode${options.dev ? ' (dev, hot reload)' : ''}, data folder ${options.dataDir}`);
-  if (host.fellBackFrom !== undefined) console.log(`Port ${host.fellBackFrom} is in use; using ${host.port} for this data folder from now on.`);
+  console.log(
+    `Webcare browser mode${options.dev ? ' (dev, hot reload)' : ''}, data folder ${options.dataDir}`,
+  );
+  if (host.fellBackFrom !== undefined)
+    console.log(`Port ${host.fellBackFrom} is in use; using ${host.port} for this data folder from now on.`);
   console.log(`${READY_PREFIX} ${host.url}`);
   if (options.open) openInBrowser(host.url);
 
@@ -115,7 +122,10 @@ export async function runHostCli(argv: string[]): Promise<void> {
 
 export function reportStartFailure(error: unknown): never {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EADDRINUSE') console.error(`Webcare: that port is already in use (${(error as Error).message}). Choose another with --port.`);
+  if (code === 'EADDRINUSE')
+    console.error(
+      `Webcare: that port is already in use (${(error as Error).message}). Choose another with --port.`,
+    );
   else console.error('Webcare failed to start:', error);
   process.exit(1);
 }

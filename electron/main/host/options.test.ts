@@ -21,7 +21,11 @@ function tempDir(): string {
 function occupy(): Promise<{ port: number; server: Server }> {
   const server = createNetServer();
   cleanups.push(() => new Promise((resolve) => server.close(resolve)));
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ port: (server.address() as { port: number }).port, server })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ port: (server.address() as { port: number }).port, server }),
+    ),
+  );
 }
 
 describe('data folder', () => {
@@ -29,7 +33,9 @@ describe('data folder', () => {
     expect(defaultDataDir('linux', {}, '/home/ann')).toBe('/home/ann/.config/Webcare');
     expect(defaultDataDir('linux', { XDG_CONFIG_HOME: '/x' }, '/home/ann')).toBe('/x/Webcare');
     expect(defaultDataDir('darwin', {}, '/Users/ann')).toBe('/Users/ann/Library/Application Support/Webcare');
-    expect(defaultDataDir('win32', { APPDATA: 'C:/Users/ann/AppData/Roaming' }, 'C:/Users/ann')).toMatch(/Roaming[\\/]Webcare$/);
+    expect(defaultDataDir('win32', { APPDATA: 'C:/Users/ann/AppData/Roaming' }, 'C:/Users/ann')).toMatch(
+      /Roaming[\\/]Webcare$/,
+    );
   });
   it('prefers --data-dir, then WEBCARE_DATA_DIR', () => {
     expect(resolveDataDir('/flag', { WEBCARE_DATA_DIR: '/env' })).toBe('/flag');
@@ -39,8 +45,17 @@ describe('data folder', () => {
 
 describe('cli arguments', () => {
   it('parses the documented flags', () => {
-    const options = parseCliArgs(['--data-dir', '/tmp/d', '--port', '0', '--renderer-dir', '/tmp/r', '--open'], {});
-    expect(options).toMatchObject({ dataDir: '/tmp/d', port: 0, rendererDir: '/tmp/r', open: true, dev: false });
+    const options = parseCliArgs(
+      ['--data-dir', '/tmp/d', '--port', '0', '--renderer-dir', '/tmp/r', '--open'],
+      {},
+    );
+    expect(options).toMatchObject({
+      dataDir: '/tmp/d',
+      port: 0,
+      rendererDir: '/tmp/r',
+      open: true,
+      dev: false,
+    });
     expect(parseCliArgs([], { WEBCARE_DATA_DIR: '/tmp/e' })).not.toHaveProperty('port');
   });
   it('rejects a bad port and unknown flags', () => {
@@ -76,6 +91,8 @@ describe('stable port per data folder', () => {
   it('fails on an explicit port that is taken instead of silently moving', async () => {
     const busy = await occupy();
     const server = createServer();
-    await expect(listenForDataDir(server, tempDir(), busy.port)).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    await expect(listenForDataDir(server, tempDir(), busy.port)).rejects.toMatchObject({
+      code: 'EADDRINUSE',
+    });
   });
 });

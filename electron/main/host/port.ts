@@ -13,7 +13,8 @@ const PORT_FILE = 'host.json';
 export function rememberedPort(dataDir: string): number | null {
   try {
     const parsed: unknown = JSON.parse(readFileSync(join(dataDir, PORT_FILE), 'utf8'));
-    const port = typeof parsed === 'object' && parsed !== null ? (parsed as { port?: unknown }).port : undefined;
+    const port =
+      typeof parsed === 'object' && parsed !== null ? (parsed as { port?: unknown }).port : undefined;
     return typeof port === 'number' && Number.isInteger(port) && port > 0 && port < 65536 ? port : null;
   } catch {
     return null;
@@ -55,7 +56,11 @@ export interface ListenResult {
  * Listens on the explicit port (failing when busy), or on the data folder's remembered port
  * (default {@link DEFAULT_PORT}), falling back to a free port that is then remembered.
  */
-export async function listenForDataDir(server: Server, dataDir: string, explicitPort: number | undefined): Promise<ListenResult> {
+export async function listenForDataDir(
+  server: Server,
+  dataDir: string,
+  explicitPort: number | undefined,
+): Promise<ListenResult> {
   if (explicitPort !== undefined) return { port: await listen(server, explicitPort) };
   const wanted = rememberedPort(dataDir) ?? DEFAULT_PORT;
   try {

@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { DEFAULT_SETTINGS } from '../../../shared/settings/schema.ts';
-import { authenticate, cookieName, isAllowedHost, isAllowedOrigin, parseCookies, tokenEquals } from './auth.ts';
+import {
+  authenticate,
+  cookieName,
+  isAllowedHost,
+  isAllowedOrigin,
+  parseCookies,
+  tokenEquals,
+} from './auth.ts';
 import { startBrowserMode } from './browser-mode.ts';
 import type { BrowserMode } from './browser-mode.ts';
 import { CONTENT_SECURITY_POLICY } from './csp.ts';
@@ -17,20 +24,36 @@ interface Reply {
   body: string;
 }
 
-function send(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(
+  port: number,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${port}`, ...options.headers } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: options.method ?? 'GET',
+        headers: { Host: `127.0.0.1:${port}`, ...options.headers },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
 }
 
-function openSocket(port: number, headers: Record<string, string>): Promise<{ ws: WebSocket; status: number }> {
+function openSocket(
+  port: number,
+  headers: Record<string, string>,
+): Promise<{ ws: WebSocket; status: number }> {
   return new Promise((resolve) => {
     const ws = new WebSocket(`ws://127.0.0.1:${port}/api/events`, { headers });
     ws.once('open', () => resolve({ ws, status: 101 }));
@@ -44,7 +67,11 @@ let rendererDir: string;
 let host: BrowserMode;
 let cookie: string;
 const invoke = (channel: unknown, arg?: unknown, headers: Record<string, string> = {}) =>
-  send(host.port, '/api/invoke', { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie, ...headers }, body: JSON.stringify({ channel, arg }) });
+  send(host.port, '/api/invoke', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Cookie: cookie, ...headers },
+    body: JSON.stringify({ channel, arg }),
+  });
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'webcare-host-'));
@@ -75,7 +102,11 @@ describe('browser-mode host over HTTP', () => {
       expect(reply.status).toBe(401);
       expect(reply.body).not.toContain('fixture');
     }
-    const api = await send(host.port, '/api/invoke', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ channel: 'settings:get' }) });
+    const api = await send(host.port, '/api/invoke', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ channel: 'settings:get' }),
+    });
     expect(api.status).toBe(401);
     expect(JSON.parse(api.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
@@ -83,8 +114,13 @@ describe('browser-mode host over HTTP', () => {
   it('refuses a wrong token in the URL, the cookie or the Authorization header', async () => {
     const wrong = `${host.token.slice(0, -1)}x`;
     expect((await send(host.port, `/?token=${wrong}`)).status).toBe(401);
-    expect((await send(host.port, '/', { headers: { Cookie: `${cookieName(host.port)}=${wrong}` } })).status).toBe(401);
-    expect((await send(host.port, '/', { headers: { Cookie: `${cookieName(host.port + 1)}=${host.token}` } })).status).toBe(401);
+    expect(
+      (await send(host.port, '/', { headers: { Cookie: `${cookieName(host.port)}=${wrong}` } })).status,
+    ).toBe(401);
+    expect(
+      (await send(host.port, '/', { headers: { Cookie: `${cookieName(host.port + 1)}=${host.token}` } }))
+        .status,
+    ).toBe(401);
     expect((await send(host.port, '/', { headers: { Authorization: `Bearer ${wrong}` } })).status).toBe(401);
   });
 
@@ -104,17 +140,26 @@ describe('browser-mode host over HTTP', () => {
     expect(page.body).toContain('fixture');
     expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(page.headers['content-security-policy']).not.toContain('unsafe-eval');
-    const asset = await send(host.port, '/assets/app.js', { headers: { Authorization: `Bearer ${host.token}` } });
+    const asset = await send(host.port, '/assets/app.js', {
+      headers: { Authorization: `Bearer ${host.token}` },
+    });
     expect(asset.status).toBe(200);
     expect(asset.headers['content-type']).toMatch(/javascript/);
   });
 
   it('refuses a foreign Host header (DNS rebinding) even with the token', async () => {
-    for (const hostHeader of ['evil.example', `evil.example:${host.port}`, '127.0.0.1', `127.0.0.1:${host.port + 1}`]) {
+    for (const hostHeader of [
+      'evil.example',
+      `evil.example:${host.port}`,
+      '127.0.0.1',
+      `127.0.0.1:${host.port + 1}`,
+    ]) {
       const reply = await send(host.port, '/', { headers: { Host: hostHeader, Cookie: cookie } });
       expect(reply.status).toBe(403);
     }
-    expect((await send(host.port, '/', { headers: { Host: `localhost:${host.port}`, Cookie: cookie } })).status).toBe(200);
+    expect(
+      (await send(host.port, '/', { headers: { Host: `localhost:${host.port}`, Cookie: cookie } })).status,
+    ).toBe(200);
   });
 
   it('refuses a call from a foreign Origin (CSRF) even with the cookie', async () => {
@@ -125,9 +170,17 @@ describe('browser-mode host over HTTP', () => {
   });
 
   it('insists on a JSON body for calls', async () => {
-    const form = await send(host.port, '/api/invoke', { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'text/plain' }, body: '{}' });
+    const form = await send(host.port, '/api/invoke', {
+      method: 'POST',
+      headers: { Cookie: cookie, 'Content-Type': 'text/plain' },
+      body: '{}',
+    });
     expect(form.status).toBe(415);
-    const broken = await send(host.port, '/api/invoke', { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/json' }, body: '{' });
+    const broken = await send(host.port, '/api/invoke', {
+      method: 'POST',
+      headers: { Cookie: cookie, 'Content-Type': 'application/json' },
+      body: '{',
+    });
     expect(broken.status).toBe(400);
     expect((await send(host.port, '/api/invoke', { headers: { Cookie: cookie } })).status).toBe(405);
   });
@@ -135,9 +188,18 @@ describe('browser-mode host over HTTP', () => {
   it('dispatches calls through the shared router', async () => {
     const info = JSON.parse((await invoke('app:get-info')).body);
     expect(info).toMatchObject({ ok: true, value: { mode: 'browser', dataDir } });
-    expect(JSON.parse((await invoke('nope:nope')).body)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
-    expect(JSON.parse((await invoke('settings:update', { language: 'fr' })).body)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-    expect(JSON.parse((await invoke('notify:show', { title: 'Hi', body: '' })).body)).toEqual({ ok: true, value: { shown: false } });
+    expect(JSON.parse((await invoke('nope:nope')).body)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-channel' },
+    });
+    expect(JSON.parse((await invoke('settings:update', { language: 'fr' })).body)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
+    expect(JSON.parse((await invoke('notify:show', { title: 'Hi', body: '' })).body)).toEqual({
+      ok: true,
+      value: { shown: false },
+    });
   });
 
   it('never serves files outside the renderer folder', async () => {
@@ -152,16 +214,26 @@ describe('browser-mode host events socket', () => {
   it('refuses a WebSocket without the token, with a foreign Host or Origin', async () => {
     const origin = `http://127.0.0.1:${host.port}`;
     expect((await openSocket(host.port, { Origin: origin })).status).toBe(401);
-    expect((await openSocket(host.port, { Cookie: cookie, Origin: 'https://evil.example' })).status).toBe(403);
+    expect((await openSocket(host.port, { Cookie: cookie, Origin: 'https://evil.example' })).status).toBe(
+      403,
+    );
     expect((await openSocket(host.port, { Cookie: cookie, Host: 'evil.example' })).status).toBe(403);
   });
 
   it('pushes settings:changed to a connected client after an update', async () => {
-    const { ws, status } = await openSocket(host.port, { Cookie: cookie, Origin: `http://127.0.0.1:${host.port}` });
+    const { ws, status } = await openSocket(host.port, {
+      Cookie: cookie,
+      Origin: `http://127.0.0.1:${host.port}`,
+    });
     expect(status).toBe(101);
-    const message = new Promise<unknown>((resolve) => ws.once('message', (data) => resolve(JSON.parse(String(data)))));
+    const message = new Promise<unknown>((resolve) =>
+      ws.once('message', (data) => resolve(JSON.parse(String(data)))),
+    );
     await invoke('settings:update', { agent: { name: 'Lotte' } });
-    expect(await message).toEqual({ event: 'settings:changed', payload: { ...DEFAULT_SETTINGS, agent: { ...DEFAULT_SETTINGS.agent, name: 'Lotte' } } });
+    expect(await message).toEqual({
+      event: 'settings:changed',
+      payload: { ...DEFAULT_SETTINGS, agent: { ...DEFAULT_SETTINGS.agent, name: 'Lotte' } },
+    });
     ws.close();
   });
 });

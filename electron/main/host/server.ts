@@ -5,7 +5,14 @@ import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import type { IpcRouter } from '../ipc/handle.ts';
 import type { EventBus } from '../services/events.ts';
-import { authenticate, createToken, isAllowedHost, isAllowedOrigin, sessionCookie, tokenEquals } from './auth.ts';
+import {
+  authenticate,
+  createToken,
+  isAllowedHost,
+  isAllowedOrigin,
+  sessionCookie,
+  tokenEquals,
+} from './auth.ts';
 import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './csp.ts';
 import { listenForDataDir } from './port.ts';
 import { serveStatic } from './static.ts';
@@ -16,7 +23,8 @@ export interface HostSender {
   originAllowed: boolean;
 }
 
-export const isTrustedHostSender = (sender: HostSender): boolean => sender.auth !== null && sender.originAllowed;
+export const isTrustedHostSender = (sender: HostSender): boolean =>
+  sender.auth !== null && sender.originAllowed;
 
 /** A connect-style middleware (Vite's `server.middlewares` in dev). */
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
@@ -76,11 +84,20 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
-function sendText(res: ServerResponse, status: number, text: string, type = 'text/plain; charset=utf-8'): void {
+function sendText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  type = 'text/plain; charset=utf-8',
+): void {
   res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
   res.end(text);
 }
@@ -107,16 +124,29 @@ export async function startHttpHost(options: HostOptions): Promise<RunningHost> 
 
     const offered = url.searchParams.get('token');
     if (offered !== null && (req.method === 'GET' || req.method === 'HEAD')) {
-      if (!tokenEquals(offered, token)) return sendText(res, 401, UNAUTHORIZED_HTML, 'text/html; charset=utf-8');
+      if (!tokenEquals(offered, token))
+        return sendText(res, 401, UNAUTHORIZED_HTML, 'text/html; charset=utf-8');
       url.searchParams.delete('token');
-      res.writeHead(302, { 'Set-Cookie': sessionCookie(port, token), Location: `${url.pathname}${url.search}`, 'Cache-Control': 'no-store' });
+      res.writeHead(302, {
+        'Set-Cookie': sessionCookie(port, token),
+        Location: `${url.pathname}${url.search}`,
+        'Cache-Control': 'no-store',
+      });
       res.end();
       return;
     }
 
-    const auth = authenticate({ cookie: req.headers.cookie, authorization: req.headers.authorization }, port, token);
+    const auth = authenticate(
+      { cookie: req.headers.cookie, authorization: req.headers.authorization },
+      port,
+      token,
+    );
     if (!auth) {
-      if (url.pathname.startsWith('/api/')) return sendJson(res, 401, { ok: false, error: { code: 'forbidden', message: 'Missing or wrong token.' } });
+      if (url.pathname.startsWith('/api/'))
+        return sendJson(res, 401, {
+          ok: false,
+          error: { code: 'forbidden', message: 'Missing or wrong token.' },
+        });
       return sendText(res, 401, UNAUTHORIZED_HTML, 'text/html; charset=utf-8');
     }
     const originAllowed = isAllowedOrigin(req.headers.origin, port);
@@ -125,15 +155,23 @@ export async function startHttpHost(options: HostOptions): Promise<RunningHost> 
     if (url.pathname === INVOKE_PATH) {
       if (req.method !== 'POST') return sendText(res, 405, 'Method not allowed');
       // Forces a CORS preflight for any cross-site form or script, which we never answer.
-      if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return sendText(res, 415, 'Expected application/json');
+      if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
+        return sendText(res, 415, 'Expected application/json');
       let body: unknown;
       try {
         body = JSON.parse(await readBody(req));
       } catch (error) {
         const status = (error as { status?: number }).status ?? 400;
-        return sendJson(res, status, { ok: false, error: { code: 'invalid-argument', message: status === 413 ? 'Request too large.' : 'Body is not JSON.' } });
+        return sendJson(res, status, {
+          ok: false,
+          error: {
+            code: 'invalid-argument',
+            message: status === 413 ? 'Request too large.' : 'Body is not JSON.',
+          },
+        });
       }
-      const { channel, arg } = typeof body === 'object' && body !== null ? (body as { channel?: unknown; arg?: unknown }) : {};
+      const { channel, arg } =
+        typeof body === 'object' && body !== null ? (body as { channel?: unknown; arg?: unknown }) : {};
       const result = await options.router.dispatch(channel, arg, { auth, originAllowed });
       return sendJson(res, 200, result);
     }
@@ -173,7 +211,8 @@ export async function startHttpHost(options: HostOptions): Promise<RunningHost> 
       return;
     }
     if (!isAllowedHost(req.headers.host, port)) return rejectUpgrade(socket, 403, 'Forbidden');
-    if (!authenticate({ cookie: req.headers.cookie, authorization: req.headers.authorization }, port, token)) return rejectUpgrade(socket, 401, 'Unauthorized');
+    if (!authenticate({ cookie: req.headers.cookie, authorization: req.headers.authorization }, port, token))
+      return rejectUpgrade(socket, 401, 'Unauthorized');
     if (!isAllowedOrigin(req.headers.origin, port)) return rejectUpgrade(socket, 403, 'Forbidden');
     wss.handleUpgrade(req, socket, head, (ws) => {
       clients.add(ws);

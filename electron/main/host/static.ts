@@ -44,7 +44,12 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
 }
 
 /** Serves one file of the built renderer (GET/HEAD). Hashed assets are cached, HTML is not. */
-export async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+export async function serveStatic(
+  root: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+): Promise<void> {
   const file = resolveStaticPath(root, pathname);
   if (!file) {
     res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad path');

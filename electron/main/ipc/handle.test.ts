@@ -32,7 +32,14 @@ function setup(overrides: Partial<CoreServices> = {}) {
   const router = createIpcRouter<Sender>({ isTrustedSender: (s) => s.trusted, onInternalError });
   const events = createEventBus();
   const services: CoreServices = {
-    appInfo: () => ({ name: 'Webcare', version: '1.0.0', mode: 'browser', platform: 'linux', osLocale: 'nl-NL', dataDir: '/tmp/x' }),
+    appInfo: () => ({
+      name: 'Webcare',
+      version: '1.0.0',
+      mode: 'browser',
+      platform: 'linux',
+      osLocale: 'nl-NL',
+      dataDir: '/tmp/x',
+    }),
     settings: fakeSettings(),
     openExternal: async () => ({ opened: false }),
     notify: () => ({ shown: false }),
@@ -50,7 +57,10 @@ describe('IPC router', () => {
 
   it('answers a valid call with ok and the value', async () => {
     const { router } = setup();
-    await expect(router.dispatch('settings:get', undefined, trusted)).resolves.toEqual({ ok: true, value: DEFAULT_SETTINGS });
+    await expect(router.dispatch('settings:get', undefined, trusted)).resolves.toEqual({
+      ok: true,
+      value: DEFAULT_SETTINGS,
+    });
   });
 
   it('rejects unknown and non-string channels', async () => {
@@ -90,7 +100,10 @@ describe('IPC router', () => {
       },
     });
     router.handle('settings:get', ipcCalls['settings:get'].request, () => DEFAULT_SETTINGS);
-    expect(await router.dispatch('settings:get', undefined, trusted)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await router.dispatch('settings:get', undefined, trusted)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 
   it('maps thrown errors to internal without leaking the message or stack', async () => {
@@ -100,7 +113,10 @@ describe('IPC router', () => {
       },
     });
     const result = await router.dispatch('app:get-info', undefined, trusted);
-    expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'Internal error in app:get-info.' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'Internal error in app:get-info.' },
+    });
     expect(JSON.stringify(result)).not.toContain('secret');
     expect(onInternalError).toHaveBeenCalledOnce();
   });
@@ -125,7 +141,11 @@ describe('IPC router', () => {
 
   it('refuses to register a channel twice or outside the contract', () => {
     const { router } = setup();
-    expect(() => router.handle('settings:get', ipcCalls['settings:get'].request, () => DEFAULT_SETTINGS)).toThrow(/already/);
-    expect(() => router.handle('nope:nope' as 'settings:get', ipcCalls['settings:get'].request, () => DEFAULT_SETTINGS)).toThrow(/contract/);
+    expect(() =>
+      router.handle('settings:get', ipcCalls['settings:get'].request, () => DEFAULT_SETTINGS),
+    ).toThrow(/already/);
+    expect(() =>
+      router.handle('nope:nope' as 'settings:get', ipcCalls['settings:get'].request, () => DEFAULT_SETTINGS),
+    ).toThrow(/contract/);
   });
 });

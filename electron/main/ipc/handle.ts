@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import { ipcCalls } from '../../../shared/ipc/contract.ts';
-import type { IpcCalls, IpcChannel, IpcErrorCode, IpcResponse, IpcResult } from '../../../shared/ipc/contract.ts';
+import type {
+  IpcCalls,
+  IpcChannel,
+  IpcErrorCode,
+  IpcResponse,
+  IpcResult,
+} from '../../../shared/ipc/contract.ts';
 
 /** An expected failure a handler reports on purpose; its message reaches the renderer. */
 export class IpcHandlerError extends Error {
@@ -13,7 +19,10 @@ export class IpcHandlerError extends Error {
   }
 }
 
-type Handler<C extends IpcChannel, S> = (arg: z.output<IpcCalls[C]['request']>, sender: S) => IpcResponse<C> | Promise<IpcResponse<C>>;
+type Handler<C extends IpcChannel, S> = (
+  arg: z.output<IpcCalls[C]['request']>,
+  sender: S,
+) => IpcResponse<C> | Promise<IpcResponse<C>>;
 
 /**
  * One dispatcher for both transports. `S` is what the transport knows about the caller (an
@@ -33,15 +42,22 @@ export interface IpcRouterOptions<S> {
   onInternalError?: (channel: string, error: unknown) => void;
 }
 
-const fail = (code: IpcErrorCode, message: string): IpcResult<never> => ({ ok: false, error: { code, message } });
+const fail = (code: IpcErrorCode, message: string): IpcResult<never> => ({
+  ok: false,
+  error: { code, message },
+});
 
 function isContractChannel(channel: unknown): channel is IpcChannel {
   return typeof channel === 'string' && Object.hasOwn(ipcCalls, channel);
 }
 
 export function createIpcRouter<S>(options: IpcRouterOptions<S>): IpcRouter<S> {
-  const handlers = new Map<IpcChannel, { channel: IpcChannel; schema: z.ZodType; fn: (arg: unknown, sender: S) => unknown }>();
-  const onInternalError = options.onInternalError ?? ((channel, error) => console.error(`webcare: ${channel} failed:`, error));
+  const handlers = new Map<
+    IpcChannel,
+    { channel: IpcChannel; schema: z.ZodType; fn: (arg: unknown, sender: S) => unknown }
+  >();
+  const onInternalError =
+    options.onInternalError ?? ((channel, error) => console.error(`webcare: ${channel} failed:`, error));
 
   return {
     handle(channel, schema, fn) {
@@ -64,7 +80,10 @@ export function createIpcRouter<S>(options: IpcRouterOptions<S>): IpcRouter<S> {
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-        return fail('invalid-argument', `Invalid argument for ${entry.channel}${where}: ${issue?.message ?? 'malformed'}`);
+        return fail(
+          'invalid-argument',
+          `Invalid argument for ${entry.channel}${where}: ${issue?.message ?? 'malformed'}`,
+        );
       }
       try {
         const value = await entry.fn(parsed.data, sender);

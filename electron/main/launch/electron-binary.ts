@@ -30,6 +30,8 @@ export function findElectronBinary(options: FindElectronOptions): string | null 
   const pathFile = join(pkg, 'path.txt');
   const recorded = exists(pathFile) ? readFile(pathFile).trim() : '';
   const executable = recorded || electronExecutableName(platform);
-  const candidate = env.ELECTRON_OVERRIDE_DIST_PATH ? join(env.ELECTRON_OVERRIDE_DIST_PATH, executable) : join(pkg, 'dist', executable);
+  const candidate = env.ELECTRON_OVERRIDE_DIST_PATH
+    ? join(env.ELECTRON_OVERRIDE_DIST_PATH, executable)
+    : join(pkg, 'dist', executable);
   return exists(candidate) ? candidate : null;
 }

@@ -36,8 +36,12 @@ describe('findElectronBinary', () => {
     const root = temp();
     const override = temp();
     writeFileSync(join(override, 'electron.exe'), '');
-    expect(findElectronBinary({ root, env: { ELECTRON_OVERRIDE_DIST_PATH: override }, platform: 'win32' })).toBe(join(override, 'electron.exe'));
-    expect(findElectronBinary({ root, env: { ELECTRON_OVERRIDE_DIST_PATH: override }, platform: 'linux' })).toBeNull();
+    expect(
+      findElectronBinary({ root, env: { ELECTRON_OVERRIDE_DIST_PATH: override }, platform: 'win32' }),
+    ).toBe(join(override, 'electron.exe'));
+    expect(
+      findElectronBinary({ root, env: { ELECTRON_OVERRIDE_DIST_PATH: override }, platform: 'linux' }),
+    ).toBeNull();
   });
 });
 

@@ -17,7 +17,8 @@ export function newestSourceTime(dirs: string[]): number {
       if (SKIP.has(entry.name)) continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.isFile() && !/\.test\.tsx?$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
+      else if (entry.isFile() && !/\.test\.tsx?$/.test(entry.name))
+        newest = Math.max(newest, statSync(path).mtimeMs);
     }
   };
   dirs.forEach(walk);

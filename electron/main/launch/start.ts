@@ -6,7 +6,8 @@ import { reportStartFailure, runHostCli } from '../host/cli.ts';
 import { findElectronBinary } from './electron-binary.ts';
 import { needsBuild } from './staleness.ts';
 
-export const NO_ELECTRON_LINE = 'Electron binary not available on this machine; starting browser mode instead.';
+export const NO_ELECTRON_LINE =
+  'Electron binary not available on this machine; starting browser mode instead.';
 
 export interface StartOptions {
   /** Skip Electron even when it is installed. */
@@ -17,10 +18,17 @@ export interface StartOptions {
   rest: string[];
 }
 
-export function parseStartArgs(argv: string[], env: Record<string, string | undefined> = process.env): StartOptions {
+export function parseStartArgs(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+): StartOptions {
   const { values, tokens } = parseArgs({
     args: argv,
-    options: { browser: { type: 'boolean' }, 'no-open': { type: 'boolean' }, 'no-build': { type: 'boolean' } },
+    options: {
+      browser: { type: 'boolean' },
+      'no-open': { type: 'boolean' },
+      'no-build': { type: 'boolean' },
+    },
     strict: false,
     tokens: true,
   });
@@ -28,7 +36,8 @@ export function parseStartArgs(argv: string[], env: Record<string, string | unde
   const rest: string[] = [];
   for (const token of tokens) {
     if (token.kind === 'option' && own.has(token.name)) continue;
-    if (token.kind === 'option') rest.push(token.rawName, ...(token.value !== undefined ? [token.value] : []));
+    if (token.kind === 'option')
+      rest.push(token.rawName, ...(token.value !== undefined ? [token.value] : []));
     else if (token.kind === 'positional') rest.push(token.value);
   }
   return {
@@ -40,7 +49,11 @@ export function parseStartArgs(argv: string[], env: Record<string, string | unde
 }
 
 function npmRun(script: string): void {
-  const result = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', script], { cwd: REPO_ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
+  const result = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', script], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (result.status !== 0) {
     console.error(`Webcare: \`npm run ${script}\` failed; fix the build and run \`npm start\` again.`);
     process.exit(result.status ?? 1);
@@ -57,7 +70,8 @@ export async function start(argv: string[]): Promise<void> {
   }
   const electron = options.browser ? null : findElectronBinary({ root: REPO_ROOT });
   if (electron) {
-    if (options.build && needsBuild(join(REPO_ROOT, 'dist/electron/main.cjs'), src('electron', 'shared'))) npmRun('build:electron');
+    if (options.build && needsBuild(join(REPO_ROOT, 'dist/electron/main.cjs'), src('electron', 'shared')))
+      npmRun('build:electron');
     const child = spawn(electron, [REPO_ROOT, ...options.rest], { cwd: REPO_ROOT, stdio: 'inherit' });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on('SIGINT', forward);

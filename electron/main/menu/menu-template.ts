@@ -4,7 +4,9 @@ import type { Language } from '../../../shared/i18n/resources.ts';
 
 type MenuStrings = (typeof resources)['en']['menu'];
 /** `area.item` keys of shared/i18n/en/menu.json; a missing key is a compile error. */
-export type MenuKey = { [A in keyof MenuStrings]: `${A & string}.${keyof MenuStrings[A] & string}` }[keyof MenuStrings];
+export type MenuKey = {
+  [A in keyof MenuStrings]: `${A & string}.${keyof MenuStrings[A] & string}`;
+}[keyof MenuStrings];
 
 export function menuText(language: Language, key: MenuKey): string {
   const [area, item] = key.split('.') as [keyof MenuStrings, string];
@@ -49,7 +51,11 @@ export interface MenuContext {
 export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
   const t = (key: MenuKey) => menuText(ctx.language, key);
   const mod = ctx.platform === 'darwin' ? 'Cmd' : 'Ctrl';
-  const command = (commandId: MenuCommandId, key: MenuKey, accelerator?: string): MenuItemConstructorOptions => ({
+  const command = (
+    commandId: MenuCommandId,
+    key: MenuKey,
+    accelerator?: string,
+  ): MenuItemConstructorOptions => ({
     id: commandId,
     label: t(key),
     ...(accelerator ? { accelerator, registerAccelerator: false } : {}),
@@ -143,7 +149,10 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
     {
       role: 'help',
       label: t('help.label'),
-      submenu: [command('help.shortcuts', 'help.shortcuts', '?'), ...(isMac ? [] : [{ role: 'about' as const, label: t('help.about') }])],
+      submenu: [
+        command('help.shortcuts', 'help.shortcuts', '?'),
+        ...(isMac ? [] : [{ role: 'about' as const, label: t('help.about') }]),
+      ],
     },
   );
   return template;

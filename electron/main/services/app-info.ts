@@ -4,7 +4,10 @@ import type { AppInfo } from '../../../shared/ipc/contract.ts';
  * The OS locale as a BCP 47 tag. POSIX variables win (LC_ALL, LC_MESSAGES, LANG: `nl_NL.UTF-8`
  * becomes `nl-NL`) because Node's Intl default ignores them in some builds; then Intl.
  */
-export function detectOsLocale(env: Record<string, string | undefined> = process.env, intlLocale = Intl.DateTimeFormat().resolvedOptions().locale): string {
+export function detectOsLocale(
+  env: Record<string, string | undefined> = process.env,
+  intlLocale = Intl.DateTimeFormat().resolvedOptions().locale,
+): string {
   for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG'] as const) {
     const value = env[name];
     if (!value || value === 'C' || value === 'POSIX' || value.startsWith('C.')) continue;

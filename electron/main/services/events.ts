@@ -16,7 +16,10 @@ export function createEventBus(): EventBus {
         try {
           sink(event, payload);
         } catch (error) {
-          console.error(`webcare: event sink failed for ${event}:`, error instanceof Error ? error.message : error);
+          console.error(
+            `webcare: event sink failed for ${event}:`,
+            error instanceof Error ? error.message : error,
+          );
         }
       }
     },

@@ -14,7 +14,15 @@ describe('detectOsLocale', () => {
     expect(detectOsLocale({}, 'fr-FR')).toBe('fr-FR');
   });
   it('is part of the app info', () => {
-    expect(buildAppInfo({ version: '1.2.3', mode: 'browser', dataDir: '/d', osLocale: 'nl-NL', platform: 'linux' })).toEqual({
+    expect(
+      buildAppInfo({
+        version: '1.2.3',
+        mode: 'browser',
+        dataDir: '/d',
+        osLocale: 'nl-NL',
+        platform: 'linux',
+      }),
+    ).toEqual({
       name: 'Webcare',
       version: '1.2.3',
       mode: 'browser',
@@ -26,11 +34,18 @@ describe('detectOsLocale', () => {
 });
 
 describe('open-external allowlist', () => {
-  it.each(['https://www.example.nl/klacht', 'mailto:klantenservice@example.nl'])('allows %s', (url) => expect(isAllowedExternalUrl(url)).toBe(true));
-  it.each(['http://example.com', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'https://user:pw@example.com', 'ms-settings:', 'not a url'])(
-    'refuses %s',
-    (url) => expect(isAllowedExternalUrl(url)).toBe(false),
+  it.each(['https://www.example.nl/klacht', 'mailto:klantenservice@example.nl'])('allows %s', (url) =>
+    expect(isAllowedExternalUrl(url)).toBe(true),
   );
+  it.each([
+    'http://example.com',
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'smb://host/share',
+    'https://user:pw@example.com',
+    'ms-settings:',
+    'not a url',
+  ])('refuses %s', (url) => expect(isAllowedExternalUrl(url)).toBe(false));
   it('calls the opener only for allowed URLs', async () => {
     const open = vi.fn(async () => undefined);
     const openExternal = createOpenExternal(open);

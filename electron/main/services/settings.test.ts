@@ -12,7 +12,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const readFile = () => JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as Record<string, unknown>;
+const readFile = () =>
+  JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as Record<string, unknown>;
 
 describe('settings service over conf', () => {
   it('writes the defaults on first run', () => {
@@ -22,9 +23,17 @@ describe('settings service over conf', () => {
   });
 
   it('upgrades a version 1 file on disk and drops its old keys', () => {
-    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ schemaVersion: 1, language: 'nl', theme: 'dark', agentName: 'Fatima El Amrani' }));
+    writeFileSync(
+      join(dir, 'settings.json'),
+      JSON.stringify({ schemaVersion: 1, language: 'nl', theme: 'dark', agentName: 'Fatima El Amrani' }),
+    );
     const settings = createSettingsService(openConfSettingsStore(dir));
-    expect(settings.get()).toMatchObject({ schemaVersion: 2, language: 'nl', theme: 'dark', agent: { name: 'Fatima El Amrani', initials: 'FEA' } });
+    expect(settings.get()).toMatchObject({
+      schemaVersion: 2,
+      language: 'nl',
+      theme: 'dark',
+      agent: { name: 'Fatima El Amrani', initials: 'FEA' },
+    });
     const onDisk = readFile();
     expect(onDisk.schemaVersion).toBe(2);
     expect(onDisk).not.toHaveProperty('agentName');
@@ -59,7 +68,10 @@ describe('settings service over conf', () => {
     const recovered = vi.fn();
     const settings = createSettingsService(openConfSettingsStore(dir, recovered));
     expect(settings.get()).toEqual(DEFAULT_SETTINGS);
-    expect(recovered).toHaveBeenCalledWith(expect.stringContaining('settings.json.broken-'), expect.stringContaining('schema violation'));
+    expect(recovered).toHaveBeenCalledWith(
+      expect.stringContaining('settings.json.broken-'),
+      expect.stringContaining('schema violation'),
+    );
     expect(readdirSync(dir).some((name) => name.startsWith('settings.json.broken-'))).toBe(true);
   });
 

@@ -55,8 +55,12 @@ export function createSettingsService(store: SettingsStoreLike): SettingsService
  * is moved aside (`settings.json.broken-<time>`) and the app starts with defaults instead of
  * refusing to start; `onRecovered` says where the old file went.
  */
-export function openConfSettingsStore(dataDir: string, onRecovered?: (backupPath: string, reason: string) => void): SettingsStoreLike {
-  const open = () => new Conf<Record<string, unknown>>({ ...SETTINGS_STORE_OPTIONS, cwd: dataDir, projectSuffix: '' });
+export function openConfSettingsStore(
+  dataDir: string,
+  onRecovered?: (backupPath: string, reason: string) => void,
+): SettingsStoreLike {
+  const open = () =>
+    new Conf<Record<string, unknown>>({ ...SETTINGS_STORE_OPTIONS, cwd: dataDir, projectSuffix: '' });
   try {
     const conf = open();
     void conf.store; // validates the file now rather than on first use

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Session, WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../host/csp.ts';
 import { FakeBrowserWindow } from './electron-double.ts';
-import type { FakeWebContents , createElectronDouble } from './electron-double.ts';
+import type { FakeWebContents, createElectronDouble } from './electron-double.ts';
 
 vi.mock('electron', async () => (await import('./electron-double.ts')).createElectronDouble());
 // electron-store requires the real `electron` from node_modules, which vi.mock cannot reach.
@@ -51,7 +51,12 @@ describe('hardened web contents', () => {
 
   it('denies window.open for other schemes without opening anything', () => {
     const wc = contents();
-    for (const url of ['file:///etc/passwd', 'http://example.com', 'javascript:alert(1)', 'app://webcare/index.html']) {
+    for (const url of [
+      'file:///etc/passwd',
+      'http://example.com',
+      'javascript:alert(1)',
+      'app://webcare/index.html',
+    ]) {
       expect(wc.windowOpenHandler!({ url })).toEqual({ action: 'deny' });
     }
     expect(electron.shell.openExternal).not.toHaveBeenCalled();
@@ -100,7 +105,8 @@ describe('session hardening', () => {
     };
     expect(answer('notifications')).toBe(true);
     expect(answer('notifications', 'https://evil.example/')).toBe(false);
-    for (const permission of ['media', 'geolocation', 'clipboard-read', 'openExternal', 'midi']) expect(answer(permission)).toBe(false);
+    for (const permission of ['media', 'geolocation', 'clipboard-read', 'openExternal', 'midi'])
+      expect(answer(permission)).toBe(false);
     expect(h.check!(null, 'notifications', 'app://webcare')).toBe(true);
     expect(h.check!(null, 'media', 'app://webcare')).toBe(false);
   });
@@ -108,7 +114,10 @@ describe('session hardening', () => {
   it('adds the CSP to app responses', () => {
     const h = fakeSession();
     let headers: Record<string, string[]> = {};
-    h.headers!({ url: 'app://webcare/index.html', responseHeaders: {} }, (result: { responseHeaders: Record<string, string[]> }) => (headers = result.responseHeaders));
+    h.headers!(
+      { url: 'app://webcare/index.html', responseHeaders: {} },
+      (result: { responseHeaders: Record<string, string[]> }) => (headers = result.responseHeaders),
+    );
     expect(headers['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval/);
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
@@ -116,7 +125,14 @@ describe('session hardening', () => {
 });
 
 describe('application menu', () => {
-  type Item = { label?: string; id?: string; submenu?: Item[]; click?: () => void; checked?: boolean; role?: string };
+  type Item = {
+    label?: string;
+    id?: string;
+    submenu?: Item[];
+    click?: () => void;
+    checked?: boolean;
+    role?: string;
+  };
   const labels = (items: Item[]) => items.map((item) => item.label);
   const built = () => electron.Menu.buildFromTemplate.mock.calls.at(-1)![0] as Item[];
   const find = (items: Item[], id: string): Item | undefined => {
@@ -130,7 +146,9 @@ describe('application menu', () => {
 
   it('is built in Dutch', () => {
     installMenu('nl', () => undefined);
-    expect(labels(built())).toEqual(expect.arrayContaining(['Bestand', 'Bewerken', 'Weergave', 'Gesprek', 'Taal', 'Venster', 'Help']));
+    expect(labels(built())).toEqual(
+      expect.arrayContaining(['Bestand', 'Bewerken', 'Weergave', 'Gesprek', 'Taal', 'Venster', 'Help']),
+    );
     expect(find(built(), 'conversation.resolve')!.label).toBe('Afhandelen');
     expect(find(built(), 'language.nl')!.checked).toBe(true);
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalledOnce();
@@ -138,7 +156,9 @@ describe('application menu', () => {
 
   it('is built in English', () => {
     installMenu('en', () => undefined);
-    expect(labels(built())).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'Conversation', 'Language', 'Window', 'Help']));
+    expect(labels(built())).toEqual(
+      expect.arrayContaining(['File', 'Edit', 'View', 'Conversation', 'Language', 'Window', 'Help']),
+    );
     expect(find(built(), 'view.resolved')!.label).toBe('Resolved');
     expect(find(built(), 'language.en')!.checked).toBe(true);
   });
@@ -151,6 +171,8 @@ describe('application menu', () => {
     expect(run.mock.calls).toEqual([['view.resolved'], ['palette.open']]);
     const wc = { send: vi.fn() };
     sendCommand(wc as unknown as WebContents, 'conversation.snooze');
-    expect(wc.send).toHaveBeenCalledWith('webcare:event', 'app:run-command', { commandId: 'conversation.snooze' });
+    expect(wc.send).toHaveBeenCalledWith('webcare:event', 'app:run-command', {
+      commandId: 'conversation.snooze',
+    });
   });
 });

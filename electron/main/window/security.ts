@@ -47,7 +47,11 @@ export function isAppUrl(raw: string, appOrigin = APP_ORIGIN): boolean {
  * The only trusted IPC sender: the window's own main frame showing the app origin. Subframes
  * (an embedded page) and navigated-away frames are refused.
  */
-export function isTrustedFrame(frame: { url: string; parent: unknown } | null | undefined, mainFrame: unknown, appOrigin = APP_ORIGIN): boolean {
+export function isTrustedFrame(
+  frame: { url: string; parent: unknown } | null | undefined,
+  mainFrame: unknown,
+  appOrigin = APP_ORIGIN,
+): boolean {
   if (!frame || frame !== mainFrame || frame.parent) return false;
   return isAppUrl(frame.url, appOrigin);
 }
@@ -80,10 +84,14 @@ export function hardenSession(session: Session, appOrigin = APP_ORIGIN): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     callback(ALLOWED_PERMISSIONS.has(permission) && isAppUrl(details.requestingUrl, appOrigin));
   });
-  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => ALLOWED_PERMISSIONS.has(permission) && requestingOrigin === appOrigin);
+  session.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin) =>
+      ALLOWED_PERMISSIONS.has(permission) && requestingOrigin === appOrigin,
+  );
   session.webRequest.onHeadersReceived((details, callback) => {
     const headers = { ...details.responseHeaders };
-    if (isAppUrl(details.url, appOrigin) || details.url.startsWith('file:')) headers['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY];
+    if (isAppUrl(details.url, appOrigin) || details.url.startsWith('file:'))
+      headers['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY];
     callback({ responseHeaders: headers });
   });
 }
