@@ -88,4 +88,20 @@ describe('crisis radar', () => {
     }
     expect(run([...background(6), ...spike]).filter((a) => a.kind === 'crisis')).toHaveLength(0);
   });
+
+  it('joins messages sharing keywords into one topic, and forgets a topic after a quiet day', () => {
+    const radar = createRadar();
+    const texts = ['@KPN storing internet schandalig', '@KPN internet storing, schandalig slecht', '@KPN factuur verkeerd, schandalig'];
+    for (let i = 0; i < 3; i++) radar.push(msg(T + i * 60_000, texts[i] as string, `a${i}`));
+    // The first two share two keywords (one topic); the third shares only 'schandal' with it.
+    const before = radar.topics().filter((v) => v.brand === 'kpn');
+    expect(before.map((v) => v.inWindow).sort()).toEqual([1, 2]);
+    // A day and a half later the old topics are pruned: the same words start afresh.
+    const later = T + 36 * 3600_000;
+    radar.push(msg(later, '@KPN geen bereik, kpn mobiel storing', 'b1'));
+    radar.push(msg(later + 60_000, '@KPN storing internet schandalig', 'b2'));
+    const after = radar.topics().filter((v) => v.brand === 'kpn');
+    expect(after.length).toBeLessThanOrEqual(2);
+    expect(after.reduce((n, v) => n + v.inWindow, 0)).toBe(2);
+  });
 });
