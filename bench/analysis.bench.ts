@@ -1,9 +1,10 @@
 // Throughput of message scoring and of the `webcare` CLI, on one core. Prints numbers; asserts
 // nothing. The CLI figures are what `npx webcare score|radar` does end to end (start-up, read,
 // validate, score, write) on 100,000 demo interchange lines (bench/generate-jsonl.ts, seed 1).
-// Last measured (2-core shared VM, load ~1, see docs/analysis.md):
-//   webcare score 13.5k-18k messages/s, webcare radar 10.7k-11.7k messages/s, scoreMessage ~30k/s
-//   (target: 20k/s for both; not yet reached on that machine).
+// Last measured (2-core shared VM, load 1.0-1.2 by uptime, see docs/analysis.md, Nov 25):
+//   webcare score 15.5k-21.6k messages/s (same-session baseline 14.3k-17.4k), webcare radar
+//   16.3k-17.6k messages/s (baseline 10.3k-13.0k), scoreMessage ~30k/s. Target 20k/s for both:
+//   reached by score in some runs only, not yet by radar on that machine.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
