@@ -21,24 +21,51 @@ for (let i = 0; i < 2000; i++) scoreMessage(msgs[i % msgs.length]!);
 const t0 = performance.now();
 for (const m of msgs) scoreMessage(m);
 const dt = performance.now() - t0;
-console.log(`analysis: scoreMessage ${Math.round(msgs.length / (dt / 1000))} messages/s (${msgs.length} simulated messages, in process)`);
+console.log(
+  `analysis: scoreMessage ${Math.round(msgs.length / (dt / 1000))} messages/s (${msgs.length} simulated messages, in process)`,
+);
 
 const outDir = join(root, 'bench', 'out');
 const file = join(outDir, `demo-${N}-seed1.jsonl`);
 if (!existsSync(file)) {
   mkdirSync(outDir, { recursive: true });
-  const g = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', 'generate-jsonl.ts'), '--messages', String(N), '--seed', '1', '--now', '2026-11-01T00:00:00Z', '--out', file], { stdio: 'inherit' });
+  const g = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(root, 'bench', 'generate-jsonl.ts'),
+      '--messages',
+      String(N),
+      '--seed',
+      '1',
+      '--now',
+      '2026-11-01T00:00:00Z',
+      '--out',
+      file,
+    ],
+    { stdio: 'inherit' },
+  );
   if (g.status !== 0) throw new Error('generate-jsonl failed');
 }
 // One run to build the CLI bundle (node_modules/.cache/webcare-cli) so that it is not timed.
-spawnSync(process.execPath, [join(root, 'bin', 'webcare.mjs'), 'score', '--in', '-'], { input: '', encoding: 'utf8' });
+spawnSync(process.execPath, [join(root, 'bin', 'webcare.mjs'), 'score', '--in', '-'], {
+  input: '',
+  encoding: 'utf8',
+});
 for (const command of ['score', 'radar']) {
   let best = Infinity;
   for (let run = 0; run < 2; run++) {
     const s = performance.now();
-    const r = spawnSync(process.execPath, [join(root, 'bin', 'webcare.mjs'), command, '--in', file, '--out', '/dev/null'], { stdio: 'inherit' });
+    const r = spawnSync(
+      process.execPath,
+      [join(root, 'bin', 'webcare.mjs'), command, '--in', file, '--out', '/dev/null'],
+      { stdio: 'inherit' },
+    );
     if (r.status !== 0) throw new Error(`webcare ${command} exited with ${r.status}`);
     best = Math.min(best, performance.now() - s);
   }
-  console.log(`analysis: npx webcare ${command} ${Math.round(N / (best / 1000))} messages/s end to end (${N} lines, best of 2, ${(best / 1000).toFixed(2)} s)`);
+  console.log(
+    `analysis: npx webcare ${command} ${Math.round(N / (best / 1000))} messages/s end to end (${N} lines, best of 2, ${(best / 1000).toFixed(2)} s)`,
+  );
 }

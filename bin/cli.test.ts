@@ -11,21 +11,42 @@ import { normalize } from '../shared/analysis/text.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const fixture = join(root, 'data', 'fixtures', 'cli-small.jsonl');
-const run = (args: string[], input?: string) => spawnSync(process.execPath, [join(root, 'bin', 'webcare.mjs'), ...args], { cwd: root, input, encoding: 'utf8' });
+const run = (args: string[], input?: string) =>
+  spawnSync(process.execPath, [join(root, 'bin', 'webcare.mjs'), ...args], {
+    cwd: root,
+    input,
+    encoding: 'utf8',
+  });
 
 describe('webcare CLI', () => {
   it('score writes one line per valid message in input order and reports invalid lines', () => {
     const r = run(['score', '--in', fixture]);
     expect(r.status).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => l.id)).toEqual(['m3', 'm1', 'm2']);
-    expect(Object.keys(lines[0]!)).toEqual(['id', 'lang', 'polarity', 'sentiment', 'complaint', 'isComplaint', 'severity', 'risk', 'reasons']);
+    expect(Object.keys(lines[0]!)).toEqual([
+      'id',
+      'lang',
+      'polarity',
+      'sentiment',
+      'complaint',
+      'isComplaint',
+      'severity',
+      'risk',
+      'reasons',
+    ]);
     expect(lines[0]!.isComplaint).toBe(true);
     expect(r.stderr).toMatch(/line 3: invalid JSON/);
     expect(r.stderr).toMatch(/line 5: direction/);
   });
   it('reads stdin with --in -', () => {
-    const r = run(['score', '--in', '-'], '{"id":"x","channel":"x","direction":"incoming","public":true,"author":{"id":"a"},"text":"still waiting for my refund","createdAt":"2026-03-02T10:00:00Z"}\n');
+    const r = run(
+      ['score', '--in', '-'],
+      '{"id":"x","channel":"x","direction":"incoming","public":true,"author":{"id":"a"},"text":"still waiting for my refund","createdAt":"2026-03-02T10:00:00Z"}\n',
+    );
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).id).toBe('x');
   });
@@ -33,13 +54,36 @@ describe('webcare CLI', () => {
     const lines: string[] = [];
     const base = Date.UTC(2026, 2, 2, 12);
     for (let i = 29; i >= 0; i--) {
-      lines.push(JSON.stringify({ id: `c${i}`, channel: 'x', direction: 'incoming', public: true, brand: 'kpn', author: { id: `a${i}`, followers: 200 }, text: `@KPN storing, hele wijk zonder internet ${i % 3 ? 'schandalig' : ''}`, createdAt: new Date(base + i * 30000).toISOString() }));
+      lines.push(
+        JSON.stringify({
+          id: `c${i}`,
+          channel: 'x',
+          direction: 'incoming',
+          public: true,
+          brand: 'kpn',
+          author: { id: `a${i}`, followers: 200 },
+          text: `@KPN storing, hele wijk zonder internet ${i % 3 ? 'schandalig' : ''}`,
+          createdAt: new Date(base + i * 30000).toISOString(),
+        }),
+      );
     }
     const r = run(['radar', '--in', '-'], lines.join('\n'));
     expect(r.status).toBe(0);
-    const alerts = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const alerts = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const crisis = alerts.find((a) => a.kind === 'crisis')!;
-    expect(Object.keys(crisis)).toEqual(['id', 'kind', 'at', 'brand', 'topic', 'score', 'messageIds', 'reasons']);
+    expect(Object.keys(crisis)).toEqual([
+      'id',
+      'kind',
+      'at',
+      'brand',
+      'topic',
+      'score',
+      'messageIds',
+      'reasons',
+    ]);
     // Fed in reverse order, the alert still fires early in event time, on the first messages.
     expect(Date.parse(crisis.at as string) - base).toBeLessThan(5 * 60000);
     expect(crisis.messageIds).toContain('c0');
@@ -69,11 +113,34 @@ describe('fast interchange validation', () => {
     metrics: { likes: 1, reposts: 0, replies: 2, quotes: 0 },
     brand: 'kpn',
   };
-  const bad: unknown[] = [null, '', 0, -1, 1.5, 'x', true, [], {}, 2 ** 60, '2026-02-30T10:00:00Z', 'abcdefghij'];
+  const bad: unknown[] = [
+    null,
+    '',
+    0,
+    -1,
+    1.5,
+    'x',
+    true,
+    [],
+    {},
+    2 ** 60,
+    '2026-02-30T10:00:00Z',
+    'abcdefghij',
+  ];
   const dates = [
-    '2026-03-02T10:00:00Z', '2026-03-02T10:00:00+01:00', '2026-03-02T10:00:00.123456789-05:30', '2026-03-02 10:00:00Z',
-    '2026-03-02T10:00:00', '2026-03-02t10:00:00z', '2024-02-29T00:00:00Z', '2023-02-29T00:00:00Z', '2026-13-01T00:00:00Z',
-    '2026-03-02T24:00:00Z', '2026-03-02T10:00Z', '2026-03-02T10:00:00+0100', '2026-03-02',
+    '2026-03-02T10:00:00Z',
+    '2026-03-02T10:00:00+01:00',
+    '2026-03-02T10:00:00.123456789-05:30',
+    '2026-03-02 10:00:00Z',
+    '2026-03-02T10:00:00',
+    '2026-03-02t10:00:00z',
+    '2024-02-29T00:00:00Z',
+    '2023-02-29T00:00:00Z',
+    '2026-13-01T00:00:00Z',
+    '2026-03-02T24:00:00Z',
+    '2026-03-02T10:00Z',
+    '2026-03-02T10:00:00+0100',
+    '2026-03-02',
   ];
   function variants(): unknown[] {
     const out: unknown[] = [base, [], null, 'line', 42];
@@ -94,7 +161,11 @@ describe('fast interchange validation', () => {
     }
     for (const d of dates) out.push({ ...base, createdAt: d });
     for (const l of ['n', 'nl', 'nl-NL', 'abcdefgh', 'abcdefghi']) out.push({ ...base, lang: l });
-    out.push({ ...base, extra: 1, author: { ...base.author, extra: 2 } }, { ...base, direction: 'note' }, { ...base, text: '' });
+    out.push(
+      { ...base, extra: 1, author: { ...base.author, extra: 2 } },
+      { ...base, direction: 'note' },
+      { ...base, text: '' },
+    );
     return out;
   }
 
@@ -138,10 +209,13 @@ describe('fast interchange validation', () => {
 describe('cue pre-filter on the training corpus', () => {
   it('never skips a cue regex that matches (score output is unchanged by the filter)', () => {
     const texts: string[] = [];
-    for (const line of readFileSync(join(root, 'data', 'generated', 'complaints.jsonl'), 'utf8').split('\n')) {
+    for (const line of readFileSync(join(root, 'data', 'generated', 'complaints.jsonl'), 'utf8').split(
+      '\n',
+    )) {
       if (line) texts.push((JSON.parse(line) as { text: string }).text);
     }
-    for (const lang of ['en', 'nl']) texts.push(...readFileSync(join(root, 'data', 'handwritten', `${lang}.tsv`), 'utf8').split(/[\t\n]/));
+    for (const lang of ['en', 'nl'])
+      texts.push(...readFileSync(join(root, 'data', 'handwritten', `${lang}.tsv`), 'utf8').split(/[\t\n]/));
     const regexes = cueRegexes();
     const prefix = '(?:^|[^\\p{L}\\p{N}])(?:'.length;
     const suffix = ')(?![\\p{L}\\p{N}])'.length;

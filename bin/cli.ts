@@ -36,7 +36,14 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const args: Args = { command: '', input: '-', output: '-', locale: 'en', watchlist: [], threshold: undefined };
+  const args: Args = {
+    command: '',
+    input: '-',
+    output: '-',
+    locale: 'en',
+    watchlist: [],
+    threshold: undefined,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     const next = (): string | undefined => argv[++i];
@@ -46,7 +53,11 @@ function parseArgs(argv: string[]): Args | string {
       const l = next();
       if (l !== 'en' && l !== 'nl') return `--lang must be en or nl`;
       args.locale = l;
-    } else if (a === '--watchlist') args.watchlist = (next() ?? '').split(',').map((s) => s.trim().replace(/^@/, '').toLowerCase()).filter(Boolean);
+    } else if (a === '--watchlist')
+      args.watchlist = (next() ?? '')
+        .split(',')
+        .map((s) => s.trim().replace(/^@/, '').toLowerCase())
+        .filter(Boolean);
     else if (a === '--threshold') {
       const n = Number(next());
       if (!Number.isFinite(n) || n < 0 || n > 100) return '--threshold must be 0-100';
@@ -60,11 +71,14 @@ function parseArgs(argv: string[]): Args | string {
 }
 
 const DATETIME: RegExp | null = (() => {
-  const pattern: unknown = (InterchangeMessageSchema.shape.createdAt as unknown as { _zod?: { pattern?: unknown } })._zod?.pattern;
+  const pattern: unknown = (
+    InterchangeMessageSchema.shape.createdAt as unknown as { _zod?: { pattern?: unknown } }
+  )._zod?.pattern;
   return pattern instanceof RegExp ? new RegExp(pattern.source, pattern.flags.replace('g', '')) : null;
 })();
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 const optString = (v: unknown): boolean => v === undefined || typeof v === 'string';
 const optNonEmpty = (v: unknown): boolean => v === undefined || nonEmpty(v);
@@ -82,25 +96,48 @@ export function fastInterchange(v: unknown): InterchangeMessage | null {
   if (!nonEmpty(v.id) || !nonEmpty(v.channel) || !optNonEmpty(v.conversationId)) return null;
   if (v.direction !== 'incoming' && v.direction !== 'outgoing') return null;
   if (typeof v.public !== 'boolean' || typeof v.text !== 'string') return null;
-  if (!isObject(a) || !nonEmpty(a.id) || !optString(a.handle) || !optString(a.name) || !optCount(a.followers)) return null;
+  if (!isObject(a) || !nonEmpty(a.id) || !optString(a.handle) || !optString(a.name) || !optCount(a.followers))
+    return null;
   if (a.verified !== undefined && typeof a.verified !== 'boolean') return null;
   if (typeof v.createdAt !== 'string' || !DATETIME.test(v.createdAt)) return null;
-  if (v.lang !== undefined && (typeof v.lang !== 'string' || v.lang.length < 2 || v.lang.length > 8)) return null;
+  if (v.lang !== undefined && (typeof v.lang !== 'string' || v.lang.length < 2 || v.lang.length > 8))
+    return null;
   if (!optNonEmpty(v.inReplyTo) || !optNonEmpty(v.brand)) return null;
   const mt = v.metrics;
-  if (mt !== undefined && (!isObject(mt) || !optCount(mt.likes) || !optCount(mt.reposts) || !optCount(mt.replies) || !optCount(mt.quotes))) return null;
+  if (
+    mt !== undefined &&
+    (!isObject(mt) ||
+      !optCount(mt.likes) ||
+      !optCount(mt.reposts) ||
+      !optCount(mt.replies) ||
+      !optCount(mt.quotes))
+  )
+    return null;
   const author: InterchangeMessage['author'] = { id: a.id };
   if (a.handle !== undefined) author.handle = a.handle as string;
   if (a.name !== undefined) author.name = a.name as string;
   if (a.followers !== undefined) author.followers = a.followers as number;
   if (a.verified !== undefined) author.verified = a.verified;
-  const out: InterchangeMessage = { id: v.id, channel: v.channel, direction: v.direction, public: v.public, author, text: v.text, createdAt: v.createdAt };
+  const out: InterchangeMessage = {
+    id: v.id,
+    channel: v.channel,
+    direction: v.direction,
+    public: v.public,
+    author,
+    text: v.text,
+    createdAt: v.createdAt,
+  };
   if (v.conversationId !== undefined) out.conversationId = v.conversationId as string;
   if (v.lang !== undefined) out.lang = v.lang;
   if (v.inReplyTo !== undefined) out.inReplyTo = v.inReplyTo as string;
   if (mt !== undefined) {
     const m = mt as Record<string, number | undefined>;
-    out.metrics = { likes: m.likes ?? 0, reposts: m.reposts ?? 0, replies: m.replies ?? 0, quotes: m.quotes ?? 0 };
+    out.metrics = {
+      likes: m.likes ?? 0,
+      reposts: m.reposts ?? 0,
+      replies: m.replies ?? 0,
+      quotes: m.quotes ?? 0,
+    };
   }
   if (v.brand !== undefined) out.brand = v.brand as string;
   return out;
@@ -115,7 +152,11 @@ interface Parsed {
  * Walks JSONL, calling `onMessage` for each valid line in order and `report` (1-based line
  * numbers) for invalid ones. Blank lines are skipped. Nothing is kept: `score` streams.
  */
-export function forEachJsonl(text: string, report: (line: number, error: string) => void, onMessage: (msg: InterchangeMessage, line: number) => void): void {
+export function forEachJsonl(
+  text: string,
+  report: (line: number, error: string) => void,
+  onMessage: (msg: InterchangeMessage, line: number) => void,
+): void {
   let start = 0;
   let lineNo = 0;
   while (start <= text.length) {
@@ -139,7 +180,10 @@ export function forEachJsonl(text: string, report: (line: number, error: string)
     }
     const r = InterchangeMessageSchema.safeParse(value);
     if (!r.success) {
-      report(lineNo, r.error.issues.map((iss) => `${iss.path.join('.') || '(root)'}: ${iss.message}`).join('; '));
+      report(
+        lineNo,
+        r.error.issues.map((iss) => `${iss.path.join('.') || '(root)'}: ${iss.message}`).join('; '),
+      );
       continue;
     }
     onMessage(r.data, lineNo);
@@ -206,7 +250,12 @@ export async function main(argv: string[], io: Io = nodeIo): Promise<number> {
       if (msg.direction === 'incoming') {
         // The fields of `fromInterchange(msg)` that the risk reads, built once without copies.
         const a = msg.author;
-        const author = { id: a.id, handle: a.handle ?? null, followers: a.followers ?? null, verified: a.verified ?? null };
+        const author = {
+          id: a.id,
+          handle: a.handle ?? null,
+          followers: a.followers ?? null,
+          verified: a.verified ?? null,
+        };
         const createdAt = Date.parse(msg.createdAt);
         const message: RiskMessage = {
           id: msg.id,
@@ -249,9 +298,11 @@ export async function main(argv: string[], io: Io = nodeIo): Promise<number> {
     // Stable sort: equal timestamps keep input order. Input that is already in event time (the
     // usual export) needs no sort at all.
     let sorted = true;
-    for (let i = 1; i < msgs.length && sorted; i++) if (!((msgs[i - 1] as RadarMessage).createdAt <= (msgs[i] as RadarMessage).createdAt)) sorted = false;
+    for (let i = 1; i < msgs.length && sorted; i++)
+      if (!((msgs[i - 1] as RadarMessage).createdAt <= (msgs[i] as RadarMessage).createdAt)) sorted = false;
     const order = msgs.map((_, i) => i);
-    if (!sorted) order.sort((a, b) => (msgs[a]?.createdAt as number) - (msgs[b]?.createdAt as number) || a - b);
+    if (!sorted)
+      order.sort((a, b) => (msgs[a]?.createdAt as number) - (msgs[b]?.createdAt as number) || a - b);
     const radar = createRadar({ watchlist, riskThreshold: args.threshold, locale: args.locale });
     for (const i of order) {
       for (const alert of radar.push(msgs[i] as (typeof msgs)[number])) {

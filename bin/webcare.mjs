@@ -17,7 +17,11 @@ function isFresh() {
   try {
     const built = statSync(bundle).mtimeMs;
     const inputs = JSON.parse(readFileSync(inputsFile, 'utf8'));
-    return Array.isArray(inputs) && inputs.length > 0 && inputs.every((f) => statSync(join(root, f)).mtimeMs <= built);
+    return (
+      Array.isArray(inputs) &&
+      inputs.length > 0 &&
+      inputs.every((f) => statSync(join(root, f)).mtimeMs <= built)
+    );
   } catch {
     return false;
   }

@@ -28,32 +28,158 @@ interface Brand {
 }
 
 const BG_COMPLAINTS: Record<Lang, string[]> = {
-  nl: ['mijn pakket is nog steeds niet bezorgd', 'al 2 uur in de wacht bij de klantenservice', 'factuur klopt weer niet', 'app doet het niet na de update', 'monteur niet komen opdagen', 'verkeerde bestelling ontvangen', 'geld nog steeds niet terug', 'wifi valt steeds weg', 'pas geblokkeerd zonder reden', 'trein weer vertraagd', 'bestelling kwam koud aan', 'premie zomaar verhoogd'],
-  en: ['my package still has not arrived', 'on hold for 2 hours with customer service', 'my bill is wrong again', 'app not working after the update', 'technician never showed up', 'got the wrong order', 'still no refund', 'wifi keeps dropping', 'card blocked for no reason', 'train delayed again', 'food arrived cold', 'premium went up for no reason'],
+  nl: [
+    'mijn pakket is nog steeds niet bezorgd',
+    'al 2 uur in de wacht bij de klantenservice',
+    'factuur klopt weer niet',
+    'app doet het niet na de update',
+    'monteur niet komen opdagen',
+    'verkeerde bestelling ontvangen',
+    'geld nog steeds niet terug',
+    'wifi valt steeds weg',
+    'pas geblokkeerd zonder reden',
+    'trein weer vertraagd',
+    'bestelling kwam koud aan',
+    'premie zomaar verhoogd',
+  ],
+  en: [
+    'my package still has not arrived',
+    'on hold for 2 hours with customer service',
+    'my bill is wrong again',
+    'app not working after the update',
+    'technician never showed up',
+    'got the wrong order',
+    'still no refund',
+    'wifi keeps dropping',
+    'card blocked for no reason',
+    'train delayed again',
+    'food arrived cold',
+    'premium went up for no reason',
+  ],
 };
 const BG_OTHER: Record<Lang, string[]> = {
-  nl: ['hoe kan ik mijn adres wijzigen?', 'bedankt voor de snelle hulp!', 'zijn jullie morgen open?', 'top service vandaag, dank jullie wel', 'wanneer komt de nieuwe app?', 'fijne medewerker aan de telefoon, bedankt', 'kan ik ook online betalen?'],
-  en: ['how do I change my address?', 'thanks for the quick help!', 'are you open tomorrow?', 'great service today, thank you', 'when is the new app out?', 'lovely agent on the phone, thanks', 'can I pay online?'],
+  nl: [
+    'hoe kan ik mijn adres wijzigen?',
+    'bedankt voor de snelle hulp!',
+    'zijn jullie morgen open?',
+    'top service vandaag, dank jullie wel',
+    'wanneer komt de nieuwe app?',
+    'fijne medewerker aan de telefoon, bedankt',
+    'kan ik ook online betalen?',
+  ],
+  en: [
+    'how do I change my address?',
+    'thanks for the quick help!',
+    'are you open tomorrow?',
+    'great service today, thank you',
+    'when is the new app out?',
+    'lovely agent on the phone, thanks',
+    'can I pay online?',
+  ],
 };
 const CRISES: Record<Lang, Array<{ seed: string; echo: string[] }>> = {
   nl: [
-    { seed: 'grote storing, hele land zonder internet en geen enkele info', echo: ['ook hier geen internet, storing al uren', 'storing hier ook, niks werkt', 'hele straat zonder internet door de storing', 'storing en geen info, schandalig'] },
-    { seed: 'datalek: mijn gegevens staan online door jullie', echo: ['mijn gegevens ook gelekt, datalek is schandalig', 'datalek! ik ga naar de Consumentenbond', 'hoe kan zo een datalek gebeuren, advocaat ingeschakeld'] },
-    { seed: 'ziek geworden van de kipburger, voedselvergiftiging', echo: ['wij ook ziek na de kipburger', 'voedselvergiftiging door de kipburger, hele gezin ziek', 'kipburger terugroepen nu!'] },
-    { seed: 'racistische reclame, walgelijk, boycot', echo: ['die reclame is echt racistisch, boycot', 'boycot dit merk, racistische reclame', 'schaam je voor die reclame'] },
-    { seed: 'alle betalingen dubbel afgeschreven, rekening leeg', echo: ['bij mij ook dubbel afgeschreven!', 'dubbel afgeschreven en nu rood staan', 'dubbele afschrijving, wanneer krijgen we geld terug'] },
+    {
+      seed: 'grote storing, hele land zonder internet en geen enkele info',
+      echo: [
+        'ook hier geen internet, storing al uren',
+        'storing hier ook, niks werkt',
+        'hele straat zonder internet door de storing',
+        'storing en geen info, schandalig',
+      ],
+    },
+    {
+      seed: 'datalek: mijn gegevens staan online door jullie',
+      echo: [
+        'mijn gegevens ook gelekt, datalek is schandalig',
+        'datalek! ik ga naar de Consumentenbond',
+        'hoe kan zo een datalek gebeuren, advocaat ingeschakeld',
+      ],
+    },
+    {
+      seed: 'ziek geworden van de kipburger, voedselvergiftiging',
+      echo: [
+        'wij ook ziek na de kipburger',
+        'voedselvergiftiging door de kipburger, hele gezin ziek',
+        'kipburger terugroepen nu!',
+      ],
+    },
+    {
+      seed: 'racistische reclame, walgelijk, boycot',
+      echo: [
+        'die reclame is echt racistisch, boycot',
+        'boycot dit merk, racistische reclame',
+        'schaam je voor die reclame',
+      ],
+    },
+    {
+      seed: 'alle betalingen dubbel afgeschreven, rekening leeg',
+      echo: [
+        'bij mij ook dubbel afgeschreven!',
+        'dubbel afgeschreven en nu rood staan',
+        'dubbele afschrijving, wanneer krijgen we geld terug',
+      ],
+    },
   ],
   en: [
-    { seed: 'massive outage, whole country without internet and zero info', echo: ['outage here too, nothing works', 'no internet here either, outage for hours', 'whole street down in this outage', 'outage and no updates, disgraceful'] },
-    { seed: 'data breach: my details are online because of you', echo: ['my data leaked too in this breach, disgraceful', 'data breach! contacting my lawyer', 'how does a breach like this happen, going to the press'] },
-    { seed: 'got sick from the chicken burger, food poisoning', echo: ['we got sick too after the chicken burger', 'food poisoning from the chicken burger, whole family ill', 'recall the chicken burger now!'] },
-    { seed: 'racist ad, disgusting, boycott', echo: ['that ad is racist, boycott', 'boycott this brand, racist ad', 'shame on you for that ad'] },
-    { seed: 'all payments charged twice, account empty', echo: ['charged twice here too!', 'double charged and now overdrawn', 'double charge, when do we get our money back'] },
+    {
+      seed: 'massive outage, whole country without internet and zero info',
+      echo: [
+        'outage here too, nothing works',
+        'no internet here either, outage for hours',
+        'whole street down in this outage',
+        'outage and no updates, disgraceful',
+      ],
+    },
+    {
+      seed: 'data breach: my details are online because of you',
+      echo: [
+        'my data leaked too in this breach, disgraceful',
+        'data breach! contacting my lawyer',
+        'how does a breach like this happen, going to the press',
+      ],
+    },
+    {
+      seed: 'got sick from the chicken burger, food poisoning',
+      echo: [
+        'we got sick too after the chicken burger',
+        'food poisoning from the chicken burger, whole family ill',
+        'recall the chicken burger now!',
+      ],
+    },
+    {
+      seed: 'racist ad, disgusting, boycott',
+      echo: ['that ad is racist, boycott', 'boycott this brand, racist ad', 'shame on you for that ad'],
+    },
+    {
+      seed: 'all payments charged twice, account empty',
+      echo: [
+        'charged twice here too!',
+        'double charged and now overdrawn',
+        'double charge, when do we get our money back',
+      ],
+    },
   ],
 };
 const SPIKES: Record<Lang, { seed: string; echo: string[] }> = {
-  nl: { seed: 'wat een geweldige nieuwe reclame, prachtig gedaan!', echo: ['echt een prachtige reclame', 'kippenvel van die reclame, top', 'mooiste reclame van het jaar ❤️', 'geweldig gedaan, chapeau'] },
-  en: { seed: 'what an amazing new ad, beautifully done!', echo: ['love the new ad so much', 'that ad gave me chills, brilliant', 'best ad of the year ❤️', 'amazing work, well done'] },
+  nl: {
+    seed: 'wat een geweldige nieuwe reclame, prachtig gedaan!',
+    echo: [
+      'echt een prachtige reclame',
+      'kippenvel van die reclame, top',
+      'mooiste reclame van het jaar ❤️',
+      'geweldig gedaan, chapeau',
+    ],
+  },
+  en: {
+    seed: 'what an amazing new ad, beautifully done!',
+    echo: [
+      'love the new ad so much',
+      'that ad gave me chills, brilliant',
+      'best ad of the year ❤️',
+      'amazing work, well done',
+    ],
+  },
 };
 const WATCH = ['journalist_anna', 'nosnieuws_jan', 'rtlnieuws_eva', 'bbc_tom', 'reuters_kim'];
 
@@ -99,7 +225,13 @@ export function simulate(cfg: SimConfig = {}): SimResult {
     const h = ((t - t0) % DAY) / (60 * MIN);
     return 0.25 + 0.75 * Math.max(0, Math.sin(((h - 6) / 18) * Math.PI));
   };
-  const mk = (b: Brand, t: number, text: string, author: string, extra: Partial<RadarMessage> = {}): RadarMessage => ({
+  const mk = (
+    b: Brand,
+    t: number,
+    text: string,
+    author: string,
+    extra: Partial<RadarMessage> = {},
+  ): RadarMessage => ({
     id: `s${++seq}`,
     text: `@${b.name} ${text}`,
     createdAt: Math.round(t),
@@ -133,7 +265,13 @@ export function simulate(cfg: SimConfig = {}): SimResult {
     const crisisTheme = (start: number): { seed: string; echo: string[] } => {
       const list = CRISES[b.lang];
       let k = Math.floor(r() * list.length);
-      for (let tries = 0; tries < list.length && themesUsed.some((u) => u.theme === k && Math.abs(u.start - start) < 6 * 60 * MIN); tries++) k = (k + 1) % list.length;
+      for (
+        let tries = 0;
+        tries < list.length &&
+        themesUsed.some((u) => u.theme === k && Math.abs(u.start - start) < 6 * 60 * MIN);
+        tries++
+      )
+        k = (k + 1) % list.length;
       themesUsed.push({ start, theme: k });
       return list[k] as { seed: string; echo: string[] };
     };
@@ -173,7 +311,11 @@ export function simulate(cfg: SimConfig = {}): SimResult {
           const roll = r();
           const author = `${b.name}-x${seq}-${i}-${Math.floor(r() * 1e6)}`;
           const text = pick(r, theme.echo);
-          queue.push(roll < 0.5 ? mk(b, m.createdAt + dt, text, author, { inReplyTo: m.id }) : mk(b, m.createdAt + dt, text, author));
+          queue.push(
+            roll < 0.5
+              ? mk(b, m.createdAt + dt, text, author, { inReplyTo: m.id })
+              : mk(b, m.createdAt + dt, text, author),
+          );
         }
       }
       for (const m of out) {
@@ -200,7 +342,10 @@ export function simulate(cfg: SimConfig = {}): SimResult {
     const nEsc = Math.round((cfg.escalationsPerBrandDay ?? 1) * days);
     for (let i = 0; i < nEsc; i++) {
       const t = t0 + r() * (days * DAY - 60 * MIN);
-      const text = b.lang === 'nl' ? 'al 3 weken geen internet en niemand reageert. Ik ga naar de pers en mijn advocaat!!' : 'no internet for 3 weeks and nobody responds. Going to the press and my lawyer!!';
+      const text =
+        b.lang === 'nl'
+          ? 'al 3 weken geen internet en niemand reageert. Ik ga naar de pers en mijn advocaat!!'
+          : 'no internet for 3 weeks and nobody responds. Going to the press and my lawyer!!';
       const m = mk(b, t, text, `${b.name}-vip${i}`);
       m.author.followers = Math.round(20_000 + 200_000 * r());
       m.author.verified = r() < 0.5;
@@ -243,7 +388,8 @@ export function evaluate(sim: SimResult): SimReport {
   const delays: number[] = [];
   const byId = new Map(sim.messages.map((m) => [m.id, m]));
   // A cascade that fizzles (fewer than 10 messages in its first two hours) is not a crisis.
-  const fizzled = (t: Truth): boolean => [...t.ids].filter((id) => (byId.get(id)?.createdAt ?? Infinity) - t.start <= 120 * MIN).length < 10;
+  const fizzled = (t: Truth): boolean =>
+    [...t.ids].filter((id) => (byId.get(id)?.createdAt ?? Infinity) - t.start <= 120 * MIN).length < 10;
   const crises = sim.truths.filter((x) => x.kind === 'crisis' && !fizzled(x));
   for (const t of crises) {
     const hit = crisisAlerts.find((a) => a.messageIds.some((id) => owner.get(id) === t));

@@ -10,7 +10,12 @@ export function fromInterchange(m: InterchangeMessage): RadarMessage {
     channel: m.channel,
     direction: m.direction,
     public: m.public,
-    author: { id: m.author.id, handle: m.author.handle ?? null, followers: m.author.followers ?? null, verified: m.author.verified ?? null },
+    author: {
+      id: m.author.id,
+      handle: m.author.handle ?? null,
+      followers: m.author.followers ?? null,
+      verified: m.author.verified ?? null,
+    },
     brand: m.brand ?? null,
     conversationId: m.conversationId ?? null,
     inReplyTo: m.inReplyTo ?? null,

@@ -33,8 +33,10 @@ export interface ComplaintModel {
 /** Loads and checks a model file; throws when it was built for other features. */
 export function loadModel(file: ModelFile): ComplaintModel {
   if (file.format !== 'webcare-complaint-lr') throw new Error(`unknown model format ${String(file.format)}`);
-  if (file.hashBits !== HASH_BITS) throw new Error(`model has ${file.hashBits} hash bits, code expects ${HASH_BITS}`);
-  if (file.denseFeatures.join(',') !== DENSE_FEATURES.join(',')) throw new Error('model dense features differ from the code');
+  if (file.hashBits !== HASH_BITS)
+    throw new Error(`model has ${file.hashBits} hash bits, code expects ${HASH_BITS}`);
+  if (file.denseFeatures.join(',') !== DENSE_FEATURES.join(','))
+    throw new Error('model dense features differ from the code');
   const weights = new Float64Array(FEATURE_DIM);
   for (const [i, w] of file.hashed) weights[i] = w;
   const base = 1 << HASH_BITS;

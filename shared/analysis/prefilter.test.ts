@@ -5,12 +5,34 @@ import { normalize } from './text.ts';
 
 /** Texts with cues in odd places; the corpus-wide check (training data) is in bin/cli.test.ts. */
 const TEXTS = [
-  'internetstoring in 3 straten, al 12 dagen!!', 'opgelicht?!nos', 'a&e', 'for the 21st time', '2 weeks later',
-  'zit al 20 minuten in de wacht', 'ad.nl schrijft erover', 'top service 👏', '👏👏 geweldig, weer geen bereik',
-  'rt if you agree', 'ÉÉN klant', 'naïeve café-storing', 'dont buy', "don't buy", 'oververhitte accu', '',
-  "Ik ga niet opzeggen hoor", "still waiting, NOT cancelling", '"storing hier ook" zei ze', 'RT @x: outage again',
-  'Bedankt hoor, weer vertraging 🙄', 'thanks a lot for nothing', 'my lawyer will sue', 'mijn advocaat',
-  'voor de 3e keer', 'sinds gisteren kapot', 'racistische reclame', 'food poisoning after the burger',
+  'internetstoring in 3 straten, al 12 dagen!!',
+  'opgelicht?!nos',
+  'a&e',
+  'for the 21st time',
+  '2 weeks later',
+  'zit al 20 minuten in de wacht',
+  'ad.nl schrijft erover',
+  'top service 👏',
+  '👏👏 geweldig, weer geen bereik',
+  'rt if you agree',
+  'ÉÉN klant',
+  'naïeve café-storing',
+  'dont buy',
+  "don't buy",
+  'oververhitte accu',
+  '',
+  'Ik ga niet opzeggen hoor',
+  'still waiting, NOT cancelling',
+  '"storing hier ook" zei ze',
+  'RT @x: outage again',
+  'Bedankt hoor, weer vertraging 🙄',
+  'thanks a lot for nothing',
+  'my lawyer will sue',
+  'mijn advocaat',
+  'voor de 3e keer',
+  'sinds gisteren kapot',
+  'racistische reclame',
+  'food poisoning after the burger',
 ];
 
 const W_PREFIX = '(?:^|[^\\p{L}\\p{N}])(?:';
@@ -46,7 +68,12 @@ describe('cue pre-filter', () => {
   });
 
   it('handles optional prefixes, digits, letters-before and lookaheads', () => {
-    const f = compileCueFilter(['(?:is |was )?not working', '\\d+ days', '\\p{L}*storing', 'thanks(?! for nothing)']);
+    const f = compileCueFilter([
+      '(?:is |was )?not working',
+      '\\d+ days',
+      '\\p{L}*storing',
+      'thanks(?! for nothing)',
+    ]);
     expect(f.mask('it is not working')).toBe(0b0001);
     expect(f.mask('was not working')).toBe(0b0001);
     expect(f.mask('17 days')).toBe(0b0010);

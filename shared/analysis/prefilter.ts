@@ -269,7 +269,8 @@ export function compileCueFilter(sources: readonly string[]): CueFilter {
         if (c1 >= 0 && c1 <= 0xff) {
           const k2 = (c << 8) | c1;
           m |= two[k2] as number;
-          if (c2 >= 0 && c2 <= 0xff && hasThree[k2] === 1) m |= index.get((3 << 24) | (c << 16) | (c1 << 8) | c2) ?? 0;
+          if (c2 >= 0 && c2 <= 0xff && hasThree[k2] === 1)
+            m |= index.get((3 << 24) | (c << 16) | (c1 << 8) | c2) ?? 0;
         }
       }
       for (const [lit, bit] of anywhere) if ((m & bit) === 0 && text.includes(lit)) m |= bit;

@@ -152,12 +152,11 @@ const SEVERE_MEAN = 0.75;
 /** A topic younger than this may not teach its baseline more than two standard deviations a window. */
 const YOUNG_TOPIC = 6 * 60 * MIN;
 const STOPWORDS = new Set(
-  ('user url the and for with that this have from your you are was but not they what when why how just still again been will can all our out get got been does did than then them there their about after would could should into over more some very really dont cant wont het een van een voor met dat die dit niet maar ook nog weer zijn was heb hebben wordt worden geen mijn jullie bij naar kan kunnen dan wel waarom hoe wie waar echt heel erg moet gaat gewoon alweer steeds keer even weet zelf hier daar deze wat welke toch want omdat iedereen niemand ' +
+  (
+    'user url the and for with that this have from your you are was but not they what when why how just still again been will can all our out get got been does did than then them there their about after would could should into over more some very really dont cant wont het een van een voor met dat die dit niet maar ook nog weer zijn was heb hebben wordt worden geen mijn jullie bij naar kan kunnen dan wel waarom hoe wie waar echt heel erg moet gaat gewoon alweer steeds keer even weet zelf hier daar deze wat welke toch want omdat iedereen niemand ' +
     // Function words of four letters or more that glued unrelated topics together.
     'door over onder tegen zonder alle veel niks niets iets heeft hebt werd waren zullen zouden jouw onze staan staat also because before were which while like much many every here only even other these those'
-  ).split(
-    ' ',
-  ),
+  ).split(' '),
 );
 
 function stem(t: string): string {
@@ -177,7 +176,8 @@ function allDigits(t: string): boolean {
 function keywords(tokens: readonly string[], brandTokens: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (const t of tokens) {
-    if (t.length < 4 || STOPWORDS.has(t) || t.startsWith('emo_') || brandTokens.has(t) || allDigits(t)) continue;
+    if (t.length < 4 || STOPWORDS.has(t) || t.startsWith('emo_') || brandTokens.has(t) || allDigits(t))
+      continue;
     const s = stem(t);
     if (!out.includes(s)) out.push(s);
   }
@@ -215,7 +215,16 @@ export function createRadar(options: RadarOptions = {}): Radar {
   function brandState(brand: string, t: number): BrandState {
     let b = brands.get(brand);
     if (!b) {
-      b = { topics: [], authors: new Map(), negRate: 0.5, binStart: t, binCount: 0, nextTopic: 1, recent: [], termIndex: new Map() };
+      b = {
+        topics: [],
+        authors: new Map(),
+        negRate: 0.5,
+        binStart: t,
+        binCount: 0,
+        nextTopic: 1,
+        recent: [],
+        termIndex: new Map(),
+      };
       brands.set(brand, b);
     }
     while (t - b.binStart >= W) {
@@ -244,7 +253,8 @@ export function createRadar(options: RadarOptions = {}): Radar {
     }
     while (topic.events.length && (topic.events[0] as TopicEvent).t < t - W) topic.events.shift();
     while (topic.hour.length && (topic.hour[0] as TopicEvent).t < t - SLOW_WINDOWS * W) topic.hour.shift();
-    if (topic.alerted && t - topic.alertedAt > 6 * 60 * MIN && topic.events.length < minCount) topic.alerted = false;
+    if (topic.alerted && t - topic.alertedAt > 6 * 60 * MIN && topic.events.length < minCount)
+      topic.alerted = false;
   }
 
   function assignTopic(b: BrandState, terms: string[], t: number, parent: Topic | undefined): Topic {
@@ -363,21 +373,37 @@ export function createRadar(options: RadarOptions = {}): Radar {
     // brand still need their mentions.
     const sig = msg.direction === 'incoming' ? extractSignals(msg.text, msg.lang ?? null) : null;
     const score = given ?? (sig !== null ? scoreSignals(msg.id, sig) : undefined);
-    const brand = (msg.brand ?? (sig !== null ? sig.norm.mentions[0] : normalize(msg.text).mentions[0]) ?? 'unknown').replace(/^@/, '').toLowerCase();
+    const brand = (
+      msg.brand ??
+      (sig !== null ? sig.norm.mentions[0] : normalize(msg.text).mentions[0]) ??
+      'unknown'
+    )
+      .replace(/^@/, '')
+      .toLowerCase();
     const b = brandState(brand, t);
-    const negative = sig !== null && score !== undefined && (score.isComplaint || score.polarity === 'negative');
+    const negative =
+      sig !== null && score !== undefined && (score.isComplaint || score.polarity === 'negative');
     const handle = (msg.author.handle ?? '').replace(/^@/, '').toLowerCase();
     const firstTime = !b.authors.has(msg.author.id);
     if (msg.direction === 'incoming') b.authors.set(msg.author.id, t);
 
     // Conversation bookkeeping (escalation risk).
     const parentConvKey = msg.inReplyTo ? msgConv.get(msg.inReplyTo) : undefined;
-    const ownKey = msg.conversationId ?? (msg.direction === 'outgoing' && parentConvKey ? parentConvKey : `${brand}:${msg.author.id}`);
+    const ownKey =
+      msg.conversationId ??
+      (msg.direction === 'outgoing' && parentConvKey ? parentConvKey : `${brand}:${msg.author.id}`);
     let conv = convs.get(ownKey);
     if (!conv) {
       const prior = authorContacts.get(msg.author.id) ?? [];
       conv = {
-        input: { id: ownKey, brand, author: { ...msg.author }, messages: [], priorContacts: [...prior], engagementTimes: [] },
+        input: {
+          id: ownKey,
+          brand,
+          author: { ...msg.author },
+          messages: [],
+          priorContacts: [...prior],
+          engagementTimes: [],
+        },
         brand,
         lastAt: t,
         alerted: false,
@@ -400,7 +426,8 @@ export function createRadar(options: RadarOptions = {}): Radar {
       score,
     };
     if (msg.direction === 'incoming' && msg.author.id === conv.input.author.id) {
-      if ((msg.author.followers ?? 0) > (conv.input.author.followers ?? 0)) conv.input.author.followers = msg.author.followers ?? 0;
+      if ((msg.author.followers ?? 0) > (conv.input.author.followers ?? 0))
+        conv.input.author.followers = msg.author.followers ?? 0;
     }
     if (conv.input.messages.length < 200) {
       conv.input.messages.push(rm);
@@ -473,7 +500,13 @@ export function createRadar(options: RadarOptions = {}): Radar {
     for (const c of touched) {
       if (c.alerted || !c.hasIncoming) continue;
       const topic = c.topic;
-      const state = topic ? (topic.alerted ? 'crisis' : topicRatio(topic) >= 2 && topic.events.length >= 3 ? 'rising' : 'quiet') : 'quiet';
+      const state = topic
+        ? topic.alerted
+          ? 'crisis'
+          : topicRatio(topic) >= 2 && topic.events.length >= 3
+            ? 'rising'
+            : 'quiet'
+        : 'quiet';
       // The risk reads the label only for a rising or crisis topic; sorting terms is not free.
       c.input.topic = topic ? { label: state === 'quiet' ? '' : topicLabel(topic), state } : null;
       const r = scoreConversation(c.input, { now: t, watchlist: watch, threshold: riskThreshold, locale });
@@ -535,7 +568,14 @@ export function createRadar(options: RadarOptions = {}): Radar {
   }
 
   /** Poisson test of `events` against expectation `mu`; a severe topic needs one mention less. */
-  function burstTest(events: readonly TopicEvent[], mu: number, minN: number, zMin: number, ratioMin: number, minAuthors: number): { ratio: number } | null {
+  function burstTest(
+    events: readonly TopicEvent[],
+    mu: number,
+    minN: number,
+    zMin: number,
+    ratioMin: number,
+    minAuthors: number,
+  ): { ratio: number } | null {
     const n = events.length;
     if (n < minN - 1) return null;
     const relax = severe(events) ? 1 : 0;
@@ -549,7 +589,14 @@ export function createRadar(options: RadarOptions = {}): Radar {
     return { ratio };
   }
 
-  function raise(topic: Topic, t: number, events: readonly TopicEvent[], ratio: number, slow: boolean, engaged = 0): RadarAlert | null {
+  function raise(
+    topic: Topic,
+    t: number,
+    events: readonly TopicEvent[],
+    ratio: number,
+    slow: boolean,
+    engaged = 0,
+  ): RadarAlert | null {
     const n = events.length;
     let first = 0;
     let sev = 0;
@@ -567,7 +614,14 @@ export function createRadar(options: RadarOptions = {}): Radar {
     const meanSev = sev / n;
     const score = Math.min(
       100,
-      Math.round(30 + 8 * Math.log2(ratio) + 20 * firstShare + 25 * meanSev + (reach > 0 ? 3 * Math.log10(1 + reach) : 0) + (watched.length ? 10 : 0)),
+      Math.round(
+        30 +
+          8 * Math.log2(ratio) +
+          20 * firstShare +
+          25 * meanSev +
+          (reach > 0 ? 3 * Math.log10(1 + reach) : 0) +
+          (watched.length ? 10 : 0),
+      ),
     );
     if (score < 50) return null;
     topic.alerted = true;
@@ -580,7 +634,8 @@ export function createRadar(options: RadarOptions = {}): Radar {
       reason('radar.severity', Math.round(meanSev * 100) / 100, 25 * meanSev),
     ];
     if (slow) reasons.push(reason('radar.engagement', engaged, 4));
-    if (reach > 0) reasons.push(reason('radar.reach', formatNumber(reach, locale), 3 * Math.log10(1 + reach)));
+    if (reach > 0)
+      reasons.push(reason('radar.reach', formatNumber(reach, locale), 3 * Math.log10(1 + reach)));
     if (watched.length) reasons.push(reason('radar.watchlist', watched.map((h) => `@${h}`).join(', '), 10));
     if (top.length) reasons.push(reason('radar.keyword', top.map(([k, c]) => `'${k}' ×${c}`).join(', '), 2));
     return {

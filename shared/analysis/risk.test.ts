@@ -3,7 +3,11 @@ import { applyFeedback, initialTuning, scoreConversation } from './risk.ts';
 import type { ConversationInput } from './risk.ts';
 
 const T = Date.UTC(2026, 2, 2, 10);
-const conv = (text: string, followers: number, extra: Partial<ConversationInput> = {}): ConversationInput => ({
+const conv = (
+  text: string,
+  followers: number,
+  extra: Partial<ConversationInput> = {},
+): ConversationInput => ({
   id: 'c1',
   author: { id: 'u1', handle: 'anna', followers },
   messages: [{ id: 'm1', text, createdAt: T, direction: 'incoming', public: true, channel: 'x' }],
@@ -12,7 +16,9 @@ const conv = (text: string, followers: number, extra: Partial<ConversationInput>
 
 describe('scoreConversation', () => {
   it('flags a threatening complaint from a big account with at least two named signals', () => {
-    const r = scoreConversation(conv('@KPN al 3 weken geen internet. Ik ga naar de pers!!', 48000), { now: T + 5 * 60000 });
+    const r = scoreConversation(conv('@KPN al 3 weken geen internet. Ik ga naar de pers!!', 48000), {
+      now: T + 5 * 60000,
+    });
     expect(r.flagged).toBe(true);
     expect(r.reasons.filter((x) => x.weight > 0).length).toBeGreaterThanOrEqual(2);
     expect(r.reasons.map((x) => x.text)).toContain('48k followers');
@@ -31,20 +37,38 @@ describe('scoreConversation', () => {
         { status: 'open', at: T - 3600_000 },
       ],
     });
-    input.messages.unshift({ id: 'm0', text: 'mijn internet werkt niet', createdAt: T - 4 * 3600_000, direction: 'incoming', public: false, channel: 'whatsapp' });
+    input.messages.unshift({
+      id: 'm0',
+      text: 'mijn internet werkt niet',
+      createdAt: T - 4 * 3600_000,
+      direction: 'incoming',
+      public: false,
+      channel: 'whatsapp',
+    });
     const r = scoreConversation(input, { now: T + 90 * 60000 });
     const codes = r.reasons.map((x) => x.code);
-    expect(codes).toEqual(expect.arrayContaining(['risk.repeat', 'risk.channelSwitch', 'risk.reopened', 'risk.exposure']));
+    expect(codes).toEqual(
+      expect.arrayContaining(['risk.repeat', 'risk.channelSwitch', 'risk.reopened', 'risk.exposure']),
+    );
     expect(r.reasons.find((x) => x.code === 'risk.repeat')?.text).toBe('contact number 3 in 24 h');
     expect(r.exposure).toMatchObject({ isPublic: true, minutes: 90, targetMinutes: 60, overdue: true });
   });
   it('an answered conversation is not exposed', () => {
     const input = conv('@KPN geen internet', 100);
-    input.messages.push({ id: 'o1', text: 'Sorry! We kijken mee via DM', createdAt: T + 60000, direction: 'outgoing', public: true, channel: 'x' });
+    input.messages.push({
+      id: 'o1',
+      text: 'Sorry! We kijken mee via DM',
+      createdAt: T + 60000,
+      direction: 'outgoing',
+      public: true,
+      channel: 'x',
+    });
     expect(scoreConversation(input, { now: T + 3 * 3600_000 }).exposure.isPublic).toBe(false);
   });
   it('uses the watchlist and early velocity', () => {
-    const input = conv('@KPN storing, weer geen internet', 500, { engagementTimes: Array.from({ length: 27 }, (_, i) => T + i * 20000) });
+    const input = conv('@KPN storing, weer geen internet', 500, {
+      engagementTimes: Array.from({ length: 27 }, (_, i) => T + i * 20000),
+    });
     const r = scoreConversation(input, { now: T + 10 * 60000, watchlist: new Set(['anna']) });
     expect(r.reasons.find((x) => x.code === 'risk.velocity')?.value).toBe(27);
     expect(r.reasons.map((x) => x.code)).toContain('risk.watchlist');
@@ -56,7 +80,12 @@ describe('threshold tuning', () => {
     let s = initialTuning(60);
     s = applyFeedback(s, { conversationId: 'a', risk: 65, verdict: 'dismiss', at: 1, codes: [] });
     expect(s.threshold).toBe(66);
-    for (const [i, risk, verdict] of [[1, 70, 'escalate'], [2, 72, 'escalate'], [3, 50, 'dismiss'], [4, 68, 'escalate']] as const) {
+    for (const [i, risk, verdict] of [
+      [1, 70, 'escalate'],
+      [2, 72, 'escalate'],
+      [3, 50, 'dismiss'],
+      [4, 68, 'escalate'],
+    ] as const) {
       s = applyFeedback(s, { conversationId: `c${i}`, risk, verdict, at: i, codes: [] });
     }
     expect(s.feedback).toHaveLength(5);

@@ -7,7 +7,15 @@ import type { MessageScore } from './score.ts';
 import { formatNumber, reasonText } from './reasons.ts';
 import type { Reason, ReasonLocale } from './reasons.ts';
 
-export const REVIEW_SITES: ReadonlySet<string> = new Set(['trustpilot', 'google', 'appstore', 'tripadvisor', 'yelp', 'kiyoh', 'reviews']);
+export const REVIEW_SITES: ReadonlySet<string> = new Set([
+  'trustpilot',
+  'google',
+  'appstore',
+  'tripadvisor',
+  'yelp',
+  'kiyoh',
+  'reviews',
+]);
 export const DEFAULT_RISK_THRESHOLD = 60;
 export const EXPOSURE_TARGET_MINUTES = 60;
 
@@ -86,7 +94,8 @@ export interface ConversationRisk {
 }
 
 const HOUR = 3_600_000;
-const MESSAGE_REASON_CODES = /^(threat|safety|discrimination|complaint\.(persistence|waiting|duration)|sarcasm|shouting|emoji)/;
+const MESSAGE_REASON_CODES =
+  /^(threat|safety|discrimination|complaint\.(persistence|waiting|duration)|sarcasm|shouting|emoji)/;
 
 /** Scores a conversation's escalation risk at `options.now`. */
 export function scoreConversation(conv: ConversationInput, options: RiskOptions): ConversationRisk {
@@ -95,7 +104,12 @@ export function scoreConversation(conv: ConversationInput, options: RiskOptions)
   const now = options.now;
   const reasons: Reason[] = [];
   const push = (code: string, value: string | number, points: number): void => {
-    reasons.push({ code, text: reasonText(code, value, locale), value, weight: Math.round(points * 10) / 10 });
+    reasons.push({
+      code,
+      text: reasonText(code, value, locale),
+      value,
+      weight: Math.round(points * 10) / 10,
+    });
   };
   let points = 0;
 
@@ -121,10 +135,15 @@ export function scoreConversation(conv: ConversationInput, options: RiskOptions)
     let threatPoints = 0;
     for (const r of worstScore.reasons) {
       if (!MESSAGE_REASON_CODES.test(r.code)) continue;
-      const extra = /^(threat\.(legal|media|boycott)|safety|discrimination)/.test(r.code) && threatPoints < 12 ? 6 : 0;
+      const extra =
+        /^(threat\.(legal|media|boycott)|safety|discrimination)/.test(r.code) && threatPoints < 12 ? 6 : 0;
       threatPoints += extra;
       points += extra;
-      reasons.push({ ...r, text: reasonText(r.code, r.value, locale), weight: Math.round((r.weight + extra) * 10) / 10 });
+      reasons.push({
+        ...r,
+        text: reasonText(r.code, r.value, locale),
+        weight: Math.round((r.weight + extra) * 10) / 10,
+      });
     }
   }
 
@@ -136,7 +155,8 @@ export function scoreConversation(conv: ConversationInput, options: RiskOptions)
     push('risk.repeat', recent + 1, p);
   }
   let lastOut = -Infinity;
-  for (const m of conv.messages) if (m.direction === 'outgoing' && m.createdAt <= now) lastOut = Math.max(lastOut, m.createdAt);
+  for (const m of conv.messages)
+    if (m.direction === 'outgoing' && m.createdAt <= now) lastOut = Math.max(lastOut, m.createdAt);
   const unanswered = incoming.filter((m) => m.createdAt > lastOut);
   const oldest = unanswered.length ? Math.min(...unanswered.map((m) => m.createdAt)) : null;
   if (oldest !== null && negative) {
@@ -198,11 +218,14 @@ export function scoreConversation(conv: ConversationInput, options: RiskOptions)
   const firstPublic = incoming.find((m) => m.public);
   if (amp > 0 && firstPublic) {
     const start = firstPublic.createdAt;
-    let early = (conv.engagementTimes ?? []).filter((t) => t >= start && t <= Math.min(now, start + 10 * 60000)).length;
+    let early = (conv.engagementTimes ?? []).filter(
+      (t) => t >= start && t <= Math.min(now, start + 10 * 60000),
+    ).length;
     if (early === 0) {
       // Without observed events, fall back to the platform counters as a rate per 10 minutes.
       let total = 0;
-      for (const m of incoming) if (m.metrics) total += (m.metrics.replies ?? 0) + (m.metrics.reposts ?? 0) + (m.metrics.quotes ?? 0);
+      for (const m of incoming)
+        if (m.metrics) total += (m.metrics.replies ?? 0) + (m.metrics.reposts ?? 0) + (m.metrics.quotes ?? 0);
       const minutes = Math.max(10, (now - start) / 60000);
       early = Math.round((total / minutes) * 10);
     }
@@ -274,7 +297,9 @@ export function initialTuning(threshold = DEFAULT_RISK_THRESHOLD): TuningState {
  * missed escalations × 2 + false flags over the kept feedback (ties: closest to the current one).
  */
 export function applyFeedback(state: TuningState, entry: FeedbackEntry): TuningState {
-  const feedback = [...state.feedback.filter((f) => f.conversationId !== entry.conversationId), entry].slice(-MAX_FEEDBACK);
+  const feedback = [...state.feedback.filter((f) => f.conversationId !== entry.conversationId), entry].slice(
+    -MAX_FEEDBACK,
+  );
   let threshold = state.threshold;
   if (feedback.length < 5) {
     if (entry.verdict === 'dismiss' && entry.risk >= threshold) threshold = Math.min(MAX_T, entry.risk + 1);
@@ -287,7 +312,10 @@ export function applyFeedback(state: TuningState, entry: FeedbackEntry): TuningS
         if (f.verdict === 'escalate' && f.risk < t) cost += 2;
         if (f.verdict === 'dismiss' && f.risk >= t) cost += 1;
       }
-      if (cost < bestCost || (cost === bestCost && Math.abs(t - state.threshold) < Math.abs(threshold - state.threshold))) {
+      if (
+        cost < bestCost ||
+        (cost === bestCost && Math.abs(t - state.threshold) < Math.abs(threshold - state.threshold))
+      ) {
         bestCost = cost;
         threshold = t;
       }

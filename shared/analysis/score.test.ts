@@ -8,7 +8,9 @@ import nl from '../i18n/nl/analysis.json';
 import { SIGNAL_CODES } from './signals.ts';
 
 function keys(o: object, prefix = ''): string[] {
-  return Object.entries(o).flatMap(([k, val]) => (val && typeof val === 'object' ? keys(val as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  return Object.entries(o).flatMap(([k, val]) =>
+    val && typeof val === 'object' ? keys(val as object, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
 }
 
 describe('model', () => {
@@ -35,8 +37,13 @@ describe('scoreMessage', () => {
     expect(s.reasons.find((r) => r.code === 'threat.media')?.text).toBe("media threat: 'naar de pers'");
   });
   it('gives Dutch reason texts on request', () => {
-    const s = scoreMessage({ id: 'a', text: '@KPN al 3 weken geen internet. Ik ga naar de pers!!' }, { locale: 'nl' });
-    expect(s.reasons.find((r) => r.code === 'threat.media')?.text).toBe("dreigt met de media: 'naar de pers'");
+    const s = scoreMessage(
+      { id: 'a', text: '@KPN al 3 weken geen internet. Ik ga naar de pers!!' },
+      { locale: 'nl' },
+    );
+    expect(s.reasons.find((r) => r.code === 'threat.media')?.text).toBe(
+      "dreigt met de media: 'naar de pers'",
+    );
   });
   it('does not call praise or a neutral question a complaint', () => {
     const praise = scoreMessage({ id: 'b', text: '@united thanks for the upgrade, amazing crew!' });
@@ -52,7 +59,10 @@ describe('scoreMessage', () => {
     expect(s.sentiment).toBeLessThan(0);
   });
   it('keeps values in range', () => {
-    const s = scoreMessage({ id: 'e', text: 'HET IS SCHANDALIG!!! 😡😡 ziek van jullie eten, advocaat ingeschakeld, boycot' });
+    const s = scoreMessage({
+      id: 'e',
+      text: 'HET IS SCHANDALIG!!! 😡😡 ziek van jullie eten, advocaat ingeschakeld, boycot',
+    });
     expect(s.sentiment).toBeGreaterThanOrEqual(-1);
     expect(s.severity).toBeLessThanOrEqual(1);
     expect(s.complaint).toBeLessThanOrEqual(1);

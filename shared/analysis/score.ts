@@ -66,7 +66,8 @@ const round = (x: number, d = 3): number => Math.round(x * 10 ** d) / 10 ** d;
 function evidenceValue(sig: MessageSignals, code: SignalCode): string | number {
   const f = sig.fired.find((s) => s.code === code);
   if (!f) return 0;
-  if (code === 'sentiment.negative' || code === 'sentiment.positive') return f.evidence.join(', ') || round(f.value, 1);
+  if (code === 'sentiment.negative' || code === 'sentiment.positive')
+    return f.evidence.join(', ') || round(f.value, 1);
   if (code === 'shouting.exclaim' || code === 'shouting.caps') return f.evidence[0] ?? round(f.value, 2);
   return f.evidence.length ? f.evidence.map((e) => `'${e}'`).join(', ') : round(f.value, 2);
 }
@@ -83,10 +84,15 @@ export function scoreSignals(id: string, sig: MessageSignals, options: ScoreOpti
   const v = sig.values;
 
   const lex = Math.tanh((sig.lexPos + sig.lexNeg) / 5);
-  let sentiment = 0.6 * lex - 1.1 * Math.max(0, complaint - 0.4) + 0.15 * Math.min(1, v['cue.praise']) - 0.2 * Math.min(1, v.sarcasm);
+  let sentiment =
+    0.6 * lex -
+    1.1 * Math.max(0, complaint - 0.4) +
+    0.15 * Math.min(1, v['cue.praise']) -
+    0.2 * Math.min(1, v.sarcasm);
   if (v['cue.noproblem'] > 0) sentiment += 0.15;
   sentiment = Math.max(-1, Math.min(1, sentiment));
-  const polarity: Polarity = isComplaint || sentiment <= -0.2 ? 'negative' : sentiment >= 0.2 ? 'positive' : 'neutral';
+  const polarity: Polarity =
+    isComplaint || sentiment <= -0.2 ? 'negative' : sentiment >= 0.2 ? 'positive' : 'neutral';
 
   let keep = 1 - 0.55 * complaint;
   if (polarity === 'negative') keep *= 1 - 0.25 * Math.min(1, -sentiment);
@@ -105,11 +111,18 @@ export function scoreSignals(id: string, sig: MessageSignals, options: ScoreOpti
     const code = SIGNAL_CODES[k] as SignalCode;
     if (v[code] === 0 || code === 'quoted' || code === 'negation' || code === 'intensifier') continue;
     const x = v[code] >= 0 ? Math.log1p(v[code]) : -Math.log1p(-v[code]);
-    const weight = (model.weights[HASH_DIM + k] as number) * x + (SEVERITY_WEIGHTS[code] ?? 0) * Math.min(1, Math.abs(v[code])) * 3;
+    const weight =
+      (model.weights[HASH_DIM + k] as number) * x +
+      (SEVERITY_WEIGHTS[code] ?? 0) * Math.min(1, Math.abs(v[code])) * 3;
     reasons.push({ code, text: '', value: evidenceValue(sig, code), weight: round(weight) });
   }
   if (v.negation > 0 && v['cue.noproblem'] === 0) {
-    reasons.push({ code: 'negation', text: '', value: evidenceValue(sig, 'negation'), weight: round(-0.3 * v.negation) });
+    reasons.push({
+      code: 'negation',
+      text: '',
+      value: evidenceValue(sig, 'negation'),
+      weight: round(-0.3 * v.negation),
+    });
   }
   if (v.quoted > 0) reasons.push({ code: 'quoted', text: '', value: v.quoted, weight: -0.2 });
   reasons.push({ code: 'model.wording', text: '', value: round(complaint, 2), weight: round(ngram) });

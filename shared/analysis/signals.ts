@@ -62,15 +62,90 @@ const LUPJE = LUPJE_NL;
 const AFINN = AFINN_165;
 const PATTERN = PATTERN_NL;
 
-const NEGATORS = new Set(['niet', 'geen', 'nooit', 'niemand', 'niets', 'nergens', 'not', 'no', 'never', 'nothing', 'nobody', 'without', 'zonder', 'nor', 'neither']);
+const NEGATORS = new Set([
+  'niet',
+  'geen',
+  'nooit',
+  'niemand',
+  'niets',
+  'nergens',
+  'not',
+  'no',
+  'never',
+  'nothing',
+  'nobody',
+  'without',
+  'zonder',
+  'nor',
+  'neither',
+]);
 const INTENSIFIERS = new Set([
-  'heel', 'erg', 'zeer', 'super', 'echt', 'enorm', 'ontzettend', 'totaal', 'compleet', 'zwaar', 'hartstikke', 'bizar', 'mega', 'zo',
-  'very', 'really', 'so', 'extremely', 'totally', 'absolutely', 'completely', 'utterly', 'incredibly', 'seriously', 'truly', 'fucking',
+  'heel',
+  'erg',
+  'zeer',
+  'super',
+  'echt',
+  'enorm',
+  'ontzettend',
+  'totaal',
+  'compleet',
+  'zwaar',
+  'hartstikke',
+  'bizar',
+  'mega',
+  'zo',
+  'very',
+  'really',
+  'so',
+  'extremely',
+  'totally',
+  'absolutely',
+  'completely',
+  'utterly',
+  'incredibly',
+  'seriously',
+  'truly',
+  'fucking',
 ]);
 /** Lexicon entries that mislead in webcare text (brand or service words, "like" as a filler). */
-const LEX_SKIP = new Set(['naar', 'service', 'user', 'like', 'please', 'hoor', 'user', 'url', 'help', 'no', 'yes', 'ok', 'okay', 'want', 'kind', 'pretty', 'lol', 'haha', 'ha']);
+const LEX_SKIP = new Set([
+  'naar',
+  'service',
+  'user',
+  'like',
+  'please',
+  'hoor',
+  'user',
+  'url',
+  'help',
+  'no',
+  'yes',
+  'ok',
+  'okay',
+  'want',
+  'kind',
+  'pretty',
+  'lol',
+  'haha',
+  'ha',
+]);
 
-const DUTCH_SUFFIXES = ['en', 'e', 'er', 'ere', 'st', 'ste', 's', 'heid', 'lijk', 'lijke', 'je', 'jes', 't', 'd'];
+const DUTCH_SUFFIXES = [
+  'en',
+  'e',
+  'er',
+  'ere',
+  'st',
+  'ste',
+  's',
+  'heid',
+  'lijk',
+  'lijke',
+  'je',
+  'jes',
+  't',
+  'd',
+];
 
 /**
  * What the sentiment loop needs to know about a token, memoized: a few thousand distinct tokens
@@ -92,8 +167,22 @@ function tokenClass(t: string): TokenClass {
   let c = TOKEN_CLASS.get(t);
   if (c === undefined) {
     if (TOKEN_CLASS.size >= TOKEN_CLASS_MAX) TOKEN_CLASS.clear();
-    const emo = t.startsWith('emo_') ? (ANGRY_EMOJI.has(t) ? -3 : POSITIVE_EMOJI.has(t) ? 2 : t === 'emo_sad' ? -2 : 0) : null;
-    c = { kind: NEGATORS.has(t) ? 1 : INTENSIFIERS.has(t) ? 2 : 0, emo, nl: undefined, en: undefined, other: undefined };
+    const emo = t.startsWith('emo_')
+      ? ANGRY_EMOJI.has(t)
+        ? -3
+        : POSITIVE_EMOJI.has(t)
+          ? 2
+          : t === 'emo_sad'
+            ? -2
+            : 0
+      : null;
+    c = {
+      kind: NEGATORS.has(t) ? 1 : INTENSIFIERS.has(t) ? 2 : 0,
+      emo,
+      nl: undefined,
+      en: undefined,
+      other: undefined,
+    };
     TOKEN_CLASS.set(t, c);
   }
   return c;
@@ -131,7 +220,7 @@ const CUES: CueDef[] = [
   {
     code: 'complaint.persistence',
     re: w(
-      "nog steeds|nog altijd|alweer|wederom|opnieuw|weer eens|weer niet|weer geen|voor de (?:zoveelste|\\d+e|tweede|derde|vierde) keer|zoveelste keer|elke keer weer|telkens|still|again|yet again|once again|for the (?:\\d+(?:st|nd|rd|th)|second|third|fourth|fifth|umpteenth|nth) time|every single time|keeps? happening|constantly|repeatedly",
+      'nog steeds|nog altijd|alweer|wederom|opnieuw|weer eens|weer niet|weer geen|voor de (?:zoveelste|\\d+e|tweede|derde|vierde) keer|zoveelste keer|elke keer weer|telkens|still|again|yet again|once again|for the (?:\\d+(?:st|nd|rd|th)|second|third|fourth|fifth|umpteenth|nth) time|every single time|keeps? happening|constantly|repeatedly',
     ),
     negatable: false,
   },
@@ -193,7 +282,9 @@ const CUES: CueDef[] = [
   },
   {
     code: 'threat.boycott',
-    re: w('boycot\\p{L}*|boycott\\p{L}*|niet meer kopen|koop (?:daar )?niet|don.?t buy|do not buy|stop buying|avoid (?:at all costs|them)|vermijd'),
+    re: w(
+      'boycot\\p{L}*|boycott\\p{L}*|niet meer kopen|koop (?:daar )?niet|don.?t buy|do not buy|stop buying|avoid (?:at all costs|them)|vermijd',
+    ),
     negatable: true,
   },
   {
@@ -370,11 +461,17 @@ export function extractSignals(raw: string, langHint?: string | null): MessageSi
   }
   if (lexNeg < 0) {
     values['sentiment.negative'] = lexNeg;
-    evidence.set('sentiment.negative', negWords.map((x) => EMOJI_LABEL[x] ?? x));
+    evidence.set(
+      'sentiment.negative',
+      negWords.map((x) => EMOJI_LABEL[x] ?? x),
+    );
   }
   if (lexPos > 0) {
     values['sentiment.positive'] = lexPos;
-    evidence.set('sentiment.positive', posWords.map((x) => EMOJI_LABEL[x] ?? x));
+    evidence.set(
+      'sentiment.positive',
+      posWords.map((x) => EMOJI_LABEL[x] ?? x),
+    );
   }
   if (negEvidence.length) evidence.set('negation', negEvidence);
 
@@ -394,21 +491,32 @@ export function extractSignals(raw: string, langHint?: string | null): MessageSi
       add(cue.code, inQuote ? 0.3 : 1, label(hit));
     }
   }
-  if (norm.hashtags.some((h) => h === 'not' || h === 'sarcasm' || h === 'sarcasme' || h === 'ironie')) add('sarcasm', 1, '#not');
+  if (norm.hashtags.some((h) => h === 'not' || h === 'sarcasm' || h === 'sarcasme' || h === 'ironie'))
+    add('sarcasm', 1, '#not');
   const negativeContext =
-    values['complaint.failure'] + values['complaint.persistence'] + values['complaint.waiting'] + values['complaint.duration'] + values['complaint.blame'] > 0 ||
+    values['complaint.failure'] +
+      values['complaint.persistence'] +
+      values['complaint.waiting'] +
+      values['complaint.duration'] +
+      values['complaint.blame'] >
+      0 ||
     lexNeg <= -2 ||
     tokens.includes('emo_annoyed') ||
     tokens.includes('emo_clap');
   if (negativeContext && (mayMatch & WEAK_BIT) !== 0) {
     SARCASM_WEAK.lastIndex = 0;
-    for (let m = SARCASM_WEAK.exec(text); m !== null; m = SARCASM_WEAK.exec(text)) add('sarcasm', 1, label(m[0].trim()));
+    for (let m = SARCASM_WEAK.exec(text); m !== null; m = SARCASM_WEAK.exec(text))
+      add('sarcasm', 1, label(m[0].trim()));
   }
   if (values.sarcasm > 0 && values['cue.praise'] > 0) values['cue.praise'] = 0;
   // Praise in a message that also reports a failure is usually sarcasm ("great service, 3 weeks no internet").
   if (
     values['cue.praise'] > 0 &&
-    values['complaint.failure'] + values['complaint.persistence'] + values['complaint.waiting'] + values['complaint.duration'] >= 2
+    values['complaint.failure'] +
+      values['complaint.persistence'] +
+      values['complaint.waiting'] +
+      values['complaint.duration'] >=
+      2
   ) {
     add('sarcasm', 1, evidence.get('cue.praise')?.[0] ?? 'praise');
     values['cue.praise'] = 0;
@@ -416,8 +524,10 @@ export function extractSignals(raw: string, langHint?: string | null): MessageSi
   if (values['cue.praise'] === 0) evidence.delete('cue.praise');
   if (norm.quoted.length) add('quoted', norm.quoted.length, 'quote');
 
-  if (norm.capsWords >= 2 && norm.capsRatio >= 0.5) add('shouting.caps', Math.min(1, norm.capsRatio), `${norm.capsWords} words in caps`);
-  if (norm.exclaimRun >= 2) add('shouting.exclaim', norm.exclaimRun, '!'.repeat(Math.min(norm.exclaimRun, 5)));
+  if (norm.capsWords >= 2 && norm.capsRatio >= 0.5)
+    add('shouting.caps', Math.min(1, norm.capsRatio), `${norm.capsWords} words in caps`);
+  if (norm.exclaimRun >= 2)
+    add('shouting.exclaim', norm.exclaimRun, '!'.repeat(Math.min(norm.exclaimRun, 5)));
   for (const t of tokens) if (ANGRY_EMOJI.has(t)) add('emoji.angry', 1, EMOJI_LABEL[t] ?? t);
 
   const fired: Signal[] = [];

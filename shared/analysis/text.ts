@@ -264,12 +264,14 @@ export function normalize(raw: string): NormalizedText {
   text = text.toLowerCase();
   if (WIDE_RE.test(text)) text = toLatin1(text);
   let elongated = 0;
-  if (hasTriple(text)) text = text.replace(ELONGATED_RE, (m: string, ch: string) => {
-    elongated++;
-    // Dutch and English both allow doubled letters ("heel", "good"); three or more is emphasis.
-    return m.length >= 3 ? ch + ch : m;
-  });
-  if (text.includes("'") || text.includes('cannot')) for (const [re, rep] of CLITICS) text = text.replace(re, rep);
+  if (hasTriple(text))
+    text = text.replace(ELONGATED_RE, (m: string, ch: string) => {
+      elongated++;
+      // Dutch and English both allow doubled letters ("heel", "good"); three or more is emphasis.
+      return m.length >= 3 ? ch + ch : m;
+    });
+  if (text.includes("'") || text.includes('cannot'))
+    for (const [re, rep] of CLITICS) text = text.replace(re, rep);
   text = collapseSpaces(text);
 
   const quoted: Array<[number, number]> = [];
