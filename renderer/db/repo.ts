@@ -160,46 +160,14 @@ function agentMessage(
   };
 }
 
-/** Adds an internal note (never sent to the customer). */
-export async function addNote(
-  db: WebcareDb,
-  conversationId: string,
-  text: string,
-  actor: string,
-  now: number,
-): Promise<Message | null> {
-  const body = text.trim();
-  if (!body) return null;
-  return db.transaction(
-    'rw',
-    [db.conversations, db.messages, db.counters, db.events, db.drafts],
-    async () => {
-      const before = await db.conversations.get(conversationId);
-      if (!before) return null;
-      const message = agentMessage(before, 'note', body, actor, now);
-      const result = applyEvent(before, { type: 'note.added', at: now, messageId: message.id }, now);
-      if (!result.ok) return null;
-      await db.messages.add(message);
-      await writeChange(
-        db,
-        before,
-        result.value,
-        { type: 'note.added', at: now, messageId: message.id },
-        actor,
-        now,
-      );
-      await db.drafts.delete(conversationId);
-      return message;
-    },
-  );
-}
-
 /**
- * Writes a reply and puts it in the outbox in one transaction. Delivery belongs to the channel
- * connectors; until one picks it up the reply waits, visibly, as `queued`.
+ * Writes a message an agent composed, in one transaction with the conversation, counters, event
+ * log and draft. A note stays internal; a reply also enters the outbox, where it waits, visibly
+ * `queued`, until a channel connector sends it.
  */
-export async function queueReply(
+async function writeAgentMessage(
   db: WebcareDb,
+  kind: 'note' | 'outgoing',
   conversationId: string,
   text: string,
   actor: string,
@@ -213,26 +181,55 @@ export async function queueReply(
     async () => {
       const before = await db.conversations.get(conversationId);
       if (!before) return null;
-      const message = agentMessage(before, 'outgoing', body, actor, now);
-      const event = { type: 'message.replied', at: now, messageId: message.id } as const;
+      const message = agentMessage(before, kind, body, actor, now);
+      const event =
+        kind === 'note'
+          ? ({ type: 'note.added', at: now, messageId: message.id } as const)
+          : ({ type: 'message.replied', at: now, messageId: message.id } as const);
       const result = applyEvent(before, event, now);
       if (!result.ok) return null;
       await db.messages.add(message);
-      await db.outbox.add({
-        messageId: message.id,
-        conversationId,
-        channel: before.channel,
-        status: 'queued',
-        attempts: 0,
-        createdAt: now,
-        nextAttemptAt: now,
-        lastError: null,
-      });
-      await writeChange(db, before, { ...result.value, snippet: body.slice(0, 140) }, event, actor, now);
+      let after = result.value;
+      if (kind === 'outgoing') {
+        await db.outbox.add({
+          messageId: message.id,
+          conversationId,
+          channel: before.channel,
+          status: 'queued',
+          attempts: 0,
+          createdAt: now,
+          nextAttemptAt: now,
+          lastError: null,
+        });
+        after = { ...after, snippet: body.slice(0, 140) };
+      }
+      await writeChange(db, before, after, event, actor, now);
       await db.drafts.delete(conversationId);
       return message;
     },
   );
+}
+
+/** Adds an internal note (never sent to the customer). */
+export function addNote(
+  db: WebcareDb,
+  conversationId: string,
+  text: string,
+  actor: string,
+  now: number,
+): Promise<Message | null> {
+  return writeAgentMessage(db, 'note', conversationId, text, actor, now);
+}
+
+/** Writes a reply and puts it in the outbox. */
+export function queueReply(
+  db: WebcareDb,
+  conversationId: string,
+  text: string,
+  actor: string,
+  now: number,
+): Promise<Message | null> {
+  return writeAgentMessage(db, 'outgoing', conversationId, text, actor, now);
 }
 
 /** Saves (or with empty text, removes) the draft of a conversation. */
