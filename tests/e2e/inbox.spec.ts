@@ -47,7 +47,10 @@ test('open a conversation, resolve it with e, find it under Resolved; undo bring
 }) => {
   await openApp(page, host.url);
   await setLanguage(page, 'en');
+  const first = await selectedId(page);
   await page.keyboard.press('j');
+  // Wait until the view shows the newly selected conversation before acting on it.
+  await expect(page.getByTestId('conversation-view')).not.toHaveAttribute('data-id', first ?? '');
   const id = await selectedId(page);
   expect(id).toBeTruthy();
   await page.keyboard.press('Enter');
@@ -165,10 +168,14 @@ test('command palette, shortcuts help, labels and an internal note', async ({ ho
   await setLanguage(page, 'en');
   await page.keyboard.press('Control+k');
   await expect(page.getByTestId('palette')).toBeVisible();
-  await page.keyboard.type('priority: urgent');
+  // Pick a priority the conversation does not have yet (the command for the current one is disabled).
+  const urgentAlready = (await page.getByTestId('conversation-view').innerText()).includes('Priority: Urgent');
+  const target = urgentAlready ? 'Low' : 'Urgent';
+  await page.keyboard.type(`priority: ${target.toLowerCase()}`);
   await page.screenshot({ path: `${SHOTS}palette-en.png` });
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('conversation-view')).toContainText('Priority: Urgent');
+  await expect(page.getByTestId('palette')).toHaveCount(0);
+  await expect(page.getByTestId('conversation-view')).toContainText(`Priority: ${target}`);
 
   await page.keyboard.press('l');
   await expect(page.getByTestId('label-dialog')).toBeVisible();
