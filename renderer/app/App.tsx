@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { Author, Label } from '../../shared/domain/types.ts';
 import type { AppInfo, WebcareApi } from '../../shared/ipc/contract.ts';
-import { belongsToView, isViewId, type ViewId } from '../../shared/inbox/views.ts';
+import { belongsToView, isViewId, viewCounterKey, type ViewId } from '../../shared/inbox/views.ts';
 import { resolveLanguage, type Settings, type SettingsPatch } from '../../shared/settings/schema.ts';
 import {
   COMMANDS,
@@ -204,16 +204,7 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
   );
   const rows = screen === 'crisis' ? crisisRows : searching ? search?.conversations : page;
   const counters = useCounters(db);
-  const viewTotal =
-    counters?.get(
-      view === 'mine'
-        ? `assignee:${me}:open`
-        : view === 'all'
-          ? 'all'
-          : view.startsWith('channel:')
-            ? `${view}:open`
-            : `status:${view}`,
-    ) ?? 0;
+  const viewTotal = counters?.get(viewCounterKey(view, me)) ?? 0;
   const hasMore = !searching && (page?.length ?? 0) >= limit && viewTotal > limit;
   const visibleIds = useMemo(
     () => (screen === 'flags' ? monitorIds : (rows ?? []).map((r) => r.id)),

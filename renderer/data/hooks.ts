@@ -2,7 +2,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { Author, Conversation, Label, Message } from '../../shared/domain/types.ts';
 import type { ViewId } from '../../shared/inbox/views.ts';
-import { viewCounterKey } from '../../shared/inbox/views.ts';
 import type { WebcareDb } from '../db/schema.ts';
 import {
   authorHistory,
@@ -24,13 +23,6 @@ export function useConversationPage(
   limit: number,
 ): Conversation[] | undefined {
   return useLiveQuery(() => listConversations(db, view, me, limit), [db, view, me, limit]);
-}
-
-export function useViewCount(db: WebcareDb, view: ViewId, me: string): number | undefined {
-  return useLiveQuery(
-    async () => (await db.counters.get(viewCounterKey(view, me)))?.value ?? 0,
-    [db, view, me],
-  );
 }
 
 /** All counters in one read (the counters table holds a few dozen rows). */

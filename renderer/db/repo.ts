@@ -8,7 +8,7 @@ import {
 } from '../../shared/domain/events.ts';
 import type { DomainEventRecord } from '../../shared/domain/eventLog.ts';
 import { SYSTEM_ACTOR } from '../../shared/domain/eventLog.ts';
-import type { Author, Conversation, Message } from '../../shared/domain/types.ts';
+import type { Conversation, Message } from '../../shared/domain/types.ts';
 import { counterDeltas } from '../../shared/inbox/views.ts';
 import type { WebcareDb } from './schema.ts';
 
@@ -77,19 +77,6 @@ export async function dispatch(
     const eventId = await writeChange(db, before, result.value, event, actor, now);
     return { ok: true, conversation: result.value, eventId } as const;
   });
-}
-
-/** Applies one event to many conversations (bulk triage); returns how many changed. */
-export async function dispatchMany(
-  db: WebcareDb,
-  ids: string[],
-  event: ConversationEvent,
-  actor: string,
-  now: number,
-): Promise<number> {
-  let changed = 0;
-  for (const id of ids) if ((await dispatch(db, id, event, actor, now)).ok) changed++;
-  return changed;
 }
 
 /**
@@ -248,5 +235,3 @@ export async function saveDraft(
 export async function readCounter(db: WebcareDb, key: string): Promise<number> {
   return (await db.counters.get(key))?.value ?? 0;
 }
-
-export type { Author };
