@@ -109,8 +109,15 @@ interface Topic {
   evidence: string[];
   /** The brand whose `topics` list holds this topic (and whose `termIndex` lists its terms). */
   owner: BrandState;
-  /** False once pruned from the owner's list. */
+  /** False once pruned from the owner's list or merged. */
   live: boolean;
+  /** The topic this one was merged into. */
+  mergedInto: Topic | null;
+  /** The highest count in `terms`. */
+  maxTerm: number;
+  /** How often each surface word and hashtag was used (labels show words, not stems). */
+  forms: Map<string, number>;
+  tags: Map<string, number>;
 }
 
 interface ConvState {
@@ -135,6 +142,8 @@ interface BrandState {
   recent: number[];
   /** Inverted index over `topics`: keyword → the topics whose `terms` hold it. */
   termIndex: Map<string, Set<Topic>>;
+  /** Negative mentions per keyword, decaying (half-life about a day): how common a word is here. */
+  df: Map<string, number>;
 }
 
 const MIN = 60_000;
@@ -151,16 +160,36 @@ const SLOW_RATIO = 4;
 const SEVERE_MEAN = 0.75;
 /** A topic younger than this may not teach its baseline more than two standard deviations a window. */
 const YOUNG_TOPIC = 6 * 60 * MIN;
+/** A topic on alert may alert again (a second wave) this long after its last alert. */
+const REALERT_GAP = 2 * 60 * MIN;
+/** Two topics bridged by one message merge when both are younger than this. */
+const MERGE_AGE = 3 * 60 * MIN;
 const STOPWORDS = new Set(
   (
     'user url the and for with that this have from your you are was but not they what when why how just still again been will can all our out get got been does did than then them there their about after would could should into over more some very really dont cant wont het een van een voor met dat die dit niet maar ook nog weer zijn was heb hebben wordt worden geen mijn jullie bij naar kan kunnen dan wel waarom hoe wie waar echt heel erg moet gaat gewoon alweer steeds keer even weet zelf hier daar deze wat welke toch want omdat iedereen niemand ' +
     // Function words of four letters or more that glued unrelated topics together.
-    'door over onder tegen zonder alle veel niks niets iets heeft hebt werd waren zullen zouden jouw onze staan staat also because before were which while like much many every here only even other these those'
+    'door over onder tegen zonder alle veel niks niets iets heeft hebt werd waren zullen zouden jouw onze staan staat also because before were which while like much many every here only even other these those going doing being nothing anything something gaan gaat doen'
   ).split(' '),
 );
 
+const SUFFIXES = ['ing', 'ed', 'es', 'en', 's', 'e'];
+
+/**
+ * A light nl + en stem: up to two common inflection suffixes off (keeping four letters), then
+ * the first seven letters. "charged"/"charge", "outages"/"outage", "gegevens"/"gegeven" and
+ * "storingen"/"storing" meet; the label shows the surface words, so the stems need not be words.
+ */
 function stem(t: string): string {
-  return t.length > 7 ? t.slice(0, 7) : t;
+  let s = t;
+  for (let pass = 0; pass < 2; pass++) {
+    for (const suf of SUFFIXES) {
+      if (s.length - suf.length >= 4 && s.endsWith(suf)) {
+        s = s.slice(0, s.length - suf.length);
+        break;
+      }
+    }
+  }
+  return s.length > 7 ? s.slice(0, 7) : s;
 }
 
 /** `/^\d+$/.test(t)` without a regex. */
@@ -173,15 +202,49 @@ function allDigits(t: string): boolean {
   return true;
 }
 
-function keywords(tokens: readonly string[], brandTokens: ReadonlySet<string>): string[] {
+/** Memoized `stem`: the same few hundred words recur in every stream. */
+const STEMS = new Map<string, string>();
+
+/** Keyword stems of a message, and beside each the surface word it came from (for labels). */
+function keywords(tokens: readonly string[], brandTokens: ReadonlySet<string>, surface: string[]): string[] {
   const out: string[] = [];
   for (const t of tokens) {
     if (t.length < 4 || STOPWORDS.has(t) || t.startsWith('emo_') || brandTokens.has(t) || allDigits(t))
       continue;
-    const s = stem(t);
-    if (!out.includes(s)) out.push(s);
+    let s = STEMS.get(t);
+    if (s === undefined) {
+      s = stem(t);
+      if (STEMS.size < 100_000) STEMS.set(t, s);
+    }
+    if (!out.includes(s)) {
+      out.push(s);
+      surface.push(t);
+    }
   }
   return out;
+}
+
+function mergeByTime(a: TopicEvent[], c: TopicEvent[]): TopicEvent[] {
+  const out: TopicEvent[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < c.length) {
+    if (j >= c.length || (i < a.length && (a[i] as TopicEvent).t <= (c[j] as TopicEvent).t))
+      out.push(a[i++] as TopicEvent);
+    else out.push(c[j++] as TopicEvent);
+  }
+  return out;
+}
+
+/** The topic a merged topic forwards to. */
+function resolve(topic: Topic): Topic {
+  let tp = topic;
+  while (tp.mergedInto !== null) tp = tp.mergedInto;
+  return tp;
+}
+
+function stemOf(t: string): string {
+  return STEMS.get(t) ?? stem(t);
 }
 
 function poissonZ(n: number, mu: number): number {
@@ -224,6 +287,7 @@ export function createRadar(options: RadarOptions = {}): Radar {
         nextTopic: 1,
         recent: [],
         termIndex: new Map(),
+        df: new Map(),
       };
       brands.set(brand, b);
     }
@@ -242,11 +306,11 @@ export function createRadar(options: RadarOptions = {}): Radar {
       // topic is young a window counts for at most two standard deviations above the baseline,
       // so that a slow climb does not teach itself either. Older topics learn freely: their
       // daily rhythm is the usual rate.
-      if (!topic.alerted) {
-        const young = topic.binStart - topic.createdAt < YOUNG_TOPIC;
-        const cap = young ? topic.baseline + 2 * Math.sqrt(Math.max(topic.baseline, 0.25)) : Infinity;
-        topic.baseline = 0.85 * topic.baseline + 0.15 * Math.min(topic.binCount, cap);
-      }
+      // On alert the baseline follows the crisis level, so that a second wave (or another
+      // theme's crisis that joined the topic) stands out against it.
+      const young = !topic.alerted && topic.binStart - topic.createdAt < YOUNG_TOPIC;
+      const cap = young ? topic.baseline + 2 * Math.sqrt(Math.max(topic.baseline, 0.25)) : Infinity;
+      topic.baseline = 0.85 * topic.baseline + 0.15 * Math.min(topic.binCount, cap);
       topic.binCount = 0;
       topic.binStart += W;
       if (t - topic.binStart > 96 * W) topic.binStart = t - ((t - topic.binStart) % W);
@@ -270,24 +334,62 @@ export function createRadar(options: RadarOptions = {}): Radar {
     if (candidates.length > 1) candidates.sort((x, y) => x.id - y.id);
     let best: Topic | null = null;
     let bestScore = 0;
+    let bestSpecific = 0;
+    let bridged: Topic | null = null;
     for (const topic of candidates) {
       let overlap = 0;
       let established = false;
+      let specific = 0;
       for (const k of terms) {
         const c = topic.terms.get(k) ?? 0;
-        if (c >= 1) overlap++;
-        if (c >= 3) established = true;
+        if (c >= 1) {
+          overlap++;
+          specific += 1 / (1 + (b.df.get(k) ?? 0));
+        }
+        // Established: used three times, and central to the topic (at least half as often as its
+        // most used keyword), so that a side word ("schandalig", "disgraceful") does not pull
+        // another theme's messages in.
+        if (c >= 3 && c >= 0.5 * topic.maxTerm) established = true;
       }
       // One shared keyword that the topic already used three times is enough: echoes of a crisis
-      // ("storing hier ook", "hele straat zonder internet door de storing") share one word.
+      // ("storing hier ook", "hele straat zonder internet door de storing") share one word. Not
+      // for a message with four or more keywords of which the topic knows one: "got sick from the
+      // chicken burger, food poisoning" is not an echo of "food arrived cold".
       let score = overlap >= 2 ? 1 : overlap / Math.max(1, Math.min(terms.length, 3));
-      if (overlap === 1 && established) score = Math.max(score, 0.5);
-      if (score > bestScore) {
+      // Only young topics (a crisis in its first hours) take such echoes: an everyday topic
+      // ("app not working after the update") would swallow a new theme's first messages.
+      if (overlap === 1 && established && terms.length <= 3 && t - topic.createdAt < YOUNG_TOPIC)
+        score = Math.max(score, 0.5);
+      if (score < 0.5) continue;
+      // Ties go to the topic sharing the rarer words at this brand: "outage, nothing works" fits
+      // a fresh outage topic better than the everyday "app not working" one.
+      if (score > bestScore || (score === bestScore && specific > bestSpecific)) {
+        if (best !== null && bestScore >= 1 && bridged === null) bridged = best;
         bestScore = score;
+        bestSpecific = specific;
         best = topic;
-      }
+      } else if (score >= 1 && bridged === null) bridged = topic;
     }
-    if (best && bestScore >= 0.5) return best;
+    if (best !== null) {
+      // A message that fits two young topics bridges them: typically one cascade split by the
+      // order of its first messages (replies stay with their parent's topic). Merge them; also
+      // young topics for which one of the message's keywords is central in both ("outage" in
+      // "outage here too, nothing works" and in "massive outage, whole country ...").
+      // Never a topic on alert: another theme's crisis would lose its own alert.
+      if (t - best.createdAt >= MERGE_AGE || best.alerted) return best;
+      if (bridged !== null && bestScore >= 1 && t - bridged.createdAt < MERGE_AGE && !bridged.alerted)
+        best = mergeTopics(b, best, bridged, t);
+      for (const other of candidates) {
+        if (other === best || !other.live || other.alerted || t - other.createdAt >= MERGE_AGE) continue;
+        for (const k of terms) {
+          if (central(best, k) && central(other, k)) {
+            best = mergeTopics(b, best, other, t);
+            break;
+          }
+        }
+      }
+      return best;
+    }
     const topic: Topic = {
       id: b.nextTopic++,
       brand: '',
@@ -306,22 +408,89 @@ export function createRadar(options: RadarOptions = {}): Radar {
       evidence: [],
       owner: b,
       live: true,
+      mergedInto: null,
+      maxTerm: 0,
+      forms: new Map(),
+      tags: new Map(),
     };
     b.topics.push(topic);
     return topic;
+  }
+
+  /** Whether keyword `k` is a topic's main word: used twice, and (nearly) its most used one. */
+  function central(topic: Topic, k: string): boolean {
+    const c = topic.terms.get(k) ?? 0;
+    return c >= 2 && c >= 0.8 * topic.maxTerm;
+  }
+
+  /** Merges two topics of a brand into the older one; the other forwards to it. */
+  function mergeTopics(b: BrandState, x: Topic, y: Topic, t: number): Topic {
+    const [dst, src] = x.id < y.id ? [x, y] : [y, x];
+    rollTopic(dst, t);
+    rollTopic(src, t);
+    for (const [k, c] of src.terms) {
+      const d = dst.terms.get(k);
+      dst.terms.set(k, (d ?? 0) + c);
+      if ((d ?? 0) + c > dst.maxTerm) dst.maxTerm = (d ?? 0) + c;
+      unindex(src, k);
+      if (d === undefined) {
+        const holders = b.termIndex.get(k);
+        if (holders === undefined) b.termIndex.set(k, new Set([dst]));
+        else holders.add(dst);
+      }
+    }
+    for (const [w, c] of src.forms) dst.forms.set(w, (dst.forms.get(w) ?? 0) + c);
+    for (const [h, c] of src.tags) dst.tags.set(h, (dst.tags.get(h) ?? 0) + c);
+    dst.events = mergeByTime(dst.events, src.events);
+    dst.hour = mergeByTime(dst.hour, src.hour);
+    dst.binCount += src.binCount;
+    // Two topics' expectations add up.
+    dst.baseline += src.baseline;
+    for (const id of src.evidence) if (dst.evidence.length < 200) dst.evidence.push(id);
+    if (src.alerted && (!dst.alerted || src.alertedAt > dst.alertedAt)) {
+      dst.alerted = true;
+      dst.alertedAt = src.alertedAt;
+    }
+    dst.lastAt = Math.max(dst.lastAt, src.lastAt);
+    dst.labelCache = null;
+    src.live = false;
+    src.mergedInto = dst;
+    b.topics = b.topics.filter((tp) => tp !== src);
+    return dst;
   }
 
   function topicLabel(topic: Topic): string {
     // Cached until the topic's terms change: the label is asked for at every message of every
     // conversation on the topic.
     if (topic.labelCache !== null) return topic.labelCache;
-    topic.labelCache =
-      [...topic.terms.entries()]
-        .sort((a, c) => c[1] - a[1])
-        .slice(0, 3)
-        .map(([k]) => k)
-        .join(' ') || topic.label;
+    const parts: string[] = [];
+    let tag = '';
+    let tagCount = 1;
+    for (const [h, c] of topic.tags) if (c > tagCount) [tag, tagCount] = [h, c];
+    if (tag) parts.push(`#${tag}`);
+    const top = [...topic.terms.entries()].sort((a, c) => c[1] - a[1]);
+    for (const [k] of top) {
+      if (parts.length >= 3) break;
+      const word = surfaceOf(topic, k);
+      // A hashtag's words are tokens too ("#boycotkpn" → "boycot"): do not repeat them.
+      if (tag && tag.includes(word)) continue;
+      parts.push(word);
+    }
+    topic.labelCache = parts.join(' · ') || topic.label;
     return topic.labelCache;
+  }
+
+  /** The most used surface word of a stem in a topic ("storing" for "stor"). */
+  function surfaceOf(topic: Topic, k: string): string {
+    let best = k;
+    let bestCount = 0;
+    for (const [w, c] of topic.forms) {
+      if (c > bestCount && stemOf(w) === k) {
+        best = w;
+        bestCount = c;
+      }
+    }
+    return best;
   }
 
   function unindex(topic: Topic, k: string): void {
@@ -342,6 +511,10 @@ export function createRadar(options: RadarOptions = {}): Radar {
       }
     }
     for (const b of brands.values()) {
+      for (const [k, v] of b.df) {
+        if (v < 0.5) b.df.delete(k);
+        else b.df.set(k, v * 0.97);
+      }
       b.topics = b.topics.filter((tp) => {
         if (t - tp.lastAt < 24 * 60 * MIN) return true;
         tp.live = false;
@@ -445,24 +618,35 @@ export function createRadar(options: RadarOptions = {}): Radar {
 
     // Topic clustering and burst detection for negative messages.
     if (negative) {
-      b.binCount++;
-      b.recent.push(t);
-      while (b.recent.length && (b.recent[0] as number) < t - W) b.recent.shift();
       const brandTokens = new Set([brand, ...sig.norm.mentions]);
-      const terms = keywords(sig.norm.tokens, brandTokens);
-      const parentTopic = msg.inReplyTo ? msgTopic.get(msg.inReplyTo) : undefined;
+      const surface: string[] = [];
+      const terms = keywords(sig.norm.tokens, brandTokens, surface);
+      const parentFound = msg.inReplyTo ? msgTopic.get(msg.inReplyTo) : undefined;
+      const parentTopic = parentFound ? resolve(parentFound) : undefined;
       const topic = assignTopic(b, terms, t, parentTopic);
+      for (const k of terms) b.df.set(k, (b.df.get(k) ?? 0) + 1);
       topic.brand = brand;
       rollTopic(topic, t);
+      // The brand's usual negative rate (the prior of new topics, and how busy the brand is) does
+      // not count mentions of a topic on alert: a crisis is not the usual, and a second crisis
+      // during the first must not be measured against it.
+      if (!topic.alerted) {
+        b.binCount++;
+        b.recent.push(t);
+      }
+      while (b.recent.length && (b.recent[0] as number) < t - W) b.recent.shift();
       for (const k of terms) {
         const c = topic.terms.get(k);
         topic.terms.set(k, (c ?? 0) + 1);
+        if ((c ?? 0) + 1 > topic.maxTerm) topic.maxTerm = (c ?? 0) + 1;
         if (c === undefined && topic.live) {
           const holders = topic.owner.termIndex.get(k);
           if (holders === undefined) topic.owner.termIndex.set(k, new Set([topic]));
           else holders.add(topic);
         }
       }
+      for (const w of surface) topic.forms.set(w, (topic.forms.get(w) ?? 0) + 1);
+      for (const h of sig.norm.hashtags) topic.tags.set(h, (topic.tags.get(h) ?? 0) + 1);
       topic.labelCache = null;
       // Forget slowly so that a long-lived topic's vocabulary can drift.
       if (topic.terms.size > 60) {
@@ -471,6 +655,11 @@ export function createRadar(options: RadarOptions = {}): Radar {
             topic.terms.delete(k);
             unindex(topic, k);
           } else topic.terms.set(k, v * 0.9);
+        }
+        topic.maxTerm *= 0.9;
+        for (const [w, v] of topic.forms) {
+          if (v <= 1) topic.forms.delete(w);
+          else topic.forms.set(w, v * 0.9);
         }
       }
       topic.binCount++;
@@ -494,11 +683,12 @@ export function createRadar(options: RadarOptions = {}): Radar {
       const alert = checkBurst(topic, t, b);
       if (alert) alerts.push(alert);
     } else if (msg.inReplyTo && msgTopic.has(msg.inReplyTo) && msg.direction === 'incoming') {
-      msgTopic.set(msg.id, msgTopic.get(msg.inReplyTo) as Topic);
+      msgTopic.set(msg.id, resolve(msgTopic.get(msg.inReplyTo) as Topic));
     }
 
     for (const c of touched) {
       if (c.alerted || !c.hasIncoming) continue;
+      if (c.topic !== null) c.topic = resolve(c.topic);
       const topic = c.topic;
       const state = topic
         ? topic.alerted
@@ -550,7 +740,7 @@ export function createRadar(options: RadarOptions = {}): Radar {
   }
 
   function checkBurst(topic: Topic, t: number, b: BrandState): RadarAlert | null {
-    if (topic.alerted) return null;
+    if (topic.alerted && t - topic.alertedAt < REALERT_GAP) return null;
     const mu = expectation(topic, topic.events.length, b);
     // The burst test: many mentions in one window (fast cascades).
     const fast = burstTest(topic.events, mu, minCount, zThreshold, 3, Math.min(minCount, 4));
@@ -637,7 +827,10 @@ export function createRadar(options: RadarOptions = {}): Radar {
     if (reach > 0)
       reasons.push(reason('radar.reach', formatNumber(reach, locale), 3 * Math.log10(1 + reach)));
     if (watched.length) reasons.push(reason('radar.watchlist', watched.map((h) => `@${h}`).join(', '), 10));
-    if (top.length) reasons.push(reason('radar.keyword', top.map(([k, c]) => `'${k}' ×${c}`).join(', '), 2));
+    if (top.length)
+      reasons.push(
+        reason('radar.keyword', top.map(([k, c]) => `'${surfaceOf(topic, k)}' ×${c}`).join(', '), 2),
+      );
     return {
       id: `alert-${++alertSeq}`,
       kind: 'crisis',
