@@ -222,9 +222,12 @@ describe('cue pre-filter on the training corpus', () => {
     const filter = compileCueFilter(regexes.map((re) => re.source.slice(prefix, -suffix)));
     let matched = 0;
     let skipped = 0;
+    let skippedByTokens = 0;
     for (const raw of texts) {
-      const text = normalize(raw).text;
+      const norm = normalize(raw);
+      const text = norm.text;
       const mask = filter.mask(text);
+      const tokenMask = filter.maskTokens(norm.tokens);
       regexes.forEach((re, i) => {
         re.lastIndex = 0;
         const hit = re.test(text);
@@ -232,10 +235,16 @@ describe('cue pre-filter on the training corpus', () => {
         if (hit) {
           matched++;
           if ((mask & (1 << i)) === 0) throw new Error(`cue ${i} skipped on "${text}"`);
-        } else if ((mask & (1 << i)) === 0) skipped++;
+          if ((tokenMask & (1 << i)) === 0) throw new Error(`cue ${i} skipped by tokens on "${text}"`);
+        } else {
+          if ((mask & (1 << i)) === 0) skipped++;
+          if ((tokenMask & (1 << i)) === 0) skippedByTokens++;
+        }
       });
     }
     expect(matched).toBeGreaterThan(1000);
     expect(skipped).toBeGreaterThan(matched);
+    // Five characters of look-ahead skip more than three.
+    expect(skippedByTokens).toBeGreaterThan(skipped);
   });
 });

@@ -270,7 +270,7 @@ export async function main(argv: string[], io: Io = nodeIo): Promise<number> {
         };
         risk = scoreConversation(
           { id: msg.conversationId ?? msg.id, author, messages: [message] },
-          { now: createdAt, watchlist, threshold: args.threshold, locale: args.locale },
+          { now: createdAt, watchlist, threshold: args.threshold, locale: args.locale, texts: false },
         ).risk;
       }
       lines.push(

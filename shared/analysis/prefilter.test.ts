@@ -50,8 +50,10 @@ describe('cue pre-filter', () => {
     let skipped = 0;
     let matched = 0;
     for (const raw of TEXTS) {
-      const text = normalize(raw).text;
+      const norm = normalize(raw);
+      const text = norm.text;
       const mask = filter.mask(text);
+      const tokenMask = filter.maskTokens(norm.tokens);
       regexes.forEach((re, i) => {
         re.lastIndex = 0;
         const hit = re.test(text);
@@ -59,6 +61,7 @@ describe('cue pre-filter', () => {
         if (hit) {
           matched++;
           expect(mask & (1 << i), `cue ${i} on "${text}"`).not.toBe(0);
+          expect(tokenMask & (1 << i), `cue ${i} by tokens on "${text}"`).not.toBe(0);
         } else if ((mask & (1 << i)) === 0) skipped++;
       });
     }
@@ -81,5 +84,26 @@ describe('cue pre-filter', () => {
     expect(f.mask('thanks a lot')).toBe(0b1000);
     expect(f.mask('no good')).toBe(0);
     expect(f.mask('all quiet here')).toBe(0);
+    const tokens = (s: string): string[] => normalize(s).tokens;
+    expect(f.maskTokens(tokens('it is not working'))).toBe(0b0001);
+    expect(f.maskTokens(tokens('17 days'))).toBe(0b0010);
+    expect(f.maskTokens(tokens('internetstoring'))).toBe(0b0100);
+    expect(f.maskTokens(tokens('thanks a lot'))).toBe(0b1000);
+    expect(f.maskTokens(tokens('no good'))).toBe(0);
+  });
+
+  it('in token mode, looks five characters ahead and across underscores and punctuation', () => {
+    const f = compileCueFilter(['useless', 'ad\\.nl', 'top service emo_clap', 'clap']);
+    const tokens = (s: string): string[] => normalize(s).tokens;
+    // "user" (every mention becomes "user") shares three letters with "useless", not five.
+    expect(f.mask('user')).toBe(0b0001);
+    expect(f.maskTokens(tokens('@kpn hi'))).toBe(0);
+    expect(f.maskTokens(tokens('so useless'))).toBe(0b0001);
+    // A key that runs past the token's end: the token must end exactly there.
+    expect(f.maskTokens(tokens('zie ad.nl'))).toBe(0b0010);
+    expect(f.maskTokens(tokens('zie adnl'))).toBe(0);
+    // A match may start after an underscore inside a token.
+    expect(f.maskTokens(['emo_clap'])).toBe(0b1000);
+    expect(f.maskTokens(tokens('top'))).toBe(0b0100);
   });
 });

@@ -23,6 +23,18 @@ describe('scoreConversation', () => {
     expect(r.reasons.filter((x) => x.weight > 0).length).toBeGreaterThanOrEqual(2);
     expect(r.reasons.map((x) => x.text)).toContain('48k followers');
   });
+  it('without texts gives the same risk, codes and values, and empty texts', () => {
+    const c = conv('@KPN al 3 weken geen internet. Ik ga naar de pers!!', 48000);
+    const full = scoreConversation(c, { now: T + 5 * 60000, locale: 'nl' });
+    const bare = scoreConversation(c, { now: T + 5 * 60000, locale: 'nl', texts: false });
+    expect(bare.risk).toBe(full.risk);
+    expect(bare.flagged).toBe(full.flagged);
+    expect(bare.reasons.map((r) => [r.code, r.value, r.weight])).toEqual(
+      full.reasons.map((r) => [r.code, r.value, r.weight]),
+    );
+    expect(full.reasons.every((r) => r.text.length > 0)).toBe(true);
+    expect(bare.reasons.every((r) => r.text === '')).toBe(true);
+  });
   it('followers only amplify negative messages', () => {
     const r = scoreConversation(conv('@KPN thanks, everything works great now!', 2_000_000), { now: T });
     expect(r.risk).toBeLessThan(10);

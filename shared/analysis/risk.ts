@@ -69,6 +69,11 @@ export interface RiskOptions {
   watchlist?: ReadonlySet<string>;
   threshold?: number;
   locale?: ReasonLocale;
+  /**
+   * Whether reasons get their display text (default true). Callers that need only the number
+   * (`webcare score`) or that re-run for the few flagged conversations skip the formatting.
+   */
+  texts?: boolean;
 }
 
 export interface Exposure {
@@ -102,11 +107,12 @@ export function scoreConversation(conv: ConversationInput, options: RiskOptions)
   const locale = options.locale ?? 'en';
   const threshold = options.threshold ?? DEFAULT_RISK_THRESHOLD;
   const now = options.now;
+  const texts = options.texts ?? true;
   const reasons: Reason[] = [];
   const push = (code: string, value: string | number, points: number): void => {
     reasons.push({
       code,
-      text: reasonText(code, value, locale),
+      text: texts ? reasonText(code, value, locale) : '',
       value,
       weight: Math.round(points * 10) / 10,
     });
@@ -141,7 +147,7 @@ export function scoreConversation(conv: ConversationInput, options: RiskOptions)
       points += extra;
       reasons.push({
         ...r,
-        text: reasonText(r.code, r.value, locale),
+        text: texts ? reasonText(r.code, r.value, locale) : '',
         weight: Math.round((r.weight + extra) * 10) / 10,
       });
     }

@@ -476,7 +476,7 @@ export function extractSignals(raw: string, langHint?: string | null): MessageSi
   if (negEvidence.length) evidence.set('negation', negEvidence);
 
   const text = norm.text;
-  const mayMatch = CUE_FILTER.mask(text);
+  const mayMatch = CUE_FILTER.maskTokens(tokens);
   for (let c = 0; c < CUES.length; c++) {
     if ((mayMatch & (1 << c)) === 0) continue;
     const cue = CUES[c] as CueDef;
