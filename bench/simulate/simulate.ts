@@ -3,7 +3,7 @@
 // single escalations. Replays everything through the radar and measures detection delay, false
 // crisis alerts and the precision of the daily top-10 escalation flags. Pure and seeded.
 import { createRadar } from '../../shared/analysis/radar.ts';
-import type { RadarAlert, RadarMessage } from '../../shared/analysis/radar.ts';
+import type { RadarAlert, RadarMessage, RadarOptions } from '../../shared/analysis/radar.ts';
 
 export function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -378,8 +378,8 @@ function quantile(xs: number[], q: number): number {
 }
 
 /** Replays a simulated stream through the radar and measures it. */
-export function evaluate(sim: SimResult): SimReport {
-  const radar = createRadar({ watchlist: WATCH });
+export function evaluate(sim: SimResult, options: RadarOptions = {}): SimReport {
+  const radar = createRadar({ watchlist: WATCH, ...options });
   const alerts: RadarAlert[] = [];
   for (const m of sim.messages) alerts.push(...radar.push(m));
   const owner = new Map<string, Truth>();

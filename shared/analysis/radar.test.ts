@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRadar } from './radar.ts';
-import type { RadarAlert, RadarMessage } from './radar.ts';
+import type { RadarAlert, RadarMessage, RadarOptions } from './radar.ts';
 
 const T = Date.UTC(2026, 2, 2, 12);
 let seq = 0;
@@ -29,8 +29,8 @@ function background(hours: number): RadarMessage[] {
   return out;
 }
 
-function run(stream: RadarMessage[], watchlist: string[] = [], slowBurn = true): RadarAlert[] {
-  const radar = createRadar({ watchlist, slowBurn });
+function run(stream: RadarMessage[], watchlist: string[] = [], options: RadarOptions = {}): RadarAlert[] {
+  const radar = createRadar({ watchlist, ...options });
   return stream.sort((a, b) => a.createdAt - b.createdAt).flatMap((m) => radar.push(m));
 }
 
@@ -55,9 +55,14 @@ describe('crisis radar', () => {
     expect(crisis).toHaveLength(1);
     const c = crisis[0]!;
     expect(Date.parse(c.at) - T).toBeLessThan(10 * 60000);
-    expect(c.topic).toMatch(/storing|internet/);
+    // Readable label: surface words ("storing", not the stem "stor"), joined by a dot.
+    expect(c.topic).toMatch(/^(storing|internet) · (storing|internet)/);
     const codes = c.reasons.map((r) => r.code);
-    expect(codes).toEqual(expect.arrayContaining(['radar.volume', 'radar.ratio', 'radar.firstTime']));
+    expect(codes).toEqual(expect.arrayContaining(['radar.volumeSince', 'radar.ratio', 'radar.firstTime']));
+    expect(c.reasons.find((r) => r.code === 'radar.volumeSince')!.text).toMatch(
+      /^negative mentions .*: \d+ in \d+ min$/,
+    );
+    expect(c.reasons.find((r) => r.code === 'radar.keyword')!.text).toMatch(/'storing' ×\d+/);
     expect(c.messageIds.length).toBeGreaterThanOrEqual(5);
   });
   it('stays silent on a positive viral spike', () => {
@@ -106,7 +111,9 @@ describe('crisis radar', () => {
         msg(T + i * 5 * 60000, echoes[i % 4] as string, `slow${i}`, parent ? { inReplyTo: parent } : {}),
       );
     }
-    const alerts = run([...background(6), ...slow]).filter((a) => a.kind === 'crisis');
+    const alerts = run([...background(6), ...slow], [], { detector: 'window' }).filter(
+      (a) => a.kind === 'crisis',
+    );
     expect(alerts).toHaveLength(1);
     const c = alerts[0]!;
     expect(Date.parse(c.at) - T).toBeLessThanOrEqual(60 * 60000);
@@ -122,9 +129,17 @@ describe('crisis radar', () => {
           ...slow.map((m) => ({ ...m, id: `${m.id}b`, inReplyTo: m.inReplyTo ? `${m.inReplyTo}b` : null })),
         ],
         [],
-        false,
+        { detector: 'window', slowBurn: false },
       ).filter((a) => a.kind === 'crisis'),
     ).toHaveLength(0);
+    // The CUSUM (the default detector) accumulates the same evidence without an hour window and
+    // fires within 30 minutes: the seventh mention comes at 30 min.
+    const cusum = run([
+      ...background(6),
+      ...slow.map((m) => ({ ...m, id: `${m.id}c`, inReplyTo: m.inReplyTo ? `${m.inReplyTo}c` : null })),
+    ]).filter((a) => a.kind === 'crisis');
+    expect(cusum).toHaveLength(1);
+    expect(Date.parse(cusum[0]!.at) - T).toBeLessThanOrEqual(30 * 60000);
   });
   it('stays silent on a slow positive spike with replies', () => {
     const praise = [
@@ -141,6 +156,64 @@ describe('crisis radar', () => {
       );
     }
     expect(run([...background(6), ...spike]).filter((a) => a.kind === 'crisis')).toHaveLength(0);
+  });
+
+  it('gives two concurrent crises of different themes two alerts, even when they share a word', () => {
+    const outage = [
+      '@KPN storing, geen internet, schandalig',
+      '@KPN ook hier storing',
+      '@KPN storing al uren',
+    ];
+    const leak = [
+      '@KPN datalek, mijn gegevens online, schandalig',
+      '@KPN datalek ook bij mij',
+      '@KPN mijn gegevens gelekt, datalek',
+    ];
+    const stream: RadarMessage[] = [];
+    for (let i = 0; i < 24; i++) stream.push(msg(T + i * 60_000, outage[i % 3] as string, `o${i}`));
+    // The second theme starts while the first is on alert.
+    for (let i = 0; i < 24; i++)
+      stream.push(msg(T + 20 * 60_000 + i * 60_000, leak[i % 3] as string, `l${i}`));
+    const alerts = run([...background(6), ...stream]).filter((a) => a.kind === 'crisis');
+    expect(alerts).toHaveLength(2);
+    expect(alerts[0]!.topic).toMatch(/storing/);
+    expect(alerts[1]!.topic).toMatch(/datalek|gegevens/);
+    expect(
+      alerts[1]!.messageIds.every((id) => stream.find((m) => m.id === id)!.author.id.startsWith('l')),
+    ).toBe(true);
+  });
+  it('merges the fragments of one cascade whose echoes share a single word', () => {
+    // English echoes sharing only "outage"; replies stay with their parent, which used to split
+    // the cascade into topics that each stayed below the threshold.
+    const echoes = [
+      '@acme outage here too, nothing works',
+      '@acme massive outage, whole country without internet',
+      '@acme outage and no updates',
+    ];
+    const stream: RadarMessage[] = [];
+    for (let i = 0; i < 12; i++) {
+      const parent = i % 3 === 2 ? (stream[i - 2] as RadarMessage).id : undefined;
+      stream.push(
+        msg(T + i * 150_000, echoes[i % 3] as string, `e${i}`, {
+          brand: 'acme',
+          ...(parent ? { inReplyTo: parent } : {}),
+        }),
+      );
+    }
+    const alerts = run([...background(6), ...stream]).filter(
+      (a) => a.kind === 'crisis' && a.brand === 'acme',
+    );
+    expect(alerts).toHaveLength(1);
+    const texts = new Set(alerts[0]!.messageIds.map((id) => stream.find((m) => m.id === id)!.text));
+    expect(texts.size).toBeGreaterThanOrEqual(2);
+    expect(alerts[0]!.topic).toMatch(/outage/);
+  });
+  it('labels a topic with its hashtag and surface words', () => {
+    const radar = createRadar();
+    for (let i = 0; i < 3; i++)
+      radar.push(msg(T + i * 60_000, '@KPN #KPNstoring weer storingen, internet kapot', `h${i}`));
+    const view = radar.topics().find((v) => v.brand === 'kpn')!;
+    expect(view.topic).toBe('#kpnstoring · storingen · internet');
   });
 
   it('joins messages sharing keywords into one topic, and forgets a topic after a quiet day', () => {

@@ -58,6 +58,14 @@ export interface RadarOptions {
   zThreshold?: number;
   /** Slow-burn detector over SLOW_WINDOWS burst windows (default on). */
   slowBurn?: boolean;
+  /**
+   * Burst detectors per topic: `window` (15-minute Poisson test plus the slow-burn hour),
+   * `cusum` (a Poisson CUSUM only), or `both` (default: whichever fires first).
+   */
+  detector?: 'window' | 'cusum' | 'both';
+  /** CUSUM design ratio ρ (the rate multiple it is tuned to detect) and alarm level h. */
+  cusumRho?: number;
+  cusumH?: number;
 }
 
 export interface TopicView {
@@ -115,6 +123,10 @@ interface Topic {
   mergedInto: Topic | null;
   /** The highest count in `terms`. */
   maxTerm: number;
+  /** Poisson CUSUM: statistic, time of its last update, and the events since it left zero. */
+  cusum: number;
+  cusumAt: number;
+  run: TopicEvent[];
   /** How often each surface word and hashtag was used (labels show words, not stems). */
   forms: Map<string, number>;
   tags: Map<string, number>;
@@ -160,6 +172,10 @@ const SLOW_RATIO = 4;
 const SEVERE_MEAN = 0.75;
 /** A topic younger than this may not teach its baseline more than two standard deviations a window. */
 const YOUNG_TOPIC = 6 * 60 * MIN;
+/** Poisson CUSUM: design rate ratio, alarm level, and the rate ratio its run must show. */
+const CUSUM_RHO = 4;
+const CUSUM_H = 6;
+const CUSUM_RATIO = 3;
 /** A topic on alert may alert again (a second wave) this long after its last alert. */
 const REALERT_GAP = 2 * 60 * MIN;
 /** Two topics bridged by one message merge when both are younger than this. */
@@ -260,6 +276,9 @@ export function createRadar(options: RadarOptions = {}): Radar {
   const riskThreshold = options.riskThreshold ?? DEFAULT_RISK_THRESHOLD;
   const locale = options.locale ?? 'en';
   const slowBurn = options.slowBurn ?? true;
+  const detector = options.detector ?? 'cusum';
+  const rho = options.cusumRho ?? CUSUM_RHO;
+  const cusumH = options.cusumH ?? CUSUM_H;
   const brands = new Map<string, BrandState>();
   const convs = new Map<string, ConvState>();
   const msgConv = new Map<string, string>();
@@ -412,6 +431,9 @@ export function createRadar(options: RadarOptions = {}): Radar {
       maxTerm: 0,
       forms: new Map(),
       tags: new Map(),
+      cusum: 0,
+      cusumAt: t,
+      run: [],
     };
     b.topics.push(topic);
     return topic;
@@ -680,7 +702,7 @@ export function createRadar(options: RadarOptions = {}): Radar {
       msgTopic.set(msg.id, topic);
       conv.topic = topic;
       if (topic.evidence.length < 200) topic.evidence.push(msg.id);
-      const alert = checkBurst(topic, t, b);
+      const alert = checkBurst(topic, t, b, event);
       if (alert) alerts.push(alert);
     } else if (msg.inReplyTo && msgTopic.has(msg.inReplyTo) && msg.direction === 'incoming') {
       msgTopic.set(msg.id, resolve(msgTopic.get(msg.inReplyTo) as Topic));
@@ -739,21 +761,51 @@ export function createRadar(options: RadarOptions = {}): Radar {
     return events.length > 0 && sev / events.length >= SEVERE_MEAN;
   }
 
-  function checkBurst(topic: Topic, t: number, b: BrandState): RadarAlert | null {
-    if (topic.alerted && t - topic.alertedAt < REALERT_GAP) return null;
+  /**
+   * Poisson CUSUM of the topic's mentions against its expectation: between mentions the
+   * statistic drifts down by (ρ − 1)·λ₀·Δt, each mention adds ln ρ (the log-likelihood ratio of
+   * rate ρ·λ₀ against λ₀), floored at 0. The mentions since it last left 0 are the evidence
+   * ("9 negative mentions in 34 min").
+   */
+  function updateCusum(topic: Topic, event: TopicEvent, mu: number): void {
+    const drift = ((rho - 1) * mu * (event.t - topic.cusumAt)) / W;
+    topic.cusum = Math.max(0, topic.cusum - drift);
+    if (topic.cusum === 0) topic.run = [];
+    topic.cusum += Math.log(rho);
+    topic.cusumAt = event.t;
+    topic.run.push(event);
+    if (topic.run.length > 200) topic.run.shift();
+  }
+
+  function checkBurst(topic: Topic, t: number, b: BrandState, event: TopicEvent): RadarAlert | null {
     const mu = expectation(topic, topic.events.length, b);
-    // The burst test: many mentions in one window (fast cascades).
-    const fast = burstTest(topic.events, mu, minCount, zThreshold, 3, Math.min(minCount, 4));
-    if (fast) return raise(topic, t, topic.events, fast.ratio, false);
-    // The slow-burn test: a steady climb over the last hour (slow cascades that never put enough
-    // mentions into one 15-minute window), with people replying to and quoting each other.
-    if (!slowBurn) return null;
-    const hour = topic.hour;
-    let engaged = 0;
-    for (const e of hour) if (e.engaged) engaged++;
-    if (engaged < SLOW_MIN_ENGAGED) return null;
-    const slow = burstTest(hour, mu * SLOW_WINDOWS, SLOW_MIN_COUNT, SLOW_Z, SLOW_RATIO, SLOW_MIN_AUTHORS);
-    if (slow) return raise(topic, t, hour, slow.ratio, true, engaged);
+    if (detector !== 'window') updateCusum(topic, event, mu);
+    if (topic.alerted && t - topic.alertedAt < REALERT_GAP) return null;
+    if (detector !== 'cusum') {
+      // The burst test: many mentions in one window (fast cascades).
+      const fast = burstTest(topic.events, mu, minCount, zThreshold, 3, Math.min(minCount, 4));
+      if (fast) return raise(topic, t, topic.events, fast.ratio, 'window');
+      // The slow-burn test: a steady climb over the last hour (slow cascades that never put
+      // enough mentions into one 15-minute window), with people replying to and quoting each other.
+      if (slowBurn) {
+        const hour = topic.hour;
+        let engaged = 0;
+        for (const e of hour) if (e.engaged) engaged++;
+        const slow =
+          engaged >= SLOW_MIN_ENGAGED
+            ? burstTest(hour, mu * SLOW_WINDOWS, SLOW_MIN_COUNT, SLOW_Z, SLOW_RATIO, SLOW_MIN_AUTHORS)
+            : null;
+        if (slow) return raise(topic, t, hour, slow.ratio, 'hour', engaged);
+      }
+    }
+    if (detector !== 'window' && topic.cusum >= cusumH) {
+      // The run's own counts must make the case too: enough mentions and authors, and a rate
+      // well above the expectation over its span (at least one window).
+      const run = topic.run;
+      const span = Math.max(W, t - (run[0] as TopicEvent).t);
+      const c = burstTest(run, (mu * span) / W, minCount, 0, CUSUM_RATIO, Math.min(minCount, 4));
+      if (c) return raise(topic, t, run, c.ratio, 'cusum', 0, Math.round(span / MIN));
+    }
     return null;
   }
 
@@ -784,8 +836,9 @@ export function createRadar(options: RadarOptions = {}): Radar {
     t: number,
     events: readonly TopicEvent[],
     ratio: number,
-    slow: boolean,
+    test: 'window' | 'hour' | 'cusum',
     engaged = 0,
+    spanMin = 0,
   ): RadarAlert | null {
     const n = events.length;
     let first = 0;
@@ -816,14 +869,19 @@ export function createRadar(options: RadarOptions = {}): Radar {
     if (score < 50) return null;
     topic.alerted = true;
     topic.alertedAt = t;
+    // A second wave must build up its own evidence.
+    topic.cusum = 0;
+    topic.run = [];
     const top = [...termCount.entries()].sort((a, c) => c[1] - a[1]).slice(0, 2);
     const reasons: Reason[] = [
-      reason(slow ? 'radar.volumeHour' : 'radar.volume', n, 8 * Math.log2(ratio)),
+      test === 'cusum'
+        ? reason('radar.volumeSince', `${n} in ${spanMin}`, 8 * Math.log2(ratio))
+        : reason(test === 'hour' ? 'radar.volumeHour' : 'radar.volume', n, 8 * Math.log2(ratio)),
       reason('radar.ratio', Math.round(ratio * 10) / 10, 8 * Math.log2(ratio)),
       reason('radar.firstTime', Math.round(firstShare * 100), 20 * firstShare),
       reason('radar.severity', Math.round(meanSev * 100) / 100, 25 * meanSev),
     ];
-    if (slow) reasons.push(reason('radar.engagement', engaged, 4));
+    if (test === 'hour') reasons.push(reason('radar.engagement', engaged, 4));
     if (reach > 0)
       reasons.push(reason('radar.reach', formatNumber(reach, locale), 3 * Math.log10(1 + reach)));
     if (watched.length) reasons.push(reason('radar.watchlist', watched.map((h) => `@${h}`).join(', '), 10));
