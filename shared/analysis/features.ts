@@ -41,6 +41,8 @@ const SEED_WORD = 2166136261;
 const SEED_BIGRAM = 0x9e3779b1;
 const SEED_CHAR = 0x85ebca6b;
 
+const CODE_INDEX = new Map<string, number>(SIGNAL_CODES.map((c, k) => [c, k]));
+
 function squash(v: number): number {
   return v >= 0 ? Math.log1p(v) : -Math.log1p(-v);
 }
@@ -128,12 +130,11 @@ export function hashedDot(tokens: readonly string[], weights: Float64Array): num
 export function denseDot(sig: MessageSignals, weights: Float64Array): number {
   let z = 0;
   const tokens = sig.norm.tokens;
-  let d = HASH_DIM;
-  for (const code of SIGNAL_CODES) {
-    const v = sig.values[code];
-    if (v !== 0) z += (weights[d] as number) * squash(v);
-    d++;
-  }
+  // `fired` holds exactly the non-zero signals, in SIGNAL_CODES order: the same terms in the
+  // same order as looping over every code.
+  for (const f of sig.fired)
+    z += (weights[HASH_DIM + (CODE_INDEX.get(f.code) as number)] as number) * squash(f.value);
+  const d = HASH_DIM + SIGNAL_CODES.length;
   if (sig.lang === 'nl') z += weights[d] as number;
   if (sig.lang === 'en') z += weights[d + 1] as number;
   if (tokens.length <= 6) z += weights[d + 2] as number;

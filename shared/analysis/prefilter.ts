@@ -203,6 +203,10 @@ export interface CueFilter {
    * token analysed once: cheaper per message and it tells "user" from "useless".
    */
   maskTokens(tokens: readonly string[]): number;
+  /** One token's part of `maskTokens` (without `always`), not memoized: for callers' own caches. */
+  maskToken(token: string): number;
+  /** Bits that `maskTokens` always sets. */
+  readonly tokenAlways: number;
   /** Bits of cues that could not be analysed and always run. */
   readonly always: number;
 }
@@ -332,6 +336,8 @@ export function compileCueFilter(sources: readonly string[]): CueFilter {
       for (const [lit, bit] of anywhere) if ((m & bit) === 0 && text.includes(lit)) m |= bit;
       return m;
     },
+    tokenAlways,
+    maskToken: tokenMask,
     maskTokens(tokens: readonly string[]): number {
       let m = tokenAlways;
       for (let i = 0; i < tokens.length; i++) {

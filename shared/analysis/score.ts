@@ -3,7 +3,7 @@
  * reasons behind them. Pure; the same function runs in the app's worker and in the CLI.
  */
 import { extractSignals } from './signals.ts';
-import type { MessageSignals, SignalCode } from './signals.ts';
+import type { MessageSignals, Signal, SignalCode } from './signals.ts';
 import { denseDot, hashedDot, HASH_DIM } from './features.ts';
 import { defaultModel, sigmoid } from './model.ts';
 import type { ComplaintModel } from './model.ts';
@@ -63,8 +63,10 @@ const SEVERITY_LIST = Object.entries(SEVERITY_WEIGHTS) as Array<[SignalCode, num
 
 const round = (x: number, d = 3): number => Math.round(x * 10 ** d) / 10 ** d;
 
-function evidenceValue(sig: MessageSignals, code: SignalCode): string | number {
-  const f = sig.fired.find((s) => s.code === code);
+/** Index of each code in SIGNAL_CODES (its dense feature's offset after the hashed block). */
+const CODE_INDEX = new Map<SignalCode, number>(SIGNAL_CODES.map((c, k) => [c, k]));
+
+function evidenceValue(f: Signal | undefined, code: SignalCode): string | number {
   if (!f) return 0;
   if (code === 'sentiment.negative' || code === 'sentiment.positive')
     return f.evidence.join(', ') || round(f.value, 1);
@@ -106,21 +108,25 @@ export function scoreSignals(id: string, sig: MessageSignals, options: ScoreOpti
 
   // Reasons: each fired signal's contribution to the complaint log-odds (dense weight × value)
   // plus its severity weight; the text n-grams form one "wording" reason.
+  // `fired` holds exactly the signals with a non-zero value, in SIGNAL_CODES order.
   const reasons: Reason[] = [];
-  for (let k = 0; k < SIGNAL_CODES.length; k++) {
-    const code = SIGNAL_CODES[k] as SignalCode;
-    if (v[code] === 0 || code === 'quoted' || code === 'negation' || code === 'intensifier') continue;
-    const x = v[code] >= 0 ? Math.log1p(v[code]) : -Math.log1p(-v[code]);
+  let negation: Signal | undefined;
+  for (const f of sig.fired) {
+    const code = f.code;
+    if (code === 'negation') negation = f;
+    if (code === 'quoted' || code === 'negation' || code === 'intensifier') continue;
+    const value = f.value;
+    const x = value >= 0 ? Math.log1p(value) : -Math.log1p(-value);
     const weight =
-      (model.weights[HASH_DIM + k] as number) * x +
-      (SEVERITY_WEIGHTS[code] ?? 0) * Math.min(1, Math.abs(v[code])) * 3;
-    reasons.push({ code, text: '', value: evidenceValue(sig, code), weight: round(weight) });
+      (model.weights[HASH_DIM + (CODE_INDEX.get(code) as number)] as number) * x +
+      (SEVERITY_WEIGHTS[code] ?? 0) * Math.min(1, Math.abs(value)) * 3;
+    reasons.push({ code, text: '', value: evidenceValue(f, code), weight: round(weight) });
   }
   if (v.negation > 0 && v['cue.noproblem'] === 0) {
     reasons.push({
       code: 'negation',
       text: '',
-      value: evidenceValue(sig, 'negation'),
+      value: evidenceValue(negation, 'negation'),
       weight: round(-0.3 * v.negation),
     });
   }

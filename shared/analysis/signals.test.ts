@@ -21,6 +21,26 @@ describe('text', () => {
     expect(detectLang(normalize('I still have no internet').tokens)).toBe('en');
     expect(detectLang(normalize('¿dónde está mi paquete?').tokens)).toBe('other');
   });
+  it('extractSignals decides the language as detectLang does (it counts through its token cache)', () => {
+    const texts = [
+      'ik heb nog steeds geen internet',
+      'I still have no internet',
+      '¿dónde está mi paquete?',
+      'storing opzeggen schandalig',
+      'storing',
+      'internet storing @kpn !!',
+      'de the',
+      '',
+    ];
+    for (const t of texts) {
+      expect(extractSignals(t).lang, t).toBe(detectLang(normalize(t).tokens));
+      expect(extractSignals(t, 'nl-BE').lang).toBe('nl');
+      expect(extractSignals(t, 'EN').lang).toBe('en');
+      expect(extractSignals(t, 'fr').lang).toBe(detectLang(normalize(t).tokens));
+    }
+    expect(extractSignals('storing opzeggen schandalig').lang).toBe('nl');
+    expect(extractSignals('storing ok fine').lang).toBe('other');
+  });
 });
 
 describe('signals in Dutch and English', () => {

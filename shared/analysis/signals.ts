@@ -6,7 +6,15 @@
 import { LUPJE_NL } from './lexicons/lupje-nl.ts';
 import { AFINN_165 } from './lexicons/afinn-165.ts';
 import { PATTERN_NL } from './lexicons/pattern-nl.ts';
-import { detectLang, normalize } from './text.ts';
+import {
+  LANG_DUTCH_SPELLING,
+  LANG_EN_WORD,
+  LANG_NL_WORD,
+  langFromCounts,
+  langFromHint,
+  langMarks,
+  normalize,
+} from './text.ts';
 import { compileCueFilter, isWordCode } from './prefilter.ts';
 import type { AnalysisLang, NormalizedText } from './text.ts';
 
@@ -159,6 +167,10 @@ interface TokenClass {
   nl: number | undefined;
   en: number | undefined;
   other: number | undefined;
+  /** `langMarks` of the token (language detection). */
+  lang: number;
+  /** The cues this token may start (`CueFilter.maskToken`); -1 until first needed. */
+  cues: number;
 }
 const TOKEN_CLASS = new Map<string, TokenClass>();
 const TOKEN_CLASS_MAX = 200_000;
@@ -182,10 +194,19 @@ function tokenClass(t: string): TokenClass {
       nl: undefined,
       en: undefined,
       other: undefined,
+      lang: langMarks(t),
+      cues: -1,
     };
     TOKEN_CLASS.set(t, c);
   }
   return c;
+}
+
+/** Reused per call: the classes of the current message's tokens. */
+let CLASS_BUFFER: TokenClass[] = [];
+function classBuffer(n: number): TokenClass[] {
+  if (CLASS_BUFFER.length < n) CLASS_BUFFER = new Array<TokenClass>(Math.max(n, 2 * CLASS_BUFFER.length));
+  return CLASS_BUFFER;
 }
 
 function lexLookup(token: string, lang: AnalysisLang): number {
@@ -399,7 +420,28 @@ function label(hit: string): string {
  */
 export function extractSignals(raw: string, langHint?: string | null): MessageSignals {
   const norm = normalize(raw);
-  const lang = detectLang(norm.tokens, langHint);
+  const tokens = norm.tokens;
+  // One memoized look-up per token serves language detection, the cue pre-filter and the
+  // sentiment loop below.
+  const classes = classBuffer(tokens.length);
+  let nlWords = 0;
+  let enWords = 0;
+  let dutchSpelling = 0;
+  let mayMatch = CUE_FILTER.tokenAlways;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as string;
+    const info = tokenClass(t);
+    classes[i] = info;
+    const marks = info.lang;
+    if (marks !== 0) {
+      if (marks & LANG_NL_WORD) nlWords++;
+      if (marks & LANG_EN_WORD) enWords++;
+      if (marks & LANG_DUTCH_SPELLING) dutchSpelling++;
+    }
+    if (info.cues < 0) info.cues = CUE_FILTER.maskToken(t);
+    mayMatch |= info.cues;
+  }
+  const lang = langFromHint(langHint) ?? langFromCounts(nlWords, enWords, dutchSpelling, tokens.length);
   const values = emptyValues();
   const evidence = new Map<SignalCode, string[]>();
   const add = (code: SignalCode, amount: number, ev: string): void => {
@@ -415,7 +457,6 @@ export function extractSignals(raw: string, langHint?: string | null): MessageSi
   let lexNeg = 0;
   let negScope = 0;
   let boost = 1;
-  const tokens = norm.tokens;
   const negEvidence: string[] = [];
   const posWords: string[] = [];
   const negWords: string[] = [];
@@ -425,7 +466,7 @@ export function extractSignals(raw: string, langHint?: string | null): MessageSi
       negScope = 0;
       continue;
     }
-    const info = tokenClass(t);
+    const info = classes[i] as TokenClass;
     if (info.kind === 1) {
       negScope = 3;
       continue;
@@ -476,7 +517,6 @@ export function extractSignals(raw: string, langHint?: string | null): MessageSi
   if (negEvidence.length) evidence.set('negation', negEvidence);
 
   const text = norm.text;
-  const mayMatch = CUE_FILTER.maskTokens(tokens);
   for (let c = 0; c < CUES.length; c++) {
     if ((mayMatch & (1 << c)) === 0) continue;
     const cue = CUES[c] as CueDef;

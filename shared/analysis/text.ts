@@ -310,27 +310,54 @@ const EN_WORDS = new Set(
   ),
 );
 
+export const LANG_NL_WORD = 1;
+export const LANG_EN_WORD = 2;
+export const LANG_DUTCH_SPELLING = 4;
+
+/** What one token says about the language (LANG_* bits); callers may memoize it per token. */
+export function langMarks(t: string): number {
+  return (
+    (NL_WORDS.has(t) ? LANG_NL_WORD : 0) |
+    (EN_WORDS.has(t) ? LANG_EN_WORD : 0) |
+    (/ij|oe|aa|sch|uu/.test(t) ? LANG_DUTCH_SPELLING : 0)
+  );
+}
+
+/** The declared language when it is nl or en, else null. */
+export function langFromHint(hint?: string | null): 'nl' | 'en' | null {
+  if (!hint) return null;
+  const h = hint.slice(0, 2).toLowerCase();
+  return h === 'nl' || h === 'en' ? h : null;
+}
+
+/**
+ * The decision of `detectLang` from its counts: Dutch and English function words, tokens with
+ * Dutch spelling, and all tokens.
+ */
+export function langFromCounts(nl: number, en: number, dutchSpelling: number, total: number): AnalysisLang {
+  if (nl === 0 && en === 0) {
+    // Dutch spelling cues for messages without function words ("storing", "opzeggen").
+    if (dutchSpelling > 0 && dutchSpelling * 3 >= total) return 'nl';
+    return 'other';
+  }
+  return nl > en ? 'nl' : 'en';
+}
+
 /**
  * Detects Dutch or English from function words (short messages defeat character models);
  * `other` when neither language has at least one clear marker.
  */
 export function detectLang(tokens: readonly string[], hint?: string | null): AnalysisLang {
-  if (hint) {
-    const h = hint.slice(0, 2).toLowerCase();
-    if (h === 'nl' || h === 'en') return h;
-  }
+  const declared = langFromHint(hint);
+  if (declared) return declared;
   let nl = 0;
   let en = 0;
+  let dutch = 0;
   for (const t of tokens) {
-    if (NL_WORDS.has(t)) nl++;
-    if (EN_WORDS.has(t)) en++;
+    const m = langMarks(t);
+    if (m & LANG_NL_WORD) nl++;
+    if (m & LANG_EN_WORD) en++;
+    if (m & LANG_DUTCH_SPELLING) dutch++;
   }
-  if (nl === 0 && en === 0) {
-    // Dutch spelling cues for messages without function words ("storing", "opzeggen").
-    let ij = 0;
-    for (const t of tokens) if (/ij|oe|aa|sch|uu/.test(t)) ij++;
-    if (ij > 0 && ij * 3 >= tokens.length) return 'nl';
-    return 'other';
-  }
-  return nl > en ? 'nl' : 'en';
+  return langFromCounts(nl, en, dutch, tokens.length);
 }
