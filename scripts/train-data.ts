@@ -1,6 +1,6 @@
 // Builds the labelled nl/en complaint set from hand-written building blocks (this file) and the
 // hand-written examples in data/handwritten/*.tsv. Deterministic (seeded). See docs/analysis.md.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -788,41 +788,60 @@ function generated(lang: Lang, perLang: number, r: () => number): Example[] {
   return out;
 }
 
-function fnv(s: string): number {
+/** FNV-1a of a string (folds for cross-validation). */
+export function fnv(s: string): number {
   let h = 2166136261;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return h >>> 0;
 }
 
-/** Hand-written examples: `label<TAB>text` per line, `#` comments; every 4th (by hash) is test. */
-function handwritten(lang: Lang): Example[] {
-  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-  const file = join(root, 'data', 'handwritten', `${lang}.tsv`);
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const HANDWRITTEN_DIR = join(ROOT, 'data', 'handwritten');
+
+/** Reads a hand-written file: `label<TAB>text` per line, `#` comments. */
+export function readTsv(file: string, lang: Lang, source: string, split: 'train' | 'test'): Example[] {
   const out: Example[] = [];
   for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
     if (!line.trim() || line.startsWith('#')) continue;
     const tab = line.indexOf('\t');
     const label = line.slice(0, tab).trim();
     const text = line.slice(tab + 1).trim();
-    if (label !== '0' && label !== '1') throw new Error(`${file}: bad label in "${line}"`);
-    out.push({
-      text,
-      label: label === '1' ? 1 : 0,
-      lang,
-      source: `handwritten-${lang}`,
-      split: fnv(text) % 4 === 0 ? 'test' : 'train',
-    });
+    if (tab < 0 || (label !== '0' && label !== '1')) throw new Error(`${file}: bad label in "${line}"`);
+    out.push({ text, label: label === '1' ? 1 : 0, lang, source, split });
   }
   return out;
 }
 
-/** The whole labelled set, identical on every run. */
+/**
+ * Hand-written training examples: `{lang}.tsv` and the batches `{lang}-2.tsv`, `{lang}-3.tsv`, …
+ * (not `{lang}-test.tsv`). All of them are training data; choices are made by cross-validation
+ * over them (`npm run train -- --cv`), the held-out figure comes from the test files.
+ */
+export function handwrittenTrain(lang: Lang): Example[] {
+  const files = readdirSync(HANDWRITTEN_DIR)
+    .filter((f) => f === `${lang}.tsv` || new RegExp(`^${lang}-\\d+\\.tsv$`).test(f))
+    .sort((a, b) => a.length - b.length || a.localeCompare(b));
+  return files.flatMap((f) => readTsv(join(HANDWRITTEN_DIR, f), lang, `handwritten-${f}`, 'train'));
+}
+
+/**
+ * The separately written held-out test files (`data/handwritten/{lang}-test.tsv`): never trained
+ * on and never used to choose anything; `npm run eval` reports them as the honest figure.
+ */
+export function handwrittenTest(lang: Lang): Example[] {
+  return readTsv(join(HANDWRITTEN_DIR, `${lang}-test.tsv`), lang, `handwritten-test-${lang}`, 'test');
+}
+
+/**
+ * The training set, identical on every run: generated messages (split train/test by frame) and
+ * all hand-written training files (split train). The test files are not part of it.
+ */
 export function buildDataset(perLang = 2500, seed = 20261124): Example[] {
   const r = rng(seed);
   return [
     ...generated('en', perLang, r),
     ...generated('nl', perLang, r),
-    ...handwritten('en'),
-    ...handwritten('nl'),
+    ...handwrittenTrain('en'),
+    ...handwrittenTrain('nl'),
   ];
 }
