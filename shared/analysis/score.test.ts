@@ -45,6 +45,17 @@ describe('scoreMessage', () => {
       "dreigt met de media: 'naar de pers'",
     );
   });
+  it('without texts keeps everything else of the score', () => {
+    const msg = { id: 'a', text: '@KPN al 3 weken geen internet. Ik ga naar de pers!!' };
+    const full = scoreMessage(msg);
+    const bare = scoreMessage(msg, { texts: false });
+    expect({ ...bare, reasons: [] }).toEqual({ ...full, reasons: [] });
+    expect(bare.reasons.map((r) => [r.code, r.value, r.weight])).toEqual(
+      full.reasons.map((r) => [r.code, r.value, r.weight]),
+    );
+    expect(bare.reasons.every((r) => r.text === '')).toBe(true);
+    expect(full.reasons.every((r) => r.text !== '')).toBe(true);
+  });
   it('does not call praise or a neutral question a complaint', () => {
     const praise = scoreMessage({ id: 'b', text: '@united thanks for the upgrade, amazing crew!' });
     expect(praise.isComplaint).toBe(false);

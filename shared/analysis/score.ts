@@ -41,6 +41,11 @@ export interface ScoreOptions {
   locale?: ReasonLocale;
   /** How many reasons to keep (default 5). */
   maxReasons?: number;
+  /**
+   * Whether reasons get their display text (default true). The radar keeps scores only to rank
+   * and re-explain them later (`scoreConversation` renders its own texts), so it skips them.
+   */
+  texts?: boolean;
 }
 
 /** Extra severity per signal, combined as independent risks: 1 - Π(1 - p). */
@@ -135,7 +140,7 @@ export function scoreSignals(id: string, sig: MessageSignals, options: ScoreOpti
   reasons.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
   const top = reasons.slice(0, options.maxReasons ?? 5);
   const locale = options.locale ?? 'en';
-  for (const r of top) r.text = reasonText(r.code, r.value, locale);
+  if (options.texts ?? true) for (const r of top) r.text = reasonText(r.code, r.value, locale);
 
   return {
     id,
