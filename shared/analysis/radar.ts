@@ -279,6 +279,7 @@ export function createRadar(options: RadarOptions = {}): Radar {
   const detector = options.detector ?? 'cusum';
   const rho = options.cusumRho ?? CUSUM_RHO;
   const cusumH = options.cusumH ?? CUSUM_H;
+  const lnRho = Math.log(rho);
   const brands = new Map<string, BrandState>();
   const convs = new Map<string, ConvState>();
   const msgConv = new Map<string, string>();
@@ -286,6 +287,7 @@ export function createRadar(options: RadarOptions = {}): Radar {
   const authorContacts = new Map<string, number[]>();
   let alertSeq = 0;
   let lastPrune = 0;
+  let lastDfDecay = 0;
 
   const reason = (code: string, value: string | number, weight: number): Reason => ({
     code,
@@ -353,18 +355,17 @@ export function createRadar(options: RadarOptions = {}): Radar {
     if (candidates.length > 1) candidates.sort((x, y) => x.id - y.id);
     let best: Topic | null = null;
     let bestScore = 0;
-    let bestSpecific = 0;
     let bridged: Topic | null = null;
+    // (topic, keyword) pairs where the keyword is central in a young topic: merge candidates.
+    const centralPairs: Array<Topic | string> = [];
     for (const topic of candidates) {
       let overlap = 0;
       let established = false;
-      let specific = 0;
+      const mergeable = t - topic.createdAt < MERGE_AGE && !topic.alerted;
       for (const k of terms) {
         const c = topic.terms.get(k) ?? 0;
-        if (c >= 1) {
-          overlap++;
-          specific += 1 / (1 + (b.df.get(k) ?? 0));
-        }
+        if (c >= 1) overlap++;
+        if (mergeable && c >= 2 && c >= 0.8 * topic.maxTerm) centralPairs.push(topic, k);
         // Established: used three times, and central to the topic (at least half as often as its
         // most used keyword), so that a side word ("schandalig", "disgraceful") does not pull
         // another theme's messages in.
@@ -382,10 +383,12 @@ export function createRadar(options: RadarOptions = {}): Radar {
       if (score < 0.5) continue;
       // Ties go to the topic sharing the rarer words at this brand: "outage, nothing works" fits
       // a fresh outage topic better than the everyday "app not working" one.
-      if (score > bestScore || (score === bestScore && specific > bestSpecific)) {
+      if (
+        score > bestScore ||
+        (score === bestScore && best !== null && specificity(b, topic, terms) > specificity(b, best, terms))
+      ) {
         if (best !== null && bestScore >= 1 && bridged === null) bridged = best;
         bestScore = score;
-        bestSpecific = specific;
         best = topic;
       } else if (score >= 1 && bridged === null) bridged = topic;
     }
@@ -398,14 +401,10 @@ export function createRadar(options: RadarOptions = {}): Radar {
       if (t - best.createdAt >= MERGE_AGE || best.alerted) return best;
       if (bridged !== null && bestScore >= 1 && t - bridged.createdAt < MERGE_AGE && !bridged.alerted)
         best = mergeTopics(b, best, bridged, t);
-      for (const other of candidates) {
-        if (other === best || !other.live || other.alerted || t - other.createdAt >= MERGE_AGE) continue;
-        for (const k of terms) {
-          if (central(best, k) && central(other, k)) {
-            best = mergeTopics(b, best, other, t);
-            break;
-          }
-        }
+      for (let i = 0; i < centralPairs.length; i += 2) {
+        const other = centralPairs[i] as Topic;
+        if (other !== best && other.live && central(best, centralPairs[i + 1] as string))
+          best = mergeTopics(b, best, other, t);
       }
       return best;
     }
@@ -437,6 +436,13 @@ export function createRadar(options: RadarOptions = {}): Radar {
     };
     b.topics.push(topic);
     return topic;
+  }
+
+  /** How rare at the brand the keywords are that a topic shares with a message (ties only). */
+  function specificity(b: BrandState, topic: Topic, terms: readonly string[]): number {
+    let sum = 0;
+    for (const k of terms) if (topic.terms.has(k)) sum += 1 / (1 + (b.df.get(k) ?? 0));
+    return sum;
   }
 
   /** Whether keyword `k` is a topic's main word: used twice, and (nearly) its most used one. */
@@ -523,6 +529,8 @@ export function createRadar(options: RadarOptions = {}): Radar {
   }
 
   function prune(t: number): void {
+    const dfDecay = t - lastDfDecay >= 6 * 60 * MIN;
+    if (dfDecay) lastDfDecay = t;
     for (const [key, c] of convs) {
       if (t - c.lastAt > 48 * 60 * MIN) {
         convs.delete(key);
@@ -533,9 +541,12 @@ export function createRadar(options: RadarOptions = {}): Radar {
       }
     }
     for (const b of brands.values()) {
-      for (const [k, v] of b.df) {
-        if (v < 0.5) b.df.delete(k);
-        else b.df.set(k, v * 0.97);
+      // Every six hours is enough for a day-long memory.
+      if (dfDecay) {
+        for (const [k, v] of b.df) {
+          if (v < 0.5) b.df.delete(k);
+          else b.df.set(k, v * 0.83);
+        }
       }
       b.topics = b.topics.filter((tp) => {
         if (t - tp.lastAt < 24 * 60 * MIN) return true;
@@ -771,7 +782,7 @@ export function createRadar(options: RadarOptions = {}): Radar {
     const drift = ((rho - 1) * mu * (event.t - topic.cusumAt)) / W;
     topic.cusum = Math.max(0, topic.cusum - drift);
     if (topic.cusum === 0) topic.run = [];
-    topic.cusum += Math.log(rho);
+    topic.cusum += lnRho;
     topic.cusumAt = event.t;
     topic.run.push(event);
     if (topic.run.length > 200) topic.run.shift();
@@ -820,13 +831,21 @@ export function createRadar(options: RadarOptions = {}): Radar {
   ): { ratio: number } | null {
     const n = events.length;
     if (n < minN - 1) return null;
-    const relax = severe(events) ? 1 : 0;
-    if (n < minN - relax) return null;
+    // Cheapest checks first: this runs at every mention of a topic on the rise.
     const z = poissonZ(n, mu);
     const ratio = n / Math.max(mu, 0.25);
     if (z < zMin || ratio < ratioMin) return null;
+    let relax = -1;
+    if (n < minN) {
+      relax = severe(events) ? 1 : 0;
+      if (n < minN - relax) return null;
+    }
     const authors = new Set<string>();
-    for (const e of events) authors.add(e.author);
+    for (const e of events) {
+      authors.add(e.author);
+      if (authors.size >= minAuthors) return { ratio };
+    }
+    if (relax === -1) relax = severe(events) ? 1 : 0;
     if (authors.size < minAuthors - relax) return null;
     return { ratio };
   }
