@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { fastInterchange, parseJsonl } from './cli.ts';
+import { fastInterchange, parseJsonl, scoreLine } from './cli.ts';
+import { scoreMessage } from '../shared/analysis/score.ts';
 import { InterchangeMessageSchema } from '../shared/interchange/message.ts';
 import { compileCueFilter } from '../shared/analysis/prefilter.ts';
 import { cueRegexes } from '../shared/analysis/signals.ts';
@@ -246,5 +247,45 @@ describe('cue pre-filter on the training corpus', () => {
     expect(skipped).toBeGreaterThan(matched);
     // Five characters of look-ahead skip more than three.
     expect(skippedByTokens).toBeGreaterThan(skipped);
+  });
+});
+
+describe('score output line', () => {
+  it('is byte for byte JSON.stringify of the documented object', () => {
+    const texts = [
+      '@KPN al 3 weken geen internet. Ik ga naar de pers!! 😡😡',
+      'He said "refund me" \\ or else \u0001 \t tab',
+      'lone surrogate \ud83d and $& patterns',
+      'thanks @united, great crew 👏',
+      '',
+    ];
+    const ids = ['a', 'quote"id', 'back\\slash', 'ünï', 'x\ny'];
+    texts.forEach((text, i) => {
+      for (const locale of ['en', 'nl'] as const) {
+        const s = scoreMessage({ id: ids[i] as string, text }, { locale });
+        for (const risk of [0, 42, 100]) {
+          const expected = JSON.stringify({
+            id: s.id,
+            lang: s.lang,
+            polarity: s.polarity,
+            sentiment: s.sentiment,
+            complaint: s.complaint,
+            isComplaint: s.isComplaint,
+            severity: s.severity,
+            risk,
+            reasons: s.reasons,
+          });
+          expect(scoreLine(s, risk)).toBe(expected);
+        }
+      }
+    });
+    const odd = scoreMessage({ id: 'n', text: 'x' });
+    odd.reasons = [{ code: 'c"q', text: 'quote " and \\', value: Number.NaN, weight: -0 }];
+    expect(scoreLine({ ...odd, sentiment: Number.POSITIVE_INFINITY }, 1)).toBe(
+      JSON.stringify({ ...odd, sentiment: Number.POSITIVE_INFINITY, risk: 1, reasons: odd.reasons }).replace(
+        /"reasons":(\[.*\]),"risk":1/,
+        '"risk":1,"reasons":$1',
+      ),
+    );
   });
 });

@@ -3,6 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { InterchangeMessageSchema } from '../shared/interchange/message.ts';
 import type { InterchangeMessage } from '../shared/interchange/message.ts';
 import { scoreMessage } from '../shared/analysis/score.ts';
+import type { MessageScore } from '../shared/analysis/score.ts';
+import type { Reason } from '../shared/analysis/reasons.ts';
 import { scoreConversation } from '../shared/analysis/risk.ts';
 import type { RiskMessage } from '../shared/analysis/risk.ts';
 import { createRadar } from '../shared/analysis/radar.ts';
@@ -90,6 +92,41 @@ const optCount = (v: unknown): boolean => v === undefined || (Number.isSafeInteg
  * (which also words the error). It must never accept what zod rejects: `bin/cli.test.ts` checks
  * that on mutated lines. Validating with zod cost about a tenth of `webcare score`.
  */
+/** `JSON.stringify(s)` for strings, skipping the escaper when nothing needs escaping. */
+function jsonString(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 32 || c === 34 || c === 92 || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(s);
+  }
+  return `"${s}"`;
+}
+const jsonNumber = (n: number): string => (Number.isFinite(n) ? String(n) : 'null');
+const REASON_HEAD = new Map<string, string>();
+
+/**
+ * One `score` output line: byte for byte `JSON.stringify` of the documented object (a test
+ * compares them), written by hand because stringify cost about a tenth of `webcare score`.
+ */
+export function scoreLine(s: MessageScore, risk: number): string {
+  let reasons = '';
+  for (let i = 0; i < s.reasons.length; i++) {
+    const r = s.reasons[i] as Reason;
+    let head = REASON_HEAD.get(r.code);
+    if (head === undefined) {
+      head = `{"code":${JSON.stringify(r.code)},"text":`;
+      REASON_HEAD.set(r.code, head);
+    }
+    const value = typeof r.value === 'number' ? jsonNumber(r.value) : jsonString(r.value);
+    reasons += `${i ? ',' : ''}${head}${jsonString(r.text)},"value":${value},"weight":${jsonNumber(r.weight)}}`;
+  }
+  return (
+    `{"id":${jsonString(s.id)},"lang":${jsonString(s.lang)},"polarity":${jsonString(s.polarity)}` +
+    `,"sentiment":${jsonNumber(s.sentiment)},"complaint":${jsonNumber(s.complaint)}` +
+    `,"isComplaint":${s.isComplaint ? 'true' : 'false'},"severity":${jsonNumber(s.severity)}` +
+    `,"risk":${jsonNumber(risk)},"reasons":[${reasons}]}`
+  );
+}
+
 export function fastInterchange(v: unknown): InterchangeMessage | null {
   if (!isObject(v) || DATETIME === null) return null;
   const a = v.author;
@@ -273,19 +310,7 @@ export async function main(argv: string[], io: Io = nodeIo): Promise<number> {
           { now: createdAt, watchlist, threshold: args.threshold, locale: args.locale, texts: false },
         ).risk;
       }
-      lines.push(
-        JSON.stringify({
-          id: s.id,
-          lang: s.lang,
-          polarity: s.polarity,
-          sentiment: s.sentiment,
-          complaint: s.complaint,
-          isComplaint: s.isComplaint,
-          severity: s.severity,
-          risk,
-          reasons: s.reasons,
-        }),
-      );
+      lines.push(scoreLine(s, risk));
     });
     if (errors.length) io.stderr(errors.join(''));
   } else {
