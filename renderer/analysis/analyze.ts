@@ -5,6 +5,7 @@ import {
   initialTuning,
   scoreConversation,
   type ConversationInput,
+  type ConversationRisk,
   type Reason,
   type TuningState,
 } from '../../shared/analysis/index.ts';
@@ -84,36 +85,65 @@ export async function analyzeConversations(
     const c = await db.conversations.get(id);
     if (!c) continue;
     const input = c.status === 'resolved' ? null : await inputFor(db, c);
-    const existing = await db.flags.get(id);
     if (!input) {
-      if (existing?.active) await db.flags.update(id, { active: 0, updatedAt: now });
+      await writeOutcome(db, id, null, now);
       continue;
     }
     scored++;
     const r = scoreConversation(input, { now, threshold: tuning.threshold });
-    if (!r.flagged) {
-      if (existing && existing.state === 'new') await db.flags.delete(id);
-      continue;
+    if (await writeOutcome(db, id, r, now)) flagged++;
+  }
+  return { scored, flagged };
+}
+
+/**
+ * Stores one conversation's analysis in a transaction that re-reads the conversation and its
+ * flag, so that what happened while it was being scored wins:
+ * - the conversation is gone (the demo inbox was removed, say): nothing is written and a flag
+ *   left behind is deleted; a flag for a conversation that no longer exists would show a bare id;
+ * - the manager decided meanwhile (acknowledged, escalated, dismissed): the decision is kept.
+ * `risk` null means "nothing to score" (resolved, or no customer message): the flag goes inactive.
+ * Returns true when a flag was written.
+ */
+export async function writeOutcome(
+  db: WebcareDb,
+  id: string,
+  risk: ConversationRisk | null,
+  now: number,
+): Promise<boolean> {
+  return db.transaction('rw', [db.conversations, db.flags], async () => {
+    const c = await db.conversations.get(id);
+    const existing = await db.flags.get(id);
+    if (!c) {
+      if (existing) await db.flags.delete(id);
+      return false;
     }
-    flagged++;
+    if (!risk) {
+      if (existing?.active) await db.flags.update(id, { active: 0, updatedAt: now });
+      return false;
+    }
+    if (!risk.flagged) {
+      if (existing?.state === 'new') await db.flags.delete(id);
+      return false;
+    }
     const row: FlagRow = {
       conversationId: id,
-      risk: r.risk,
-      threshold: r.threshold,
-      severity: r.severity,
-      reasons: r.reasons.map(toStored),
+      risk: risk.risk,
+      threshold: risk.threshold,
+      severity: risk.severity,
+      reasons: risk.reasons.map(toStored),
       state: existing?.state ?? 'new',
       brand: c.brand,
       channel: c.channel,
-      exposureSince: r.exposure.unansweredSince,
+      exposureSince: risk.exposure.unansweredSince,
       flaggedAt: existing?.flaggedAt ?? now,
       updatedAt: now,
       escalatedAt: existing?.escalatedAt ?? null,
       active: existing?.state === 'dismissed' ? 0 : 1,
     };
     await db.flags.put(row);
-  }
-  return { scored, flagged };
+    return true;
+  });
 }
 
 /**
@@ -168,10 +198,16 @@ export async function runRadar(db: WebcareDb, now: number): Promise<AlertRow[]> 
       });
     }
   }
-  const known = await db.alerts.bulkGet(fresh.map((f) => f.id));
-  const added = fresh.filter((_, i) => !known[i]);
-  if (added.length) await db.alerts.bulkAdd(added);
-  return added;
+  if (fresh.length === 0) return [];
+  // Known alerts are skipped; so are alerts whose evidence was deleted meanwhile (the demo inbox
+  // removed while the radar replayed it), checked in the same transaction as the write.
+  return db.transaction('rw', [db.messages, db.alerts], async () => {
+    const known = await db.alerts.bulkGet(fresh.map((f) => f.id));
+    const evidence = await db.messages.bulkGet(fresh.map((f) => f.messageIds[0] ?? ''));
+    const added = fresh.filter((_, i) => !known[i] && evidence[i]);
+    if (added.length) await db.alerts.bulkAdd(added);
+    return added;
+  });
 }
 
 /** Ids of conversations that can need a flag: everything not resolved, newest first, capped. */
@@ -188,4 +224,76 @@ export async function activeConversationIds(db: WebcareDb, limit = 5000): Promis
     );
   }
   return ids;
+}
+
+/** How often the analysis worker re-scores waiting conversations while the app is open. */
+export const RESCORE_INTERVAL_MS = 5 * 60_000;
+/** Only conversations with a message this recent are re-scored (their risk can still move). */
+export const RESCORE_WINDOW_MS = 48 * 3_600_000;
+/**
+ * Work cap per tick: at most this many waiting conversations, plus at most
+ * RESCORE_FLAG_CAP standing flags. At ~1–3 ms per conversation in the worker this keeps a tick
+ * well under two seconds of background work whatever the inbox size (measured: see docs/analysis.md).
+ */
+export const RESCORE_CAP = 500;
+export const RESCORE_FLAG_CAP = 100;
+
+/**
+ * Conversations whose risk can have grown by waiting alone: open, a customer waiting for an
+ * answer, a message in the last 48 hours, and not flagged-and-decided already (the manager's
+ * decision stands; the flag is not re-scored behind their back). Read through the
+ * `[status+lastMessageAt]` index, newest first: the cost is the recent open window, never the
+ * inbox. Newest first because the time-driven parts of the risk (waiting, public exposure)
+ * saturate within a few hours, so older waiting conversations have little left to gain.
+ */
+export async function rescoreCandidates(db: WebcareDb, now: number, cap = RESCORE_CAP): Promise<string[]> {
+  const waiting = await db.conversations
+    .where('[status+lastMessageAt]')
+    .between(['open', now - RESCORE_WINDOW_MS], ['open', Dexie.maxKey])
+    .reverse()
+    .filter((c) => c.waitingSince !== null)
+    .limit(cap)
+    .primaryKeys();
+  const flags = await db.flags.bulkGet(waiting);
+  return waiting.filter((_, i) => !flags[i] || flags[i]!.state === 'new');
+}
+
+/**
+ * Undecided flags that are still standing (highest risk first, capped): re-scoring them lets a
+ * flag whose conversation was answered, resolved or moved on drop off, or refreshes its reasons.
+ */
+export async function standingNewFlags(db: WebcareDb, cap = RESCORE_FLAG_CAP): Promise<string[]> {
+  return (
+    await db.flags
+      .where('[active+risk]')
+      .between([1, Dexie.minKey], [1, Dexie.maxKey])
+      .reverse()
+      .filter((f) => f.state === 'new')
+      .limit(cap)
+      .toArray()
+  ).map((f) => f.conversationId);
+}
+
+export interface RescoreResult {
+  /** Conversations looked at (candidates plus standing flags). */
+  considered: number;
+  scored: number;
+  flagged: number;
+  /** Flags that exist after the tick and did not before it. */
+  added: number;
+}
+
+/**
+ * One periodic re-score: conversations whose exposure clock kept running get flagged when their
+ * risk crosses the threshold (with the reasons), flags of conversations that were answered or
+ * resolved are refreshed or dropped. Decided flags are never selected, and `writeOutcome` keeps
+ * a decision taken while the tick ran.
+ */
+export async function rescoreTick(db: WebcareDb, now: number): Promise<RescoreResult> {
+  const ids = [...new Set([...(await rescoreCandidates(db, now)), ...(await standingNewFlags(db))])];
+  const before = await db.flags.bulkGet(ids);
+  const r = await analyzeConversations(db, ids, now);
+  const after = await db.flags.bulkGet(ids);
+  const added = after.filter((f, i) => f && !before[i]).length;
+  return { considered: ids.length, ...r, added };
 }
