@@ -57,7 +57,15 @@ import type { AnalysisClient } from '../analysis/client.ts';
 import { crisisReportMarkdown, handoverMarkdown } from '../analysis/report.ts';
 import { readTuning } from '../analysis/analyze.ts';
 import { reasonText } from '../../shared/analysis/reasons.ts';
-import { crisisConversations, decideFlag, endCrisis, recordReply, startCrisis } from '../db/crisis.ts';
+import {
+  crisisConversations,
+  decideFlag,
+  dropOrphanFlags,
+  endCrisis,
+  flagsWithConversations,
+  recordReply,
+  startCrisis,
+} from '../db/crisis.ts';
 import { FlagsView } from '../components/FlagsView.tsx';
 import { CrisisPanel } from '../components/CrisisView.tsx';
 import { ReportDialog } from '../components/ReportDialog.tsx';
@@ -155,10 +163,13 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
     };
   }, [db, snoozedCount]);
 
-  const flagRows = useLiveQuery(
-    async () => (await db.flags.where('state').equals(flagFilter).toArray()).sort((a, b) => b.risk - a.risk),
-    [db, flagFilter],
-  );
+  // Flags come with their conversations in one live query: a flag whose conversation is gone
+  // (the demo inbox removed while the worker was writing) is never shown, and is cleaned up.
+  const flagData = useLiveQuery(() => flagsWithConversations(db, flagFilter), [db, flagFilter]);
+  const flagRows = flagData?.flags;
+  useEffect(() => {
+    if (flagData?.orphans.length) void dropOrphanFlags(db, flagData.orphans);
+  }, [db, flagData]);
   const flagCounts = useLiveQuery(async () => {
     const counts = {} as Record<FlagState, number>;
     for (const s of FLAG_STATES) counts[s] = await db.flags.where('state').equals(s).count();
@@ -494,7 +505,7 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
           <FlagsView
             flags={flagRows}
             alerts={alerts}
-            conversations={monitorConvs}
+            conversations={flagData?.conversations ?? monitorConvs}
             authors={authors}
             filter={flagFilter}
             counts={flagCounts ?? { new: 0, acknowledged: 0, escalated: 0, dismissed: 0 }}

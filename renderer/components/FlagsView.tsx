@@ -87,7 +87,10 @@ export function FlagsView(p: FlagsViewProps) {
           <ol className="flag-list">
             {p.flags.map((f) => {
               const c = p.conversations.get(f.conversationId);
-              const a = c ? p.authors.get(c.authorId) : undefined;
+              // A flag whose conversation is gone has nothing to show or open (the container
+              // cleans such flags up); never show a bare id.
+              if (!c) return null;
+              const a = p.authors.get(c.authorId);
               const top = [...f.reasons].sort((x, y) => y.weight - x.weight).slice(0, 3);
               return (
                 <li key={f.conversationId}>
@@ -105,15 +108,13 @@ export function FlagsView(p: FlagsViewProps) {
                     </span>
                     <span className="flag-main">
                       <span className="flag-top">
-                        {c && (
-                          <ChannelIcon channel={c.channel} label={t(`channels.${c.channel}`)} size={16} />
-                        )}
-                        <strong>{a?.name ?? a?.handle ?? f.conversationId}</strong>
+                        <ChannelIcon channel={c.channel} label={t(`channels.${c.channel}`)} size={16} />
+                        <strong>{a?.name ?? a?.handle ?? t('author.unknown')}</strong>
                         <span className="muted small">
                           {t('flags.flaggedAt', { time: shortAge(f.flaggedAt, p.now, p.lang) })}
                         </span>
                       </span>
-                      <span className="flag-snippet">{c?.snippet}</span>
+                      <span className="flag-snippet">{c.snippet}</span>
                       <span className="flag-reasons">
                         {top.map((r) => reasonText(r.code, r.value, p.lang)).join(' · ')}
                       </span>

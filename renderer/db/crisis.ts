@@ -7,7 +7,7 @@ import {
   type FlagState,
   type HoldingStatement,
 } from '../../shared/crisis/types.ts';
-import type { Message } from '../../shared/domain/types.ts';
+import type { Conversation, Message } from '../../shared/domain/types.ts';
 import { readTuning, TUNING_KEY } from '../analysis/analyze.ts';
 import type { WebcareDb } from './schema.ts';
 
@@ -46,6 +46,40 @@ export async function decideFlag(
       await db.meta.put({ key: TUNING_KEY, value: tuning });
     }
     return next;
+  });
+}
+
+/**
+ * The flags in one state, highest risk first, with their conversations. Flags whose conversation
+ * no longer exists are left out and reported as `orphans` (for `dropOrphanFlags`). The flags
+ * table holds the flagged minority of the inbox, so this reads flags, not the inbox.
+ */
+export async function flagsWithConversations(
+  db: WebcareDb,
+  state: FlagState,
+): Promise<{ flags: FlagRow[]; conversations: Map<string, Conversation>; orphans: string[] }> {
+  const rows = (await db.flags.where('state').equals(state).toArray()).sort((a, b) => b.risk - a.risk);
+  const convs = await db.conversations.bulkGet(rows.map((f) => f.conversationId));
+  const flags: FlagRow[] = [];
+  const conversations = new Map<string, Conversation>();
+  const orphans: string[] = [];
+  rows.forEach((f, i) => {
+    const c = convs[i];
+    if (c) {
+      flags.push(f);
+      conversations.set(c.id, c);
+    } else orphans.push(f.conversationId);
+  });
+  return { flags, conversations, orphans };
+}
+
+/** Deletes the given flags whose conversation is (still) gone, checked in the same transaction. */
+export async function dropOrphanFlags(db: WebcareDb, conversationIds: readonly string[]): Promise<number> {
+  return db.transaction('rw', [db.conversations, db.flags], async () => {
+    const convs = await db.conversations.bulkGet([...conversationIds]);
+    const gone = conversationIds.filter((_, i) => !convs[i]);
+    await db.flags.bulkDelete(gone);
+    return gone.length;
   });
 }
 
