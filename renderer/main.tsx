@@ -41,7 +41,7 @@ async function boot() {
     return;
   }
   // First run: the demo inbox is written before the first paint so a new user sees a living inbox.
-  const demo = await syncDemoInbox(opened.db, settings, Date.now());
+  const demo = await syncDemoInbox(opened.db, settings, Date.now(), i18next.language === 'nl' ? 'nl' : 'en');
   const analysis = createAnalysisClient();
   // Ingestion-time analysis only: a freshly seeded inbox is scored once, in the worker.
   if (demo === 'seeded') void analysis.analyze('all-active');

@@ -25,7 +25,7 @@ import { SettingsDialog } from '../components/SettingsDialog.tsx';
 import { Sidebar } from '../components/Sidebar.tsx';
 import { Toasts, type Toast } from '../components/Toasts.tsx';
 import { LabelDialog, SnoozeDialog } from '../components/TriageDialogs.tsx';
-import { syncDemoInbox } from '../db/demo.ts';
+import { localizeDemoLabels, syncDemoInbox } from '../db/demo.ts';
 import {
   addNote,
   dispatch,
@@ -125,8 +125,15 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
   }, [settings.language, info.osLocale, i18n]);
   useEffect(() => applyTheme(settings.theme), [settings.theme]);
   useEffect(() => {
-    void syncDemoInbox(db, settings, Date.now());
-  }, [db, settings]);
+    // Turning the demo back on seeds it (labels in the UI language); score it like a first run.
+    void syncDemoInbox(db, settings, Date.now(), lang).then(
+      (r) => r === 'seeded' && void analysis.analyze('all-active'),
+    );
+  }, [db, settings, lang, analysis]);
+  // Demo labels follow the UI language while they keep the name we gave them (eight rows).
+  useEffect(() => {
+    void localizeDemoLabels(db, lang);
+  }, [db, lang]);
 
   const toast = useCallback((input: ToastInput) => {
     const id = ++toastSeq.current;

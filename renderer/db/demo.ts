@@ -1,4 +1,11 @@
+import {
+  DEMO_LABEL_NAMES,
+  LEGACY_DEMO_LABEL_NAMES,
+  demoLabels,
+  type DemoLabelLang,
+} from '../../shared/demo/brands.ts';
 import { generateDemoInbox } from '../../shared/demo/generate.ts';
+import type { Label } from '../../shared/domain/types.ts';
 import type { Settings } from '../../shared/settings/schema.ts';
 import { counterDeltas } from '../../shared/inbox/views.ts';
 import type { WebcareDb } from './schema.ts';
@@ -7,6 +14,8 @@ import { DEFAULT_STATEMENTS } from './crisis.ts';
 export const DEMO_SEED = 20_261_124;
 export const DEMO_CONVERSATIONS = 3000;
 const DEMO_META = 'demo';
+/** The name each demo label was last given by us ({ id: name }); see localizeDemoLabels. */
+const DEMO_LABELS_META = 'demo-labels';
 
 interface DemoMeta {
   seeded: boolean;
@@ -24,6 +33,7 @@ export function syncDemoInbox(
   db: WebcareDb,
   settings: Settings,
   now: number,
+  lang: DemoLabelLang = 'en',
 ): Promise<'seeded' | 'removed' | 'unchanged'> {
   const result = running.then(async () => {
     const meta = ((await db.meta.get(DEMO_META))?.value as DemoMeta | undefined) ?? {
@@ -31,7 +41,7 @@ export function syncDemoInbox(
       seededAt: null,
     };
     if (settings.demo.enabled && !meta.seeded) {
-      await seedDemo(db, settings, now);
+      await seedDemo(db, settings, now, lang);
       return 'seeded' as const;
     }
     if (!settings.demo.enabled && meta.seeded) {
@@ -44,8 +54,15 @@ export function syncDemoInbox(
   return result;
 }
 
-export async function seedDemo(db: WebcareDb, settings: Settings, now: number): Promise<void> {
+/** Seeds the demo inbox; its labels are named in `lang`, the user's UI language. */
+export async function seedDemo(
+  db: WebcareDb,
+  settings: Settings,
+  now: number,
+  lang: DemoLabelLang = 'en',
+): Promise<void> {
   const inbox = generateDemoInbox({
+    lang,
     seed: DEMO_SEED,
     conversations: DEMO_CONVERSATIONS,
     now,
@@ -58,6 +75,10 @@ export async function seedDemo(db: WebcareDb, settings: Settings, now: number): 
     [db.conversations, db.messages, db.authors, db.labels, db.counters, db.meta, db.statements],
     async () => {
       await db.labels.bulkPut(inbox.labels);
+      await db.meta.put({
+        key: DEMO_LABELS_META,
+        value: Object.fromEntries(inbox.labels.map((l) => [l.id, l.name])),
+      });
       if ((await db.statements.count()) === 0) await db.statements.bulkPut(DEFAULT_STATEMENTS);
       await db.authors.bulkPut(inbox.authors);
       await db.messages.bulkPut(inbox.messages);
@@ -118,4 +139,36 @@ export async function removeDemo(db: WebcareDb): Promise<void> {
       await db.meta.put({ key: DEMO_META, value: { seeded: false, seededAt: null } satisfies DemoMeta });
     },
   );
+}
+
+/**
+ * Renames the demo labels into `lang` when the UI language changes (and once for installs seeded
+ * before labels were seeded per language). Demo labels are our data, so they follow the user's
+ * language; but only while they still carry the name we gave them. A demo label the user renamed,
+ * and every label the user created, is their data and is never touched. Eight rows at most.
+ */
+export async function localizeDemoLabels(db: WebcareDb, lang: DemoLabelLang): Promise<number> {
+  return db.transaction('rw', [db.labels, db.meta], async () => {
+    const ours = ((await db.meta.get(DEMO_LABELS_META))?.value ?? null) as Record<string, string> | null;
+    // No record and never seeded: there are no demo labels, only the user's own.
+    if (!ours && !(await db.meta.get(DEMO_META))) return 0;
+    const ids = Object.keys(DEMO_LABEL_NAMES);
+    const stored = await db.labels.bulkGet(ids);
+    const wanted = new Map(demoLabels(lang).map((l) => [l.id, l.name]));
+    const next: Record<string, string> = { ...ours };
+    const renamed: Label[] = [];
+    for (const [i, id] of ids.entries()) {
+      const label = stored[i];
+      if (!label) continue;
+      // Without a record (seeded by an older version), the legacy English name marks ours.
+      const untouched = ours ? ours[id] === label.name : LEGACY_DEMO_LABEL_NAMES[id] === label.name;
+      if (!untouched) continue;
+      const name = wanted.get(id)!;
+      next[id] = name;
+      if (name !== label.name) renamed.push({ ...label, name });
+    }
+    if (renamed.length) await db.labels.bulkPut(renamed);
+    await db.meta.put({ key: DEMO_LABELS_META, value: next });
+    return renamed.length;
+  });
 }

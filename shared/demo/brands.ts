@@ -149,16 +149,46 @@ export const DEMO_BRANDS: readonly DemoBrand[] = [
 ];
 
 /** Fixed labels of the demo inbox; names read the same in Dutch and English webcare teams. */
-export const DEMO_LABELS: readonly Label[] = [
-  { id: 'billing', name: 'Billing', color: '#b45309' },
-  { id: 'outage', name: 'Storing / outage', color: '#dc2626' },
-  { id: 'delivery', name: 'Delivery', color: '#2563eb' },
-  { id: 'refund', name: 'Refund', color: '#7c3aed' },
-  { id: 'app', name: 'App', color: '#0891b2' },
-  { id: 'vip', name: 'VIP', color: '#ca8a04' },
-  { id: 'press', name: 'Press', color: '#be123c' },
-  { id: 'praise', name: 'Praise', color: '#16a34a' },
-];
+/** Languages the demo labels are written in (the UI languages). */
+export type DemoLabelLang = 'nl' | 'en';
+
+/**
+ * The demo labels, named in each UI language. Labels are data: the demo is seeded with the
+ * names in the user's language, and `demoLabels` is what gets written. Ids are stable.
+ */
+export const DEMO_LABEL_NAMES: Readonly<Record<string, { color: string; en: string; nl: string }>> = {
+  billing: { color: '#b45309', en: 'Billing', nl: 'Facturen' },
+  outage: { color: '#dc2626', en: 'Outage', nl: 'Storing' },
+  delivery: { color: '#2563eb', en: 'Delivery', nl: 'Bezorging' },
+  refund: { color: '#7c3aed', en: 'Refund', nl: 'Terugbetaling' },
+  app: { color: '#0891b2', en: 'App', nl: 'App' },
+  vip: { color: '#ca8a04', en: 'VIP', nl: 'VIP' },
+  press: { color: '#be123c', en: 'Press', nl: 'Pers' },
+  praise: { color: '#16a34a', en: 'Praise', nl: 'Compliment' },
+};
+
+/**
+ * Names the demo labels had before they were seeded per language (all English, outage
+ * bilingual). A stored demo label still carrying one of these was never renamed by the user.
+ */
+export const LEGACY_DEMO_LABEL_NAMES: Readonly<Record<string, string>> = {
+  billing: 'Billing',
+  outage: 'Storing / outage',
+  delivery: 'Delivery',
+  refund: 'Refund',
+  app: 'App',
+  vip: 'VIP',
+  press: 'Press',
+  praise: 'Praise',
+};
+
+/** The demo labels named in `lang`. */
+export function demoLabels(lang: DemoLabelLang): Label[] {
+  return Object.entries(DEMO_LABEL_NAMES).map(([id, l]) => ({ id, name: l[lang], color: l.color }));
+}
+
+/** The demo labels in English (ids and colours are the same in every language). */
+export const DEMO_LABELS: readonly Label[] = demoLabels('en');
 
 /** The label a topic gets, when any. */
 export const TOPIC_LABEL: Readonly<Record<DemoTopic, string | null>> = {

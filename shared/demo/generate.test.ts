@@ -144,6 +144,20 @@ describe('generateDemoInbox', () => {
     expect(inbox.conversations.filter((c) => c.assignee === 'agent-me').length).toBeGreaterThan(100);
   });
 
+  it('names the demo labels in the user’s language; ids, colours and rows stay the same', () => {
+    const small = { ...OPTS, conversations: 60 };
+    const nl = generateDemoInbox({ ...small, lang: 'nl' });
+    const en = generateDemoInbox({ ...small, lang: 'en' });
+    expect(nl.labels.map((l) => [l.id, l.color])).toEqual(en.labels.map((l) => [l.id, l.color]));
+    const name = (labels: typeof nl.labels, id: string) => labels.find((l) => l.id === id)?.name;
+    expect(name(nl.labels, 'billing')).toBe('Facturen');
+    expect(name(nl.labels, 'praise')).toBe('Compliment');
+    expect(name(en.labels, 'billing')).toBe('Billing');
+    expect(name(en.labels, 'outage')).toBe('Outage');
+    expect(JSON.stringify(nl.conversations)).toBe(JSON.stringify(en.conversations));
+    expect(generateDemoInbox(small).labels).toEqual(en.labels);
+  });
+
   it('keeps posts and replies within the length limit of their channel', () => {
     for (const m of inbox.messages) {
       const limit = CHANNEL_REPLY_LIMIT[m.channel];

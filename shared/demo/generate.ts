@@ -13,13 +13,13 @@ import type {
 import { UNASSIGNED, authorKey } from '../domain/types.ts';
 import { searchTokensOf } from '../search/tokenize.ts';
 import type { DemoBrand, DemoTopic } from './brands.ts';
-import { DEMO_AGENTS, DEMO_BRANDS, DEMO_LABELS, TOPIC_LABEL } from './brands.ts';
+import { DEMO_AGENTS, DEMO_BRANDS, demoLabels, TOPIC_LABEL, type DemoLabelLang } from './brands.ts';
 import type { Lang } from './phrases.ts';
 import * as P from './phrases.ts';
 import type { Random } from './random.ts';
 import { createRandom } from './random.ts';
 
-export { DEMO_AGENTS, DEMO_BRANDS, DEMO_LABELS } from './brands.ts';
+export { DEMO_AGENTS, DEMO_BRANDS, DEMO_LABELS, demoLabels } from './brands.ts';
 
 /** The seeded escalation: a verified X author (~48k followers), third contact in 24 h, unanswered for ~2 h. */
 export const DEMO_ESCALATION_CONVERSATION_ID = 'demo-c-escalation';
@@ -51,6 +51,8 @@ export interface DemoInboxOptions {
   agentName?: string;
   /** Include the seeded escalation and burst (default true). */
   escalation?: boolean;
+  /** The language the labels are named in: the user's UI language (default en). */
+  lang?: DemoLabelLang;
 }
 
 export interface DemoStreamOptions extends DemoInboxOptions {
@@ -1091,6 +1093,6 @@ export function generateDemoInbox(opts: DemoInboxOptions): DemoInbox {
     conversations,
     messages,
     authors: [...authors.values()],
-    labels: DEMO_LABELS.map((l) => ({ ...l })),
+    labels: demoLabels(opts.lang ?? 'en'),
   };
 }
