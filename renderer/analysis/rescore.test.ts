@@ -229,7 +229,7 @@ describe('orphan flags', () => {
     expect(ids.length).toBeGreaterThan(3);
     await db.flags.clear();
     // Re-analysed (every one of them flags again), the demo is switched off after the worker has
-    // scored the third and before it writes it: the removal lands between scoring and writing.
+    // scored the first chunk and before it writes it: the removal lands between scoring and writing.
     const transaction = db.transaction.bind(db) as (...args: unknown[]) => Promise<unknown>;
     let writes = 0;
     let removed = false;
@@ -238,7 +238,7 @@ describe('orphan flags', () => {
     ) => {
       const tables = args[1];
       if (!removed && Array.isArray(tables) && tables.length === 2 && tables.includes(db.flags)) {
-        if (++writes === 3) {
+        if (++writes === 1) {
           removed = true;
           await removeDemo(db);
         }

@@ -114,4 +114,25 @@ test('"not an escalation" dismisses a flag and raises the local threshold', asyn
   await page.locator('[data-filter=dismissed]').click();
   await expect(page.locator(`[data-testid=flag-card][data-id="${id}"]`)).toBeVisible();
   await expect(page.getByTestId('flags-view').locator('p.muted.small').last()).not.toHaveText(before);
+
+  // The worker's periodic re-score (first tick 15 s after start, then every 5 min) is bounded and
+  // leaves the manager's decisions alone. Its cost on the demo inbox is printed, not asserted.
+  await expect(page.locator('html')).toHaveAttribute('data-rescore', /^\d+:\d+:\d+:\d+$/, {
+    timeout: 90_000,
+  });
+  const [scored, flagged, added, ms] = (await page.locator('html').getAttribute('data-rescore'))!
+    .split(':')
+    .map(Number) as [number, number, number, number];
+  console.log(
+    `re-score tick on the demo inbox: ${scored} scored, ${flagged} flagged, ${added} new, ${ms} ms`,
+  );
+  expect(scored).toBeGreaterThan(0);
+  expect(scored).toBeLessThanOrEqual(600);
+  await expect(page.locator(`[data-testid=flag-card][data-id="${id}"]`)).toBeVisible();
+  await page.locator('[data-filter=new]').click();
+  await expect(page.locator(`[data-testid=flag-card][data-id="${ESCALATION}"]`)).toBeVisible();
+  for (const lang of ['nl', 'en'] as const) {
+    await setLanguage(page, lang);
+    await page.screenshot({ path: `${SHOTS}flags-after-rescore-${lang}.png` });
+  }
 });
