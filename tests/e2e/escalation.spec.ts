@@ -49,6 +49,10 @@ test('the seeded escalation raises a flag with reasons; the manager escalates it
   await expect(page.getByTestId('exposure')).toBeVisible();
   for (const lang of ['nl', 'en'] as const) {
     await setLanguage(page, lang);
+    // Demo labels follow the language (a write, then a live query): wait for the renamed label.
+    await expect(page.getByTestId('conversation-view').locator('.badge.label')).toHaveText(
+      lang === 'nl' ? 'Storing' : 'Outage',
+    );
     await page.screenshot({ path: `${SHOTS}flags-${lang}.png` });
   }
 
