@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { fastInterchange, parseJsonl, scoreLine } from './cli.ts';
@@ -96,6 +96,37 @@ describe('webcare CLI', () => {
     const h = run(['--help']);
     expect(h.status).toBe(0);
     expect(h.stdout).toMatch(/webcare score --in FILE/);
+  });
+  it('exits 2 when the output cannot be opened or the disk is full', () => {
+    const r = run(['score', '--in', fixture, '--out', join(root, 'data', 'no-such-dir', 'out.jsonl')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/cannot write .*no-such-dir/);
+    if (existsSync('/dev/full')) {
+      const full = run(['score', '--in', fixture, '--out', '/dev/full']);
+      expect(full.status).toBe(2);
+      expect(full.stderr).toMatch(/cannot write \/dev\/full: .*ENOSPC/);
+    }
+  });
+  it('streams large outputs in chunks with every line intact and in order', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 1500; i++)
+      lines.push(
+        JSON.stringify({
+          id: `m${i}`,
+          channel: 'x',
+          direction: 'incoming',
+          public: true,
+          author: { id: `a${i}` },
+          text: `@kpn nog steeds geen internet, dag ${i}`,
+          createdAt: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(),
+        }),
+      );
+    const r = run(['score'], lines.join('\n'));
+    expect(r.status).toBe(0);
+    const out = r.stdout.split('\n');
+    expect(out.pop()).toBe('');
+    expect(r.stdout.length).toBeGreaterThan(3 * 65536);
+    expect(out.map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(lines.map((_, i) => `m${i}`));
   });
 });
 

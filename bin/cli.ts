@@ -1,5 +1,5 @@
 // The `webcare` command line: `score` and `radar` over message interchange format v1 (JSONL).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { InterchangeMessageSchema } from '../shared/interchange/message.ts';
 import type { InterchangeMessage } from '../shared/interchange/message.ts';
 import { scoreMessage } from '../shared/analysis/score.ts';
@@ -234,26 +234,84 @@ export function parseJsonl(text: string, report: (line: number, error: string) =
   return out;
 }
 
+/** Where output lines go, in pieces as they are made. */
+export interface Output {
+  write(data: string): void;
+  close(): void;
+}
+
 export interface Io {
   readInput(path: string): string;
-  writeOutput(path: string, data: string): void;
+  /** Opens (creates or truncates) the output; throws when it cannot. */
+  openOutput(path: string): Output;
   stderr(text: string): void;
 }
 
 const nodeIo: Io = {
   readInput: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
-  writeOutput: (path, data) => {
-    if (path === '-') process.stdout.write(data);
-    else writeFileSync(path, data);
+  openOutput: (path) => {
+    if (path === '-')
+      return {
+        write: (data) => {
+          process.stdout.write(data);
+        },
+        close: () => {},
+      };
+    const fd = openSync(path, 'w');
+    return {
+      write: (data) => {
+        writeSync(fd, data);
+      },
+      close: () => closeSync(fd),
+    };
   },
   stderr: (text) => {
     process.stderr.write(text);
   },
 };
 
+/**
+ * Collects output lines and writes them in chunks of about 64 KB. Writing as we go keeps memory
+ * flat, and each chunk is one flat string: holding 100k concatenated lines until the end left the
+ * garbage collector copying their pieces over and over.
+ */
+class LineWriter {
+  private chunk = '';
+  private failure: Error | null = null;
+  constructor(private readonly out: Output) {}
+  line(text: string): void {
+    this.chunk += `${text}\n`;
+    if (this.chunk.length >= 65536) this.flush();
+  }
+  flush(): void {
+    if (this.chunk === '' || this.failure) return;
+    try {
+      this.out.write(this.chunk);
+    } catch (e) {
+      this.failure = e as Error;
+    }
+    this.chunk = '';
+  }
+  /** Writes what is left and closes; returns the first write error, if any. */
+  finish(): Error | null {
+    this.flush();
+    try {
+      this.out.close();
+    } catch (e) {
+      this.failure ??= e as Error;
+    }
+    return this.failure;
+  }
+}
+
 export async function main(argv: string[], io: Io = nodeIo): Promise<number> {
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') {
-    (argv.length === 0 ? io.stderr : (t: string) => io.writeOutput('-', t))(HELP);
+    if (argv.length === 0) io.stderr(HELP);
+    else {
+      const out = io.openOutput('-');
+      out.write(HELP);
+      out.close();
+    }
     return argv.length === 0 ? 1 : 0;
   }
   const args = parseArgs(argv);
@@ -277,7 +335,13 @@ export async function main(argv: string[], io: Io = nodeIo): Promise<number> {
     errors.push(`line ${line}: ${error}\n`);
   };
   const watchlist = new Set(args.watchlist);
-  const lines: string[] = [];
+  let lines: LineWriter;
+  try {
+    lines = new LineWriter(io.openOutput(args.output));
+  } catch (e) {
+    io.stderr(`webcare: cannot write ${args.output}: ${(e as Error).message}\n`);
+    return 2;
+  }
   if (args.command === 'score') {
     // Streams: each line is scored as soon as it is parsed, so the parsed messages never pile up
     // on the heap (holding 100k of them made every later step slower through the GC).
@@ -310,7 +374,7 @@ export async function main(argv: string[], io: Io = nodeIo): Promise<number> {
           { now: createdAt, watchlist, threshold: args.threshold, locale: args.locale, texts: false },
         ).risk;
       }
-      lines.push(scoreLine(s, risk));
+      lines.line(scoreLine(s, risk));
     });
     if (errors.length) io.stderr(errors.join(''));
   } else {
@@ -331,7 +395,7 @@ export async function main(argv: string[], io: Io = nodeIo): Promise<number> {
     const radar = createRadar({ watchlist, riskThreshold: args.threshold, locale: args.locale });
     for (const i of order) {
       for (const alert of radar.push(msgs[i] as (typeof msgs)[number])) {
-        lines.push(
+        lines.line(
           JSON.stringify({
             id: alert.id,
             kind: alert.kind,
@@ -346,10 +410,9 @@ export async function main(argv: string[], io: Io = nodeIo): Promise<number> {
       }
     }
   }
-  try {
-    io.writeOutput(args.output, lines.length ? lines.join('\n') + '\n' : '');
-  } catch (e) {
-    io.stderr(`webcare: cannot write ${args.output}: ${(e as Error).message}\n`);
+  const failure = lines.finish();
+  if (failure) {
+    io.stderr(`webcare: cannot write ${args.output}: ${failure.message}\n`);
     return 2;
   }
   return 0;

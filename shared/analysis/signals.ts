@@ -163,10 +163,13 @@ const DUTCH_SUFFIXES = [
  */
 interface TokenClass {
   kind: number;
-  emo: number | null;
-  nl: number | undefined;
-  en: number | undefined;
-  other: number | undefined;
+  /** NaN for words. All number fields start as numbers (NaN = "not yet"): a field that goes from
+   * undefined or null to a number changes the object's hidden class, and the look-ups here
+   * became megamorphic. */
+  emo: number;
+  nl: number;
+  en: number;
+  other: number;
   /** `langMarks` of the token (language detection). */
   lang: number;
   /** The cues this token may start (`CueFilter.maskToken`); -1 until first needed. */
@@ -187,13 +190,13 @@ function tokenClass(t: string): TokenClass {
           : t === 'emo_sad'
             ? -2
             : 0
-      : null;
+      : Number.NaN;
     c = {
       kind: NEGATORS.has(t) ? 1 : INTENSIFIERS.has(t) ? 2 : 0,
       emo,
-      nl: undefined,
-      en: undefined,
-      other: undefined,
+      nl: Number.NaN,
+      en: Number.NaN,
+      other: Number.NaN,
       lang: langMarks(t),
       cues: -1,
     };
@@ -476,10 +479,15 @@ export function extractSignals(raw: string, langHint?: string | null): MessageSi
       add('intensifier', 1, t);
       continue;
     }
-    let s = info.emo ?? info[lang];
-    if (s === undefined) {
-      s = lexLookup(t, lang);
-      info[lang] = s;
+    let s = info.emo;
+    if (Number.isNaN(s)) {
+      s = lang === 'nl' ? info.nl : lang === 'en' ? info.en : info.other;
+      if (Number.isNaN(s)) {
+        s = lexLookup(t, lang);
+        if (lang === 'nl') info.nl = s;
+        else if (lang === 'en') info.en = s;
+        else info.other = s;
+      }
     }
     if (s !== 0) {
       s *= boost;
