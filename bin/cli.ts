@@ -92,13 +92,15 @@ const optCount = (v: unknown): boolean => v === undefined || (Number.isSafeInteg
  * (which also words the error). It must never accept what zod rejects: `bin/cli.test.ts` checks
  * that on mutated lines. Validating with zod cost about a tenth of `webcare score`.
  */
-/** `JSON.stringify(s)` for strings, skipping the escaper when nothing needs escaping. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
+const NEEDS_ESCAPE = /[\u0000-\u001f"\\\ud800-\udfff]/;
+/**
+ * `JSON.stringify(s)` for strings, skipping the escaper when nothing needs escaping. A regex, not
+ * a charCodeAt loop: the loop's `s.length` and `s.charCodeAt` look-ups saw strings of many
+ * representations, went megamorphic and cost more than they saved.
+ */
 function jsonString(s: string): string {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 32 || c === 34 || c === 92 || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(s);
-  }
-  return `"${s}"`;
+  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
 }
 const jsonNumber = (n: number): string => (Number.isFinite(n) ? String(n) : 'null');
 const REASON_HEAD = new Map<string, string>();
