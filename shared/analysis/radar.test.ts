@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createRadar } from './radar.ts';
+import { createRadar, RISK_REASON_CODES } from './radar.ts';
 import type { RadarAlert, RadarMessage, RadarOptions } from './radar.ts';
+import { scoreConversation } from './risk.ts';
+import type { MessageScore } from './score.ts';
+import { SIGNAL_CODES } from './signals.ts';
 
 const T = Date.UTC(2026, 2, 2, 12);
 let seq = 0;
@@ -234,5 +237,33 @@ describe('crisis radar', () => {
     const after = radar.topics().filter((v) => v.brand === 'kpn');
     expect(after.length).toBeLessThanOrEqual(2);
     expect(after.reduce((n, v) => n + v.inWindow, 0)).toBe(2);
+  });
+
+  it('keeps exactly the message reasons that the conversation risk reads', () => {
+    // The radar drops the other reasons from the scores it keeps for 48 hours; if the risk starts
+    // reading another code, this fails and RISK_REASON_CODES must follow.
+    for (const code of [...SIGNAL_CODES, 'model.wording']) {
+      const score: MessageScore = {
+        id: 'm',
+        lang: 'en',
+        polarity: 'negative',
+        sentiment: -0.5,
+        complaint: 0.9,
+        isComplaint: true,
+        severity: 0.8,
+        reasons: [{ code, text: '', value: 1, weight: 1 }],
+      };
+      const risk = scoreConversation(
+        {
+          id: 'c',
+          author: { id: 'a' },
+          messages: [
+            { id: 'm', text: '', createdAt: T, direction: 'incoming', public: true, channel: 'x', score },
+          ],
+        },
+        { now: T },
+      );
+      expect([code, risk.reasons.some((r) => r.code === code)]).toEqual([code, RISK_REASON_CODES.test(code)]);
+    }
   });
 });

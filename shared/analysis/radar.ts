@@ -7,6 +7,7 @@
  * threshold. Stateful but pure: no clock, no I/O.
  */
 import { extractSignals } from './signals.ts';
+import type { MessageSignals } from './signals.ts';
 import { normalize } from './text.ts';
 import { scoreSignals } from './score.ts';
 import type { MessageScore } from './score.ts';
@@ -129,22 +130,31 @@ interface Topic {
   run: TopicEvent[];
   /** How often each surface word and hashtag was used (labels show words, not stems). */
   forms: Map<string, number>;
-  tags: Map<string, number>;
+  /** Created at the topic's first hashtag. */
+  tags: Map<string, number> | null;
+  /** The `assignTopic` call that last collected this topic as a candidate. */
+  seen: number;
+  /** How many of that message's keywords the topic holds. */
+  hits: number;
 }
 
-interface ConvState {
-  input: ConversationInput;
+/** A conversation: the risk's input itself (one object per conversation), plus bookkeeping. */
+interface ConvState extends ConversationInput {
   brand: string;
   lastAt: number;
   alerted: boolean;
-  topic: Topic | null;
-  /** Whether some message of the conversation (kept in `input.messages`) is incoming. */
+  /** The radar topic of its latest negative message (`topic` is the risk's view of it). */
+  radarTopic: Topic | null;
+  /** Whether some message of the conversation (kept in `messages`) is incoming. */
   hasIncoming: boolean;
+  /** Whether `author` is the conversation's own copy (else shared with the first message). */
+  ownAuthor: boolean;
 }
 
 interface BrandState {
   topics: Topic[];
-  authors: Map<string, number>;
+  /** Authors seen at the brand (incoming messages). */
+  authors: Set<string>;
   /** EWMA of all negative mentions per window, the prior for new topics. */
   negRate: number;
   binStart: number;
@@ -152,8 +162,11 @@ interface BrandState {
   nextTopic: number;
   /** Times of negative mentions in the current window (all topics). */
   recent: number[];
-  /** Inverted index over `topics`: keyword → the topics whose `terms` hold it. */
-  termIndex: Map<string, Set<Topic>>;
+  /**
+   * Inverted index over `topics`: keyword → the live topics whose `terms` hold it (each once,
+   * in no particular order; plain arrays, lighter than thousands of small sets).
+   */
+  termIndex: Map<string, Topic[]>;
   /** Negative mentions per keyword, decaying (half-life about a day): how common a word is here. */
   df: Map<string, number>;
 }
@@ -263,6 +276,56 @@ function stemOf(t: string): string {
   return STEMS.get(t) ?? stem(t);
 }
 
+/** `scoreSignals` options of the kept scores, and a shared empty contact list. */
+const NO_TEXTS = { texts: false } as const;
+const NO_TIMES: number[] = [];
+
+/**
+ * The message reasons `scoreConversation` reads (risk.ts, MESSAGE_REASON_CODES). Kept scores
+ * drop the others: they were most of the objects in the radar's 48 hours of conversations.
+ * radar.test.ts checks for every signal code that the risk reads exactly these.
+ */
+export const RISK_REASON_CODES =
+  /^(threat|safety|discrimination|complaint\.(persistence|waiting|duration)|sarcasm|shouting|emoji)/;
+const NO_REASONS: Reason[] = [];
+
+/** A message score as the radar keeps it: no reason texts, only the reasons the risk reads. */
+function keptScore(id: string, sig: MessageSignals): MessageScore {
+  const score = scoreSignals(id, sig, NO_TEXTS);
+  let kept: Reason[] | null = null;
+  for (const r of score.reasons) if (RISK_REASON_CODES.test(r.code)) (kept ??= []).push(r);
+  score.reasons = kept ?? NO_REASONS;
+  return score;
+}
+
+/**
+ * Keys with the event time at which they were last touched, in time order: pruning pops the
+ * expired head instead of walking every conversation and author each hour.
+ */
+class TimeQueue {
+  private keys: string[] = [];
+  private times: number[] = [];
+  private head = 0;
+
+  push(key: string, t: number): void {
+    this.keys.push(key);
+    this.times.push(t);
+  }
+
+  /** Pops every entry with `expired(time)` (times are ascending), calling `drop` with its key. */
+  popWhile(expired: (time: number) => boolean, drop: (key: string) => void): void {
+    const { keys, times } = this;
+    let h = this.head;
+    while (h < times.length && expired(times[h] as number)) drop(keys[h++] as string);
+    this.head = h;
+    if (h > 4096 && h * 2 > times.length) {
+      this.keys = keys.slice(h);
+      this.times = times.slice(h);
+      this.head = 0;
+    }
+  }
+}
+
 function poissonZ(n: number, mu: number): number {
   return (n - mu) / Math.sqrt(Math.max(mu, 0.25));
 }
@@ -285,7 +348,11 @@ export function createRadar(options: RadarOptions = {}): Radar {
   const msgConv = new Map<string, string>();
   const msgTopic = new Map<string, Topic>();
   const authorContacts = new Map<string, number[]>();
+  const convQueue = new TimeQueue();
+  const contactQueue = new TimeQueue();
   let alertSeq = 0;
+  /** Marks the topics already collected as candidates of the current message. */
+  let assignSeq = 0;
   let lastPrune = 0;
   let lastDfDecay = 0;
 
@@ -296,12 +363,19 @@ export function createRadar(options: RadarOptions = {}): Radar {
     weight: Math.round(weight * 10) / 10,
   });
 
+  /** The author's lowercase handle when it is on the watchlist. */
+  function watchedHandle(h: string | null | undefined): string | null {
+    if (!h || watch.size === 0) return null;
+    const handle = h.replace(/^@/, '').toLowerCase();
+    return handle && watch.has(handle) ? handle : null;
+  }
+
   function brandState(brand: string, t: number): BrandState {
     let b = brands.get(brand);
     if (!b) {
       b = {
         topics: [],
-        authors: new Map(),
+        authors: new Set(),
         negRate: 0.5,
         binStart: t,
         binCount: 0,
@@ -346,11 +420,35 @@ export function createRadar(options: RadarOptions = {}): Radar {
     if (parent && parent.brand && t - parent.lastAt < 6 * 60 * MIN) return parent;
     // Only topics sharing a keyword can score above zero: take them from the inverted index and
     // visit them in `b.topics` order (ascending id), so that ties go to the same topic as a scan.
-    const candidates: Topic[] = [];
+    // `hits` counts the message's keywords a topic holds (an upper bound of the overlap below,
+    // which also needs the count to be at least 1). A topic holding just one of them cannot
+    // score 0.5 when the message has four or more keywords, or three and the topic is no
+    // longer young; unless it may still merge, it is skipped without looking at its terms: at a
+    // busy brand most candidates are old topics sharing one common word.
+    const all: Topic[] = [];
+    const stamp = ++assignSeq;
     for (const k of terms) {
       const holders = b.termIndex.get(k);
       if (holders === undefined) continue;
-      for (const topic of holders) if (topic.live && !candidates.includes(topic)) candidates.push(topic);
+      for (const topic of holders) {
+        if (!topic.live) continue;
+        if (topic.seen !== stamp) {
+          topic.seen = stamp;
+          topic.hits = 1;
+          all.push(topic);
+        } else topic.hits++;
+      }
+    }
+    const n = terms.length;
+    const candidates: Topic[] = [];
+    for (const topic of all) {
+      if (
+        topic.hits === 1 &&
+        (n >= 4 || (n === 3 && t - topic.createdAt >= YOUNG_TOPIC)) &&
+        !(t - topic.createdAt < MERGE_AGE && !topic.alerted)
+      )
+        continue;
+      candidates.push(topic);
     }
     if (candidates.length > 1) candidates.sort((x, y) => x.id - y.id);
     let best: Topic | null = null;
@@ -429,10 +527,12 @@ export function createRadar(options: RadarOptions = {}): Radar {
       mergedInto: null,
       maxTerm: 0,
       forms: new Map(),
-      tags: new Map(),
+      tags: null,
       cusum: 0,
       cusumAt: t,
       run: [],
+      seen: 0,
+      hits: 0,
     };
     b.topics.push(topic);
     return topic;
@@ -463,12 +563,15 @@ export function createRadar(options: RadarOptions = {}): Radar {
       unindex(src, k);
       if (d === undefined) {
         const holders = b.termIndex.get(k);
-        if (holders === undefined) b.termIndex.set(k, new Set([dst]));
-        else holders.add(dst);
+        if (holders === undefined) b.termIndex.set(k, [dst]);
+        else holders.push(dst);
       }
     }
     for (const [w, c] of src.forms) dst.forms.set(w, (dst.forms.get(w) ?? 0) + c);
-    for (const [h, c] of src.tags) dst.tags.set(h, (dst.tags.get(h) ?? 0) + c);
+    if (src.tags !== null) {
+      const tags = dst.tags ?? (dst.tags = new Map());
+      for (const [h, c] of src.tags) tags.set(h, (tags.get(h) ?? 0) + c);
+    }
     dst.events = mergeByTime(dst.events, src.events);
     dst.hour = mergeByTime(dst.hour, src.hour);
     dst.binCount += src.binCount;
@@ -494,7 +597,7 @@ export function createRadar(options: RadarOptions = {}): Radar {
     const parts: string[] = [];
     let tag = '';
     let tagCount = 1;
-    for (const [h, c] of topic.tags) if (c > tagCount) [tag, tagCount] = [h, c];
+    if (topic.tags !== null) for (const [h, c] of topic.tags) if (c > tagCount) [tag, tagCount] = [h, c];
     if (tag) parts.push(`#${tag}`);
     const top = [...topic.terms.entries()].sort((a, c) => c[1] - a[1]);
     for (const [k] of top) {
@@ -524,22 +627,31 @@ export function createRadar(options: RadarOptions = {}): Radar {
   function unindex(topic: Topic, k: string): void {
     const holders = topic.owner.termIndex.get(k);
     if (holders === undefined) return;
-    holders.delete(topic);
-    if (holders.size === 0) topic.owner.termIndex.delete(k);
+    // Order does not matter (candidates are sorted by id): swap with the last and pop.
+    const i = holders.indexOf(topic);
+    if (i < 0) return;
+    holders[i] = holders[holders.length - 1] as Topic;
+    holders.pop();
+    if (holders.length === 0) topic.owner.termIndex.delete(k);
   }
 
   function prune(t: number): void {
     const dfDecay = t - lastDfDecay >= 6 * 60 * MIN;
     if (dfDecay) lastDfDecay = t;
-    for (const [key, c] of convs) {
-      if (t - c.lastAt > 48 * 60 * MIN) {
+    // A conversation is dropped 48 h after its last message: the queue holds each conversation
+    // at each of its messages, so its last entry comes due exactly then.
+    convQueue.popWhile(
+      (x) => t - x > 48 * 60 * MIN,
+      (key) => {
+        const c = convs.get(key);
+        if (c === undefined || !(t - c.lastAt > 48 * 60 * MIN)) return;
         convs.delete(key);
-        for (const m of c.input.messages) {
+        for (const m of c.messages) {
           msgConv.delete(m.id);
           msgTopic.delete(m.id);
         }
-      }
-    }
+      },
+    );
     for (const b of brands.values()) {
       // Every six hours is enough for a day-long memory.
       if (dfDecay) {
@@ -548,6 +660,9 @@ export function createRadar(options: RadarOptions = {}): Radar {
           else b.df.set(k, v * 0.83);
         }
       }
+      let stale = false;
+      for (const tp of b.topics) if (!(t - tp.lastAt < 24 * 60 * MIN)) stale = true;
+      if (!stale) continue;
       b.topics = b.topics.filter((tp) => {
         if (t - tp.lastAt < 24 * 60 * MIN) return true;
         tp.live = false;
@@ -555,15 +670,21 @@ export function createRadar(options: RadarOptions = {}): Radar {
         return false;
       });
     }
-    for (const [a, list] of authorContacts) {
-      // Most lists keep every entry: check before copying (and before touching the map).
-      let stale = false;
-      for (const x of list) if (!(t - x < 24 * 60 * MIN)) stale = true;
-      if (!stale && list.length) continue;
-      const kept = list.filter((x) => t - x < 24 * 60 * MIN);
-      if (kept.length) authorContacts.set(a, kept);
-      else authorContacts.delete(a);
-    }
+    // Contacts older than a day are forgotten: the queue holds every contact, so each list with
+    // an expired entry is visited when that entry comes due.
+    contactQueue.popWhile(
+      (x) => !(t - x < 24 * 60 * MIN),
+      (a) => {
+        const list = authorContacts.get(a);
+        if (list === undefined) return;
+        let stale = false;
+        for (const x of list) if (!(t - x < 24 * 60 * MIN)) stale = true;
+        if (!stale) return;
+        const kept = list.filter((x) => t - x < 24 * 60 * MIN);
+        if (kept.length) authorContacts.set(a, kept);
+        else authorContacts.delete(a);
+      },
+    );
   }
 
   function push(msg: RadarMessage, given?: MessageScore): RadarAlert[] {
@@ -578,7 +699,9 @@ export function createRadar(options: RadarOptions = {}): Radar {
     // saves the radar about 40% of its scoring on a typical export. Outgoing messages without a
     // brand still need their mentions.
     const sig = msg.direction === 'incoming' ? extractSignals(msg.text, msg.lang ?? null) : null;
-    const score = given ?? (sig !== null ? scoreSignals(msg.id, sig) : undefined);
+    // Kept scores need no reason texts (`scoreConversation` renders its own), and only the
+    // reasons it reads.
+    const score = given ?? (sig !== null ? keptScore(msg.id, sig) : undefined);
     const brand = (
       msg.brand ??
       (sig !== null ? sig.norm.mentions[0] : normalize(msg.text).mentions[0]) ??
@@ -589,40 +712,24 @@ export function createRadar(options: RadarOptions = {}): Radar {
     const b = brandState(brand, t);
     const negative =
       sig !== null && score !== undefined && (score.isComplaint || score.polarity === 'negative');
-    const handle = (msg.author.handle ?? '').replace(/^@/, '').toLowerCase();
-    const firstTime = !b.authors.has(msg.author.id);
-    if (msg.direction === 'incoming') b.authors.set(msg.author.id, t);
+    // Whether the author is new at the brand (read only for incoming messages).
+    let firstTime = false;
+    if (msg.direction === 'incoming') {
+      const size = b.authors.size;
+      firstTime = b.authors.add(msg.author.id).size > size;
+    }
 
     // Conversation bookkeeping (escalation risk).
     const parentConvKey = msg.inReplyTo ? msgConv.get(msg.inReplyTo) : undefined;
     const ownKey =
       msg.conversationId ??
       (msg.direction === 'outgoing' && parentConvKey ? parentConvKey : `${brand}:${msg.author.id}`);
-    let conv = convs.get(ownKey);
-    if (!conv) {
-      const prior = authorContacts.get(msg.author.id) ?? [];
-      conv = {
-        input: {
-          id: ownKey,
-          brand,
-          author: { ...msg.author },
-          messages: [],
-          priorContacts: [...prior],
-          engagementTimes: [],
-        },
-        brand,
-        lastAt: t,
-        alerted: false,
-        topic: null,
-        hasIncoming: false,
-      };
-      convs.set(ownKey, conv);
-      if (msg.direction === 'incoming') authorContacts.set(msg.author.id, [...prior, t]);
-    }
-    conv.lastAt = t;
     const rm: RiskMessage = {
       id: msg.id,
-      text: msg.text,
+      // The risk reads a message's text only to score it when it has no score; incoming
+      // messages here always have one and outgoing ones are never scored, so the radar does not
+      // keep 48 hours of texts.
+      text: '',
       createdAt: t,
       direction: msg.direction,
       public: msg.public,
@@ -631,20 +738,57 @@ export function createRadar(options: RadarOptions = {}): Radar {
       metrics: msg.metrics ?? null,
       score,
     };
-    if (msg.direction === 'incoming' && msg.author.id === conv.input.author.id) {
-      if ((msg.author.followers ?? 0) > (conv.input.author.followers ?? 0))
-        conv.input.author.followers = msg.author.followers ?? 0;
-    }
-    if (conv.input.messages.length < 200) {
-      conv.input.messages.push(rm);
+    let conv = convs.get(ownKey);
+    if (!conv) {
+      // Contact lists are never changed in place (a new list replaces the old), so the
+      // conversation can share the author's current one.
+      const prior = authorContacts.get(msg.author.id) ?? NO_TIMES;
+      const a = msg.author;
+      conv = {
+        id: ownKey,
+        brand,
+        // Shared until the conversation raises the follower count (copy on write).
+        author: a,
+        messages: [rm],
+        priorContacts: prior,
+        engagementTimes: undefined,
+        topic: null,
+        lastAt: t,
+        alerted: false,
+        radarTopic: null,
+        hasIncoming: msg.direction === 'incoming',
+        ownAuthor: false,
+      };
+      convs.set(ownKey, conv);
+      if (msg.direction === 'incoming') {
+        const list = [...prior, t];
+        authorContacts.set(msg.author.id, list);
+        contactQueue.push(msg.author.id, t);
+      }
+    } else if (conv.messages.length < 200) {
+      conv.messages.push(rm);
       if (rm.direction === 'incoming') conv.hasIncoming = true;
+    }
+    conv.lastAt = t;
+    convQueue.push(ownKey, t);
+    if (msg.direction === 'incoming' && msg.author.id === conv.author.id) {
+      if ((msg.author.followers ?? 0) > (conv.author.followers ?? 0)) {
+        if (!conv.ownAuthor) {
+          const a = conv.author;
+          conv.author = { id: a.id, handle: a.handle, followers: a.followers, verified: a.verified };
+          conv.ownAuthor = true;
+        }
+        conv.author.followers = msg.author.followers ?? 0;
+      }
     }
     msgConv.set(msg.id, ownKey);
     const touched: ConvState[] = [conv];
     if (parentConvKey && parentConvKey !== ownKey && msg.direction === 'incoming') {
       const parent = convs.get(parentConvKey);
       if (parent) {
-        parent.input.engagementTimes?.push(t);
+        const times = parent.engagementTimes;
+        if (times === undefined) parent.engagementTimes = [t];
+        else times.push(t);
         touched.push(parent);
       }
     }
@@ -674,12 +818,15 @@ export function createRadar(options: RadarOptions = {}): Radar {
         if ((c ?? 0) + 1 > topic.maxTerm) topic.maxTerm = (c ?? 0) + 1;
         if (c === undefined && topic.live) {
           const holders = topic.owner.termIndex.get(k);
-          if (holders === undefined) topic.owner.termIndex.set(k, new Set([topic]));
-          else holders.add(topic);
+          if (holders === undefined) topic.owner.termIndex.set(k, [topic]);
+          else holders.push(topic);
         }
       }
       for (const w of surface) topic.forms.set(w, (topic.forms.get(w) ?? 0) + 1);
-      for (const h of sig.norm.hashtags) topic.tags.set(h, (topic.tags.get(h) ?? 0) + 1);
+      if (sig.norm.hashtags.length) {
+        const tags = topic.tags ?? (topic.tags = new Map());
+        for (const h of sig.norm.hashtags) tags.set(h, (tags.get(h) ?? 0) + 1);
+      }
       topic.labelCache = null;
       // Forget slowly so that a long-lived topic's vocabulary can drift.
       if (topic.terms.size > 60) {
@@ -704,14 +851,14 @@ export function createRadar(options: RadarOptions = {}): Radar {
         firstTime,
         followers: msg.author.followers ?? 0,
         severity: score.severity,
-        watch: handle && watch.has(handle) ? handle : null,
+        watch: watchedHandle(msg.author.handle),
         terms,
         engaged: !!msg.inReplyTo,
       };
       topic.events.push(event);
       topic.hour.push(event);
       msgTopic.set(msg.id, topic);
-      conv.topic = topic;
+      conv.radarTopic = topic;
       if (topic.evidence.length < 200) topic.evidence.push(msg.id);
       const alert = checkBurst(topic, t, b, event);
       if (alert) alerts.push(alert);
@@ -721,8 +868,8 @@ export function createRadar(options: RadarOptions = {}): Radar {
 
     for (const c of touched) {
       if (c.alerted || !c.hasIncoming) continue;
-      if (c.topic !== null) c.topic = resolve(c.topic);
-      const topic = c.topic;
+      if (c.radarTopic !== null) c.radarTopic = resolve(c.radarTopic);
+      const topic = c.radarTopic;
       const state = topic
         ? topic.alerted
           ? 'crisis'
@@ -731,9 +878,18 @@ export function createRadar(options: RadarOptions = {}): Radar {
             : 'quiet'
         : 'quiet';
       // The risk reads the label only for a rising or crisis topic; sorting terms is not free.
-      c.input.topic = topic ? { label: state === 'quiet' ? '' : topicLabel(topic), state } : null;
-      const r = scoreConversation(c.input, { now: t, watchlist: watch, threshold: riskThreshold, locale });
+      if (topic === null) c.topic = null;
+      else {
+        const label = state === 'quiet' ? '' : topicLabel(topic);
+        const view = c.topic;
+        if (!view || view.label !== label || view.state !== state) c.topic = { label, state };
+      }
+      // Reason texts only for the few conversations that raise an alert.
+      const opts = { now: t, watchlist: watch, threshold: riskThreshold, locale, texts: false };
+      let r = scoreConversation(c, opts);
       if (r.flagged) {
+        opts.texts = true;
+        r = scoreConversation(c, opts);
         c.alerted = true;
         alerts.push({
           id: `alert-${++alertSeq}`,
@@ -742,7 +898,7 @@ export function createRadar(options: RadarOptions = {}): Radar {
           brand: c.brand,
           topic: topic ? topicLabel(topic) : '',
           score: r.risk,
-          messageIds: c.input.messages.filter((m) => m.direction === 'incoming').map((m) => m.id),
+          messageIds: c.messages.filter((m) => m.direction === 'incoming').map((m) => m.id),
           reasons: r.reasons.slice(0, 6),
         });
       }
