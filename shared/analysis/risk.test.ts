@@ -90,8 +90,17 @@ describe('scoreConversation', () => {
 describe('threshold tuning', () => {
   it('moves past a dismissed flag, then fits the feedback', () => {
     let s = initialTuning(60);
-    s = applyFeedback(s, { conversationId: 'a', risk: 65, verdict: 'dismiss', at: 1, codes: [] });
-    expect(s.threshold).toBe(66);
+    s = applyFeedback(s, { conversationId: 'a', risk: 61, verdict: 'dismiss', at: 1, codes: [] });
+    expect(s.threshold).toBe(62);
+    s = applyFeedback(initialTuning(60), {
+      conversationId: 'a',
+      risk: 65,
+      verdict: 'dismiss',
+      at: 1,
+      codes: [],
+    });
+    // One click moves the threshold a little, not past the contested risk at once.
+    expect(s.threshold).toBe(62);
     for (const [i, risk, verdict] of [
       [1, 70, 'escalate'],
       [2, 72, 'escalate'],
@@ -103,5 +112,25 @@ describe('threshold tuning', () => {
     expect(s.feedback).toHaveLength(5);
     expect(s.threshold).toBeGreaterThan(50);
     expect(s.threshold).toBeLessThanOrEqual(68);
+  });
+  it('moves at most a few points per verdict, also when the feedback asks for a big jump', () => {
+    let s = initialTuning(60);
+    const seen: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      s = applyFeedback(s, { conversationId: `d${i}`, risk: 88, verdict: 'dismiss', at: i, codes: [] });
+      seen.push(s.threshold);
+    }
+    expect(seen.slice(0, 4)).toEqual([62, 64, 66, 68]);
+    for (let i = 1; i < seen.length; i++)
+      expect((seen[i] as number) - (seen[i - 1] as number)).toBeLessThanOrEqual(5);
+    expect(seen.at(-1)).toBe(89);
+    s = applyFeedback(initialTuning(80), {
+      conversationId: 'e',
+      risk: 40,
+      verdict: 'escalate',
+      at: 1,
+      codes: [],
+    });
+    expect(s.threshold).toBe(78);
   });
 });

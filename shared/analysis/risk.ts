@@ -297,10 +297,16 @@ export function initialTuning(threshold = DEFAULT_RISK_THRESHOLD): TuningState {
   return { threshold, feedback: [] };
 }
 
+/** Most a single verdict moves the threshold: one "not an escalation" click on a risk-67 flag
+ * used to lift a threshold of 60 to 68 at once and silence most other flags. */
+export const MAX_STEP_FEW = 2;
+export const MAX_STEP = 5;
+
 /**
  * Adds one verdict and returns the new state. With fewer than five verdicts the threshold moves
- * just past the contested risk; from five on it is the value in 30–90 that minimises
- * missed escalations × 2 + false flags over the kept feedback (ties: closest to the current one).
+ * towards just past the contested risk by at most MAX_STEP_FEW points; from five on towards the
+ * value in 30–90 that minimises missed escalations × 2 + false flags over the kept feedback
+ * (ties: closest to the current one), by at most MAX_STEP points per verdict.
  */
 export function applyFeedback(state: TuningState, entry: FeedbackEntry): TuningState {
   const feedback = [...state.feedback.filter((f) => f.conversationId !== entry.conversationId), entry].slice(
@@ -308,8 +314,10 @@ export function applyFeedback(state: TuningState, entry: FeedbackEntry): TuningS
   );
   let threshold = state.threshold;
   if (feedback.length < 5) {
-    if (entry.verdict === 'dismiss' && entry.risk >= threshold) threshold = Math.min(MAX_T, entry.risk + 1);
-    if (entry.verdict === 'escalate' && entry.risk < threshold) threshold = Math.max(MIN_T, entry.risk);
+    if (entry.verdict === 'dismiss' && entry.risk >= threshold)
+      threshold = Math.min(MAX_T, entry.risk + 1, threshold + MAX_STEP_FEW);
+    if (entry.verdict === 'escalate' && entry.risk < threshold)
+      threshold = Math.max(MIN_T, entry.risk, threshold - MAX_STEP_FEW);
   } else {
     let bestCost = Infinity;
     for (let t = MIN_T; t <= MAX_T; t++) {
@@ -326,6 +334,7 @@ export function applyFeedback(state: TuningState, entry: FeedbackEntry): TuningS
         threshold = t;
       }
     }
+    threshold = Math.max(state.threshold - MAX_STEP, Math.min(state.threshold + MAX_STEP, threshold));
   }
   return { threshold, feedback };
 }
