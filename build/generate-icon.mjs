@@ -39,7 +39,12 @@ export function encodePng(width, height, rgba) {
     raw[y * (width * 4 + 1)] = 0; // filter: none
     rgba.copy(raw, y * (width * 4 + 1) + 1, y * width * 4, (y + 1) * width * 4);
   }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const inRoundedRect = (x, y, x0, y0, x1, y1, r) => {
@@ -48,7 +53,10 @@ const inRoundedRect = (x, y, x0, y0, x1, y1, r) => {
   return (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
 };
 const distToSegment = (x, y, ax, ay, bx, by) => {
-  const t = Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+  const t = Math.max(
+    0,
+    Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)),
+  );
   return Math.hypot(x - (ax + t * (bx - ax)), y - (ay + t * (by - ay)));
 };
 const inTriangle = (x, y, [ax, ay], [bx, by], [cx, cy]) => {
@@ -64,9 +72,11 @@ function sample(x, y) {
   if (!inRoundedRect(x, y, 16, 16, 496, 496, 104)) return null;
   const t = (x + y) / 1024; // diagonal gradient
   const bg = [Math.round(14 + 20 * t), Math.round(148 - 40 * t), Math.round(136 - 10 * t)];
-  const inBubble = inRoundedRect(x, y, 96, 112, 416, 352, 72) || inTriangle(x, y, [150, 330], [250, 340], [140, 420]);
+  const inBubble =
+    inRoundedRect(x, y, 96, 112, 416, 352, 72) || inTriangle(x, y, [150, 330], [250, 340], [140, 420]);
   if (!inBubble) return bg;
-  const check = distToSegment(x, y, 180, 236, 236, 290) <= 22 || distToSegment(x, y, 236, 290, 338, 180) <= 22;
+  const check =
+    distToSegment(x, y, 180, 236, 236, 290) <= 22 || distToSegment(x, y, 236, 290, 338, 180) <= 22;
   return check ? bg : [255, 255, 255];
 }
 
@@ -74,7 +84,10 @@ export function drawIcon() {
   const rgba = Buffer.alloc(SIZE * SIZE * 4);
   for (let py = 0; py < SIZE; py++) {
     for (let px = 0; px < SIZE; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < SS; sy++) {
         for (let sx = 0; sx < SS; sx++) {
           const c = sample(px + (sx + 0.5) / SS, py + (sy + 0.5) / SS);
