@@ -169,6 +169,10 @@ interface BrandState {
   termIndex: Map<string, Topic[]>;
   /** Negative mentions per keyword, decaying (half-life about a day): how common a word is here. */
   df: Map<string, number>;
+  /** The df decays applied to `df` (see `syncDf`). */
+  dfEpoch: number;
+  /** At most the smallest `lastAt` of `topics` (Infinity when none): when to look at pruning. */
+  minLastAt: number;
 }
 
 const MIN = 60_000;
@@ -355,6 +359,22 @@ export function createRadar(options: RadarOptions = {}): Radar {
   let assignSeq = 0;
   let lastPrune = 0;
   let lastDfDecay = 0;
+  /** How many df decays have happened; a brand applies the ones it missed when it next uses df. */
+  let dfEpoch = 0;
+
+  function syncDf(b: BrandState): void {
+    while (b.dfEpoch < dfEpoch) {
+      if (b.df.size === 0) {
+        b.dfEpoch = dfEpoch;
+        break;
+      }
+      for (const [k, v] of b.df) {
+        if (v < 0.5) b.df.delete(k);
+        else b.df.set(k, v * 0.83);
+      }
+      b.dfEpoch++;
+    }
+  }
 
   const reason = (code: string, value: string | number, weight: number): Reason => ({
     code,
@@ -383,6 +403,8 @@ export function createRadar(options: RadarOptions = {}): Radar {
         recent: [],
         termIndex: new Map(),
         df: new Map(),
+        dfEpoch,
+        minLastAt: Infinity,
       };
       brands.set(brand, b);
     }
@@ -468,6 +490,8 @@ export function createRadar(options: RadarOptions = {}): Radar {
         // most used keyword), so that a side word ("schandalig", "disgraceful") does not pull
         // another theme's messages in.
         if (c >= 3 && c >= 0.5 * topic.maxTerm) established = true;
+        // Two shared keywords settle the score (1); only a merge candidate needs the rest.
+        if (overlap >= 2 && !mergeable) break;
       }
       // One shared keyword that the topic already used three times is enough: echoes of a crisis
       // ("storing hier ook", "hele straat zonder internet door de storing") share one word. Not
@@ -535,12 +559,14 @@ export function createRadar(options: RadarOptions = {}): Radar {
       hits: 0,
     };
     b.topics.push(topic);
+    if (t < b.minLastAt) b.minLastAt = t;
     return topic;
   }
 
   /** How rare at the brand the keywords are that a topic shares with a message (ties only). */
   function specificity(b: BrandState, topic: Topic, terms: readonly string[]): number {
     let sum = 0;
+    syncDf(b);
     for (const k of terms) if (topic.terms.has(k)) sum += 1 / (1 + (b.df.get(k) ?? 0));
     return sum;
   }
@@ -652,16 +678,19 @@ export function createRadar(options: RadarOptions = {}): Radar {
         }
       },
     );
+    // Every six hours is enough for a day-long memory; each brand catches up on its next use.
+    if (dfDecay) dfEpoch++;
     for (const b of brands.values()) {
-      // Every six hours is enough for a day-long memory.
-      if (dfDecay) {
-        for (const [k, v] of b.df) {
-          if (v < 0.5) b.df.delete(k);
-          else b.df.set(k, v * 0.83);
-        }
-      }
+      // `minLastAt` is at most its topics' oldest `lastAt` (which only grows): most brands
+      // have nothing to prune and are not scanned.
+      if (t - b.minLastAt < 24 * 60 * MIN) continue;
       let stale = false;
-      for (const tp of b.topics) if (!(t - tp.lastAt < 24 * 60 * MIN)) stale = true;
+      let min = Infinity;
+      for (const tp of b.topics) {
+        if (!(t - tp.lastAt < 24 * 60 * MIN)) stale = true;
+        else if (tp.lastAt < min) min = tp.lastAt;
+      }
+      b.minLastAt = min;
       if (!stale) continue;
       b.topics = b.topics.filter((tp) => {
         if (t - tp.lastAt < 24 * 60 * MIN) return true;
@@ -801,6 +830,7 @@ export function createRadar(options: RadarOptions = {}): Radar {
       const parentFound = msg.inReplyTo ? msgTopic.get(msg.inReplyTo) : undefined;
       const parentTopic = parentFound ? resolve(parentFound) : undefined;
       const topic = assignTopic(b, terms, t, parentTopic);
+      syncDf(b);
       for (const k of terms) b.df.set(k, (b.df.get(k) ?? 0) + 1);
       topic.brand = brand;
       rollTopic(topic, t);
