@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { fastInterchange, parseJsonl, scoreLine } from './cli.ts';
@@ -106,6 +106,22 @@ describe('webcare CLI', () => {
       expect(full.status).toBe(2);
       expect(full.stderr).toMatch(/cannot write \/dev\/full: .*ENOSPC/);
     }
+  });
+  it('stops quietly when the reader closes the pipe early', () => {
+    const big = join(root, 'bench', 'out', 'cli-epipe.jsonl');
+    mkdirSync(dirname(big), { recursive: true });
+    const line = readFileSync(fixture, 'utf8').split('\n')[0] as string;
+    writeFileSync(big, `${line}\n`.repeat(4000));
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `set -o pipefail; "${process.execPath}" bin/webcare.mjs score --in "${big}" | head -c 10 >/dev/null`,
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+    expect(r.status).toBe(0);
   });
   it('streams large outputs in chunks with every line intact and in order', () => {
     const lines: string[] = [];

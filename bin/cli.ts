@@ -252,13 +252,19 @@ export interface Io {
 const nodeIo: Io = {
   readInput: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
   openOutput: (path) => {
-    if (path === '-')
+    if (path === '-') {
+      // A reader that stops early (`webcare score ... | head`) is not an error.
+      process.stdout.once('error', (e: NodeJS.ErrnoException) => {
+        if (e.code === 'EPIPE') process.exit(0);
+        throw e;
+      });
       return {
         write: (data) => {
           process.stdout.write(data);
         },
         close: () => {},
       };
+    }
     const fd = openSync(path, 'w');
     return {
       write: (data) => {

@@ -45,6 +45,23 @@ describe('scoreMessage', () => {
       "dreigt met de media: 'naar de pers'",
     );
   });
+  it('calls a complaint-leaning message with a legal threat negative, not a quoted or negated one', () => {
+    expect(scoreMessage({ id: 'a', text: 'datalek! ik ga naar de Consumentenbond' }).polarity).toBe(
+      'negative',
+    );
+    expect(
+      scoreMessage({ id: 'b', text: 'how does a breach like this happen, contacting my lawyer' }).polarity,
+    ).toBe('negative');
+    expect(
+      scoreMessage({
+        id: 'c',
+        text: 'ik ga niet naar de Consumentenbond hoor, jullie hebben het opgelost, top!',
+      }).polarity,
+    ).not.toBe('negative');
+    expect(scoreMessage({ id: 'd', text: 'thanks @kpn! my lawyer friend says hi' }).polarity).not.toBe(
+      'negative',
+    );
+  });
   it('without texts keeps everything else of the score', () => {
     const msg = { id: 'a', text: '@KPN al 3 weken geen internet. Ik ga naar de pers!!' };
     const full = scoreMessage(msg);

@@ -97,6 +97,17 @@ export function scoreSignals(id: string, sig: MessageSignals, options: ScoreOpti
     0.15 * Math.min(1, v['cue.praise']) -
     0.2 * Math.min(1, v.sarcasm);
   if (v['cue.noproblem'] > 0) sentiment += 0.15;
+  // Legal action, a boycott, a safety or health problem or discrimination, in a message that
+  // leans towards complaining, is negative whatever the lexicons say: "datalek! ik ga naar de
+  // Consumentenbond" has no negative word. (Cues inside quotes count 0.3 and do not reach 1.)
+  const grave = Math.max(
+    v['threat.legal'],
+    v['threat.boycott'],
+    v['safety.health'],
+    v['safety.hazard'],
+    v.discrimination,
+  );
+  if (grave >= 1 && complaint >= 0.3) sentiment -= 0.3;
   sentiment = Math.max(-1, Math.min(1, sentiment));
   const polarity: Polarity =
     isComplaint || sentiment <= -0.2 ? 'negative' : sentiment >= 0.2 ? 'positive' : 'neutral';
