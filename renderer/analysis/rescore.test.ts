@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { freshDbPerTest } from '../test/db.ts';
 import { scoreConversation } from '../../shared/analysis/index.ts';
 import type { Conversation } from '../../shared/domain/types.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings/schema.ts';
@@ -6,7 +7,6 @@ import { decideFlag } from '../db/crisis.ts';
 import { removeDemo, seedDemo } from '../db/demo.ts';
 import { importJsonlText } from '../db/importExport.ts';
 import { dispatch, queueReply } from '../db/repo.ts';
-import { WebcareDb } from '../db/schema.ts';
 import {
   activeConversationIds,
   analyzeConversations,
@@ -25,15 +25,7 @@ const HOUR = 60 * MIN;
 const COMPLAINT =
   'Ik wacht al twee weken op mijn terugbetaling. Schandalig, ik stap over naar een andere provider.';
 
-let db: WebcareDb;
-let n = 0;
-beforeEach(async () => {
-  db = new WebcareDb(`rescore-${++n}-${Math.random()}`);
-  await db.open();
-});
-afterEach(async () => {
-  await db.delete();
-});
+const testDb = freshDbPerTest('rescore');
 
 function line(conv: string, at: number, extra: Record<string, unknown> = {}) {
   return JSON.stringify({
@@ -52,7 +44,7 @@ function line(conv: string, at: number, extra: Record<string, unknown> = {}) {
 }
 
 async function importLines(lines: string[], now: number) {
-  const r = await importJsonlText(db, lines.join('\n'), now);
+  const r = await importJsonlText(testDb(), lines.join('\n'), now);
   expect(r.errors).toEqual([]);
 }
 
@@ -90,10 +82,10 @@ describe('periodic re-score: selection', () => {
       ),
       T,
     );
-    await queueReply(db, 'answered', 'Vervelend! We kijken het na.', 'me', T + MIN);
-    await dispatch(db, 'resolved', { type: 'resolve' }, 'me', T + MIN);
+    await queueReply(testDb(), 'answered', 'Vervelend! We kijken het na.', 'me', T + MIN);
+    await dispatch(testDb(), 'resolved', { type: 'resolve' }, 'me', T + MIN);
     // 'decided' is flagged and acknowledged: it stays out of every tick.
-    await db.flags.put({
+    await testDb().flags.put({
       conversationId: 'decided',
       risk: 70,
       threshold: 60,
@@ -108,15 +100,15 @@ describe('periodic re-score: selection', () => {
       escalatedAt: null,
       active: 1,
     });
-    expect(await rescoreCandidates(db, T + 3 * HOUR)).toEqual(['fresh']);
+    expect(await rescoreCandidates(testDb(), T + 3 * HOUR)).toEqual(['fresh']);
   });
 
   it('reads at most the cap, newest first, counting only waiting conversations', async () => {
     const rows: Conversation[] = [];
     // 700 waiting conversations interleaved with 700 answered ones in the last 48 hours.
     for (let i = 0; i < 1400; i++) rows.push(waitingRow(`c${i}`, T - i * MIN, i % 2 === 0));
-    await db.conversations.bulkPut(rows);
-    const ids = await rescoreCandidates(db, T);
+    await testDb().conversations.bulkPut(rows);
+    const ids = await rescoreCandidates(testDb(), T);
     expect(ids).toHaveLength(RESCORE_CAP);
     expect(ids[0]).toBe('c0');
     expect(ids.every((id) => Number(id.slice(1)) % 2 === 0)).toBe(true);
@@ -127,17 +119,17 @@ describe('periodic re-score: selection', () => {
 describe('periodic re-score: a complaint that waits crosses the threshold', () => {
   it('is not flagged on arrival, gets a flag with its reasons once it has waited', async () => {
     await importLines([line('slow', T)], T);
-    await analyzeConversations(db, ['slow'], T);
-    expect(await db.flags.get('slow')).toBeUndefined();
+    await analyzeConversations(testDb(), ['slow'], T);
+    expect(await testDb().flags.get('slow')).toBeUndefined();
 
     // Nothing new arrives; the clock moves on. Ticks every five minutes.
     let crossedAt: number | null = null;
     for (let now = T + 5 * MIN; now <= T + 4 * HOUR && crossedAt === null; now += 5 * MIN) {
-      const r = await rescoreTick(db, now);
+      const r = await rescoreTick(testDb(), now);
       if (r.added > 0) crossedAt = now;
     }
     expect(crossedAt).not.toBeNull();
-    const flag = (await db.flags.get('slow'))!;
+    const flag = (await testDb().flags.get('slow'))!;
     expect(flag.state).toBe('new');
     expect(flag.risk).toBeGreaterThanOrEqual(flag.threshold);
     expect(flag.flaggedAt).toBe(crossedAt);
@@ -149,31 +141,37 @@ describe('periodic re-score: a complaint that waits crosses the threshold', () =
 
   it('drops out once answered: the flag loses its exposure and falls below the threshold', async () => {
     await importLines([line('slow', T)], T);
-    await rescoreTick(db, T + 3 * HOUR);
-    expect((await db.flags.get('slow'))?.state).toBe('new');
-    await queueReply(db, 'slow', 'Sorry! We zoeken het uit en mailen je vandaag.', 'me', T + 3 * HOUR + MIN);
-    expect(await rescoreCandidates(db, T + 3 * HOUR + 5 * MIN)).toEqual([]);
-    await rescoreTick(db, T + 3 * HOUR + 5 * MIN);
-    const after = await db.flags.get('slow');
+    await rescoreTick(testDb(), T + 3 * HOUR);
+    expect((await testDb().flags.get('slow'))?.state).toBe('new');
+    await queueReply(
+      testDb(),
+      'slow',
+      'Sorry! We zoeken het uit en mailen je vandaag.',
+      'me',
+      T + 3 * HOUR + MIN,
+    );
+    expect(await rescoreCandidates(testDb(), T + 3 * HOUR + 5 * MIN)).toEqual([]);
+    await rescoreTick(testDb(), T + 3 * HOUR + 5 * MIN);
+    const after = await testDb().flags.get('slow');
     // Without the waiting points the complaint is back below the threshold: the undecided flag goes.
     expect(after).toBeUndefined();
   });
 
   it('a resolved conversation’s undecided flag goes inactive', async () => {
     await importLines([line('slow', T)], T);
-    await rescoreTick(db, T + 3 * HOUR);
-    await dispatch(db, 'slow', { type: 'resolve' }, 'me', T + 3 * HOUR + MIN);
-    await rescoreTick(db, T + 3 * HOUR + 5 * MIN);
-    expect((await db.flags.get('slow'))?.active).toBe(0);
+    await rescoreTick(testDb(), T + 3 * HOUR);
+    await dispatch(testDb(), 'slow', { type: 'resolve' }, 'me', T + 3 * HOUR + MIN);
+    await rescoreTick(testDb(), T + 3 * HOUR + 5 * MIN);
+    expect((await testDb().flags.get('slow'))?.active).toBe(0);
   });
 
   it('never overwrites a decision: decided flags are left alone, and a decision taken mid-tick wins', async () => {
     await importLines([line('a', T), line('b', T), line('c', T)], T);
-    await rescoreTick(db, T + 3 * HOUR);
-    expect((await db.flags.toArray()).map((f) => f.state)).toEqual(['new', 'new', 'new']);
+    await rescoreTick(testDb(), T + 3 * HOUR);
+    expect((await testDb().flags.toArray()).map((f) => f.state)).toEqual(['new', 'new', 'new']);
 
     // The manager escalates 'c' after the worker scored it but before the worker writes.
-    const messages = await db.messages.where('conversationId').equals('c').toArray();
+    const messages = await testDb().messages.where('conversationId').equals('c').toArray();
     const risk = scoreConversation(
       {
         id: 'c',
@@ -184,28 +182,28 @@ describe('periodic re-score: a complaint that waits crosses the threshold', () =
       { now: T + 3 * HOUR + 5 * MIN, threshold: 60 },
     );
     expect(risk.flagged).toBe(true);
-    await decideFlag(db, 'c', 'escalated', T + 3 * HOUR + 4 * MIN);
-    await writeOutcome(db, 'c', risk, T + 3 * HOUR + 5 * MIN);
-    expect(await db.flags.get('c')).toMatchObject({
+    await decideFlag(testDb(), 'c', 'escalated', T + 3 * HOUR + 4 * MIN);
+    await writeOutcome(testDb(), 'c', risk, T + 3 * HOUR + 5 * MIN);
+    expect(await testDb().flags.get('c')).toMatchObject({
       state: 'escalated',
       escalatedAt: T + 3 * HOUR + 4 * MIN,
       active: 1,
     });
 
     // Decided flags are not selected again, whatever the clock says.
-    await decideFlag(db, 'a', 'acknowledged', T + 3 * HOUR + 6 * MIN);
-    await decideFlag(db, 'b', 'dismissed', T + 3 * HOUR + 6 * MIN);
-    const before = await db.flags.bulkGet(['a', 'b', 'c']);
-    expect(await rescoreCandidates(db, T + 4 * HOUR)).toEqual([]);
-    await rescoreTick(db, T + 4 * HOUR);
-    expect(await db.flags.bulkGet(['a', 'b', 'c'])).toEqual(before);
+    await decideFlag(testDb(), 'a', 'acknowledged', T + 3 * HOUR + 6 * MIN);
+    await decideFlag(testDb(), 'b', 'dismissed', T + 3 * HOUR + 6 * MIN);
+    const before = await testDb().flags.bulkGet(['a', 'b', 'c']);
+    expect(await rescoreCandidates(testDb(), T + 4 * HOUR)).toEqual([]);
+    await rescoreTick(testDb(), T + 4 * HOUR);
+    expect(await testDb().flags.bulkGet(['a', 'b', 'c'])).toEqual(before);
   });
 });
 
 describe('orphan flags', () => {
   it('a flag is not written for a conversation deleted between scoring and writing; a leftover is removed', async () => {
     await importLines([line('gone', T)], T);
-    const messages = await db.messages.where('conversationId').equals('gone').toArray();
+    const messages = await testDb().messages.where('conversationId').equals('gone').toArray();
     const risk = scoreConversation(
       {
         id: 'gone',
@@ -216,40 +214,40 @@ describe('orphan flags', () => {
       { now: T + 3 * HOUR, threshold: 60 },
     );
     expect(risk.flagged).toBe(true);
-    await db.conversations.delete('gone');
-    expect(await writeOutcome(db, 'gone', risk, T + 3 * HOUR)).toBe(false);
-    expect(await db.flags.get('gone')).toBeUndefined();
+    await testDb().conversations.delete('gone');
+    expect(await writeOutcome(testDb(), 'gone', risk, T + 3 * HOUR)).toBe(false);
+    expect(await testDb().flags.get('gone')).toBeUndefined();
   });
 
   it('removing the demo inbox while the worker analyses it leaves no flag without a conversation', async () => {
     const NOW = Date.UTC(2026, 10, 24, 23, 10, 0);
-    await seedDemo(db, DEFAULT_SETTINGS, NOW);
-    await analyzeConversations(db, await activeConversationIds(db), NOW);
-    const ids = await db.flags.toCollection().primaryKeys();
+    await seedDemo(testDb(), DEFAULT_SETTINGS, NOW);
+    await analyzeConversations(testDb(), await activeConversationIds(testDb()), NOW);
+    const ids = await testDb().flags.toCollection().primaryKeys();
     expect(ids.length).toBeGreaterThan(3);
-    await db.flags.clear();
+    await testDb().flags.clear();
     // Re-analysed (every one of them flags again), the demo is switched off after the worker has
     // scored the first chunk and before it writes it: the removal lands between scoring and writing.
-    const transaction = db.transaction.bind(db) as (...args: unknown[]) => Promise<unknown>;
+    const transaction = testDb().transaction.bind(testDb()) as (...args: unknown[]) => Promise<unknown>;
     let writes = 0;
     let removed = false;
-    (db as unknown as { transaction: (...args: unknown[]) => Promise<unknown> }).transaction = async (
+    (testDb() as unknown as { transaction: (...args: unknown[]) => Promise<unknown> }).transaction = async (
       ...args: unknown[]
     ) => {
       const tables = args[1];
-      if (!removed && Array.isArray(tables) && tables.length === 2 && tables.includes(db.flags)) {
+      if (!removed && Array.isArray(tables) && tables.length === 2 && tables.includes(testDb().flags)) {
         if (++writes === 1) {
           removed = true;
-          await removeDemo(db);
+          await removeDemo(testDb());
         }
       }
       return transaction(...args);
     };
-    const r = await analyzeConversations(db, ids, NOW);
+    const r = await analyzeConversations(testDb(), ids, NOW);
     expect(removed).toBe(true);
     expect(r.scored).toBeGreaterThanOrEqual(3);
-    const flags = await db.flags.toArray();
-    const convs = await db.conversations.bulkGet(flags.map((f) => f.conversationId));
+    const flags = await testDb().flags.toArray();
+    const convs = await testDb().conversations.bulkGet(flags.map((f) => f.conversationId));
     expect(convs.filter((c) => !c)).toEqual([]);
     expect(flags).toEqual([]);
   }, 120_000);

@@ -1,19 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { freshDbPerTest } from '../test/db.ts';
 import type { FlagRow } from '../../shared/crisis/types.ts';
 import { generateDemoInbox } from '../../shared/demo/generate.ts';
 import { dropOrphanFlags, flagsWithConversations } from './crisis.ts';
-import { WebcareDb } from './schema.ts';
 
 const NOW = Date.UTC(2026, 10, 24, 12, 0);
-let db: WebcareDb;
-let n = 0;
-beforeEach(async () => {
-  db = new WebcareDb(`crisis-${++n}-${Math.random()}`);
-  await db.open();
-});
-afterEach(async () => {
-  await db.delete();
-});
+const testDb = freshDbPerTest('crisis');
 
 const flag = (id: string, risk: number): FlagRow => ({
   conversationId: id,
@@ -34,17 +26,19 @@ const flag = (id: string, risk: number): FlagRow => ({
 describe('flags whose conversation is gone', () => {
   it('are left out of the Flags list, reported, and dropped; flags with a conversation stay', async () => {
     const [a, b] = generateDemoInbox({ seed: 1, conversations: 2, now: NOW, agentId: 'me' }).conversations;
-    await db.conversations.bulkPut([a!, b!]);
-    await db.flags.bulkPut([flag(a!.id, 70), flag('gone-1', 95), flag(b!.id, 80), flag('gone-2', 65)]);
+    await testDb().conversations.bulkPut([a!, b!]);
+    await testDb().flags.bulkPut([flag(a!.id, 70), flag('gone-1', 95), flag(b!.id, 80), flag('gone-2', 65)]);
 
-    const r = await flagsWithConversations(db, 'new');
+    const r = await flagsWithConversations(testDb(), 'new');
     expect(r.flags.map((f) => f.conversationId)).toEqual([b!.id, a!.id]);
     expect([...r.conversations.keys()].sort()).toEqual([a!.id, b!.id].sort());
     expect(r.orphans.sort()).toEqual(['gone-1', 'gone-2']);
 
     // 'gone-2' comes back (re-imported) before the clean-up runs: its flag is kept.
-    await db.conversations.put({ ...a!, id: 'gone-2' });
-    expect(await dropOrphanFlags(db, r.orphans)).toBe(1);
-    expect((await db.flags.toCollection().primaryKeys()).sort()).toEqual([a!.id, b!.id, 'gone-2'].sort());
+    await testDb().conversations.put({ ...a!, id: 'gone-2' });
+    expect(await dropOrphanFlags(testDb(), r.orphans)).toBe(1);
+    expect((await testDb().flags.toCollection().primaryKeys()).sort()).toEqual(
+      [a!.id, b!.id, 'gone-2'].sort(),
+    );
   });
 });

@@ -1,25 +1,17 @@
 import SAMPLE from '../../tests/fixtures/import-sample.jsonl?raw';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { freshDbPerTest } from '../test/db.ts';
 import { counterDeltas } from '../../shared/inbox/views.ts';
 import { parseJsonl } from '../../shared/interchange/jsonl.ts';
 import { exportJsonl, importJsonlText } from './importExport.ts';
 import { addNote, queueReply } from './repo.ts';
-import { WebcareDb } from './schema.ts';
 
 const NOW = Date.UTC(2026, 10, 24, 12, 0, 0);
-let db: WebcareDb;
-
-beforeEach(async () => {
-  db = new WebcareDb(`io-${Math.random()}`);
-  await db.open();
-});
-afterEach(async () => {
-  await db.delete();
-});
+const testDb = freshDbPerTest('io');
 
 describe('JSONL import', () => {
   it('imports the good lines, reports the bad ones with line numbers, and is idempotent', async () => {
-    const first = await importJsonlText(db, SAMPLE, NOW);
+    const first = await importJsonlText(testDb(), SAMPLE, NOW);
     expect(first).toMatchObject({ imported: 7, skipped: 0, total: 12 });
     expect(first.errors.map((e) => [e.line, e.code])).toEqual([
       [8, 'invalid_json'],
@@ -28,31 +20,31 @@ describe('JSONL import', () => {
       [11, 'invalid_field'],
       [12, 'duplicate_id'],
     ]);
-    const messages = await db.messages.count();
-    const conversations = await db.conversations.count();
-    const second = await importJsonlText(db, SAMPLE, NOW + 1000);
+    const messages = await testDb().messages.count();
+    const conversations = await testDb().conversations.count();
+    const second = await importJsonlText(testDb(), SAMPLE, NOW + 1000);
     expect(second).toMatchObject({ imported: 0, skipped: 7 });
-    expect(await db.messages.count()).toBe(messages);
-    expect(await db.conversations.count()).toBe(conversations);
+    expect(await testDb().messages.count()).toBe(messages);
+    expect(await testDb().conversations.count()).toBe(conversations);
   });
 
   it('groups a reply with its post and keeps counters consistent', async () => {
-    await importJsonlText(db, SAMPLE, NOW);
-    const c1 = await db.conversations.get('sample-c1');
+    await importJsonlText(testDb(), SAMPLE, NOW);
+    const c1 = await testDb().conversations.get('sample-c1');
     expect(c1?.messageCount).toBe(2);
     expect(c1?.authorId).toBe('x:1001');
     expect(c1?.waitingSince).toBeNull(); // the brand replied last
     const totals: Record<string, number> = {};
-    for (const c of await db.conversations.toArray())
+    for (const c of await testDb().conversations.toArray())
       for (const [k, v] of counterDeltas(null, c)) totals[k] = (totals[k] ?? 0) + v;
     const stored = Object.fromEntries(
-      (await db.counters.toArray()).filter((r) => r.value).map((r) => [r.key, r.value]),
+      (await testDb().counters.toArray()).filter((r) => r.value).map((r) => [r.key, r.value]),
     );
     expect(stored).toEqual(totals);
   });
 
   it('a reply imported later joins the conversation of its stored parent', async () => {
-    await importJsonlText(db, SAMPLE, NOW);
+    await importJsonlText(testDb(), SAMPLE, NOW);
     const reply = JSON.stringify({
       id: 'late-reply',
       channel: 'x',
@@ -63,19 +55,19 @@ describe('JSONL import', () => {
       text: 'Nog steeds niks!',
       createdAt: '2026-11-24T11:00:00Z',
     });
-    const r = await importJsonlText(db, reply, NOW);
+    const r = await importJsonlText(testDb(), reply, NOW);
     expect(r.imported).toBe(1);
-    expect((await db.messages.get('late-reply'))?.conversationId).toBe('sample-c1');
-    expect((await db.conversations.get('sample-c1'))?.status).toBe('open');
+    expect((await testDb().messages.get('late-reply'))?.conversationId).toBe('sample-c1');
+    expect((await testDb().conversations.get('sample-c1'))?.status).toBe('open');
   });
 });
 
 describe('JSONL export', () => {
   it('round-trips imported messages and leaves internal notes out', async () => {
-    await importJsonlText(db, SAMPLE, NOW);
-    await addNote(db, 'sample-c1', 'intern: niet delen', 'me', NOW);
-    await queueReply(db, 'sample-c1', 'We kijken ernaar!', 'me', NOW);
-    const { text, count } = await exportJsonl(db);
+    await importJsonlText(testDb(), SAMPLE, NOW);
+    await addNote(testDb(), 'sample-c1', 'intern: niet delen', 'me', NOW);
+    await queueReply(testDb(), 'sample-c1', 'We kijken ernaar!', 'me', NOW);
+    const { text, count } = await exportJsonl(testDb());
     const parsed = parseJsonl(text);
     expect(parsed.errors).toEqual([]);
     expect(count).toBe(8);
