@@ -40,10 +40,20 @@ const EXTRA: Record<ReasonLocale, Table> = {
 /** Templates split at `{{value}}`, per locale and code (reason texts are built for every message). */
 const SPLIT: Record<ReasonLocale, Map<string, string[]>> = { en: new Map(), nl: new Map() };
 
+/** Reasons whose numeric value is a duration, and its unit in minutes: shown as "45 min",
+ * "5.5 h" or "9 days" instead of "218.7 h" or "2.5k min". */
+const DURATION_MINUTES: Readonly<Record<string, number>> = { 'risk.waiting': 60, 'risk.exposure': 1 };
+
 /** Renders a reason; unknown codes fall back to "code: value". */
 export function reasonText(code: string, value: string | number, locale: ReasonLocale = 'en'): string {
   const template = TABLES[locale][code] ?? EXTRA[locale][code] ?? TABLES.en[code];
-  const shown = typeof value === 'number' ? formatNumber(value, locale) : value;
+  const unit = DURATION_MINUTES[code];
+  const shown =
+    typeof value !== 'number'
+      ? value
+      : unit !== undefined
+        ? formatDuration(value * unit, locale)
+        : formatNumber(value, locale);
   if (!template) return `${code}: ${shown}`;
   // A "$" in the value would be a replacement pattern for String.replace: keep its exact behaviour.
   if (shown.includes('$')) return template.replace(/\{\{value\}\}/g, shown);
@@ -53,6 +63,18 @@ export function reasonText(code: string, value: string | number, locale: ReasonL
     SPLIT[locale].set(code, parts);
   }
   return parts.length === 1 ? (parts[0] as string) : parts.join(shown);
+}
+
+/** 45 → "45 min", 330 → "5.5 h" (nl "5,5 uur"), 13100 → "9 days" (nl "9 dagen"). */
+export function formatDuration(minutes: number, locale: ReasonLocale = 'en'): string {
+  if (minutes < 120) return `${Math.round(minutes)} min`;
+  const hours = minutes / 60;
+  if (hours < 48) {
+    const h = hours < 10 ? (Math.round(hours * 10) / 10).toString() : String(Math.round(hours));
+    return locale === 'nl' ? `${h.replace('.', ',')} uur` : `${h} h`;
+  }
+  const days = Math.round(hours / 24);
+  return locale === 'nl' ? `${days} dagen` : `${days} days`;
 }
 
 /** 48000 → "48k", 1250000 → "1.3M" (nl: "1,3 mln"); small numbers unchanged. */

@@ -6,6 +6,7 @@ import modelFile from './model/complaint-v1.json';
 import en from '../i18n/en/analysis.json';
 import nl from '../i18n/nl/analysis.json';
 import { SIGNAL_CODES } from './signals.ts';
+import { formatDuration, reasonText } from './reasons.ts';
 
 function keys(o: object, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, val]) =>
@@ -101,5 +102,20 @@ describe('analysis i18n', () => {
   it('nl and en have the same keys and every signal has a reason text', () => {
     expect(keys(nl).sort()).toEqual(keys(en).sort());
     for (const code of SIGNAL_CODES) expect(keys(en)).toContain(`reason.${code}`);
+  });
+});
+
+describe('reason texts', () => {
+  it('show waiting and exposure as readable durations in both languages', () => {
+    expect(formatDuration(45)).toBe('45 min');
+    expect(formatDuration(330)).toBe('5.5 h');
+    expect(formatDuration(330, 'nl')).toBe('5,5 uur');
+    expect(formatDuration(20 * 60)).toBe('20 h');
+    expect(formatDuration(218.7 * 60, 'nl')).toBe('9 dagen');
+    expect(reasonText('risk.waiting', 218.7, 'en')).toBe('9 days waiting without a reply');
+    expect(reasonText('risk.exposure', 2500, 'nl')).toBe('openbaar en 42 uur onbeantwoord (norm 60 min)');
+    expect(reasonText('risk.exposure', 75, 'en')).toBe('public and unanswered for 75 min (target 60 min)');
+    // Other numbers keep their own format.
+    expect(reasonText('risk.repeat', 3, 'en')).not.toMatch(/min|days/);
   });
 });
