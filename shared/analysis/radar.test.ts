@@ -266,4 +266,71 @@ describe('crisis radar', () => {
       expect([code, risk.reasons.some((r) => r.code === code)]).toEqual([code, RISK_REASON_CODES.test(code)]);
     }
   });
+
+  it('counts non-positive replies in a complaint thread as mentions of its topic', () => {
+    // Four complaints and, in their threads, questions and "me too"s that the model does not
+    // call complaints: the cascade is the thread.
+    const stream: RadarMessage[] = [];
+    const replies = [
+      '@KPN wat is hier aan de hand?',
+      '@KPN bij mij ook',
+      '@KPN iemand anders ook?',
+      '@KPN is dit bij meer mensen zo?',
+    ];
+    for (let i = 0; i < 4; i++) {
+      const post = msg(T + i * 4 * 60_000, '@KPN datalek, mijn gegevens staan online', `p${i}`);
+      stream.push(post);
+      for (let j = 0; j < 2; j++)
+        stream.push(
+          msg(post.createdAt + (j + 1) * 60_000, replies[(i + j) % 4] as string, `r${i}-${j}`, {
+            inReplyTo: post.id,
+          }),
+        );
+    }
+    const crisis = (o: RadarOptions): RadarAlert[] =>
+      run([...background(6), ...stream.map((m) => ({ ...m }))], [], o).filter((a) => a.kind === 'crisis');
+    expect(crisis({ replyEvidence: false })).toHaveLength(0);
+    const alerts = crisis({});
+    expect(alerts).toHaveLength(1);
+    expect(Date.parse(alerts[0]!.at) - T).toBeLessThanOrEqual(20 * 60_000);
+    expect(alerts[0]!.messageIds.some((id) => stream.find((m) => m.id === id)!.inReplyTo)).toBe(true);
+  });
+  it('adds up the young topics of a brand: a cascade in two parts without a shared word', () => {
+    const parts = [
+      ['@KPN dubbel afgeschreven!', '@KPN weer dubbel afgeschreven', '@KPN alles dubbel afgeschreven'],
+      ['@KPN rekening leeg, rood staan', '@KPN sta rood, rekening leeg', '@KPN rekening ineens leeg'],
+    ];
+    const stream: RadarMessage[] = [];
+    for (let i = 0; i < 6; i++)
+      stream.push(msg(T + i * 2 * 60_000, parts[i % 2]![Math.floor(i / 2)] as string, `f${i}`));
+    const crisis = (o: RadarOptions): RadarAlert[] =>
+      run([...background(6), ...stream.map((m) => ({ ...m }))], [], o).filter((a) => a.kind === 'crisis');
+    expect(crisis({ brandCusum: false })).toHaveLength(0);
+    const alerts = crisis({});
+    expect(alerts).toHaveLength(1);
+    // The evidence is the run so far, from both parts.
+    const ids = alerts[0]!.messageIds;
+    expect(ids.length).toBeGreaterThanOrEqual(5);
+    for (const part of parts)
+      expect(ids.some((id) => part.includes(stream.find((m) => m.id === id)!.text))).toBe(true);
+    // Not in a brand's first hours, when every topic is young.
+    expect(run(stream.map((m) => ({ ...m }))).filter((a) => a.kind === 'crisis')).toHaveLength(0);
+  });
+  it("gives a young topic the message with its main word over an everyday topic's shared words", () => {
+    const everyday: RadarMessage[] = [];
+    for (let i = 0; i < 12; i++)
+      everyday.push(msg(T - 6 * 3600_000 + i * 30 * 60_000, '@KPN geld nog steeds niet terug', `g${i}`));
+    const crisis = [
+      msg(T, '@KPN alle betalingen dubbel afgeschreven, rekening leeg', 'd1'),
+      msg(T + 60_000, '@KPN dubbel afgeschreven en nu rood staan', 'd2'),
+      msg(T + 2 * 60_000, '@KPN dubbele afschrijving, wanneer krijgen we geld terug', 'd3'),
+    ];
+    const young = (o: RadarOptions): number => {
+      const radar = createRadar(o);
+      for (const m of [...everyday, ...crisis]) radar.push({ ...m });
+      return radar.topics().find((v) => v.topic.includes('afgeschreven'))!.inWindow;
+    };
+    expect(young({ freshWord: false })).toBe(2);
+    expect(young({})).toBe(3);
+  });
 });

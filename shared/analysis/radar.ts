@@ -67,6 +67,21 @@ export interface RadarOptions {
   /** CUSUM design ratio ρ (the rate multiple it is tuned to detect) and alarm level h. */
   cusumRho?: number;
   cusumH?: number;
+  /**
+   * Whether a reply to a message in a negative topic counts as a mention of that topic when it
+   * is not positive itself, even if the model does not call it negative (default on).
+   */
+  replyEvidence?: boolean;
+  /**
+   * A brand-level CUSUM over the mentions of all young topics together (default on; with the
+   * `cusum` and `both` detectors).
+   */
+  brandCusum?: boolean;
+  /**
+   * Whether a young topic's main word in a message outweighs the shared everyday words of an
+   * older topic (or one on alert) that does not use that word much (default on).
+   */
+  freshWord?: boolean;
 }
 
 export interface TopicView {
@@ -163,6 +178,22 @@ interface BrandState {
   /** Times of negative mentions in the current window (all topics). */
   recent: number[];
   /**
+   * The brand's young-topic stream (mentions of topics younger than MERGE_AGE and not on
+   * alert, whichever topic): its usual rate per window (EWMA, capped like a young topic's
+   * baseline), this window's count, the times of the current window, and a Poisson CUSUM with
+   * its run (events and their topics). It adds up a cascade whose parts landed in several fresh
+   * topics.
+   */
+  youngRate: number;
+  /** When the brand was first seen: its young-topic stream is watched from YOUNG_TOPIC later. */
+  since: number;
+  youngCount: number;
+  youngRecent: number[];
+  youngCusum: number;
+  youngCusumAt: number;
+  youngRun: TopicEvent[];
+  youngRunTopics: Topic[];
+  /**
    * Inverted index over `topics`: keyword → the live topics whose `terms` hold it (each once,
    * in no particular order; plain arrays, lighter than thousands of small sets).
    */
@@ -193,6 +224,8 @@ const YOUNG_TOPIC = 6 * 60 * MIN;
 const CUSUM_RHO = 4;
 const CUSUM_H = 6;
 const CUSUM_RATIO = 3;
+/** The young-topic stream alerts only when one topic holds at least this many of its run. */
+const YOUNG_MIN_TOP = 3;
 /** A topic on alert may alert again (a second wave) this long after its last alert. */
 const REALERT_GAP = 2 * 60 * MIN;
 /** Two topics bridged by one message merge when both are younger than this. */
@@ -283,6 +316,7 @@ function stemOf(t: string): string {
 /** `scoreSignals` options of the kept scores, and a shared empty contact list. */
 const NO_TEXTS = { texts: false } as const;
 const NO_TIMES: number[] = [];
+const NO_TERMS: string[] = [];
 
 /**
  * The message reasons `scoreConversation` reads (risk.ts, MESSAGE_REASON_CODES). Kept scores
@@ -347,6 +381,10 @@ export function createRadar(options: RadarOptions = {}): Radar {
   const rho = options.cusumRho ?? CUSUM_RHO;
   const cusumH = options.cusumH ?? CUSUM_H;
   const lnRho = Math.log(rho);
+  const replyEvidence = options.replyEvidence ?? true;
+  // Part of the CUSUM detector (not of the window tests, which the comparison keeps as they were).
+  const brandCusum = (options.brandCusum ?? true) && detector !== 'window';
+  const freshWord = options.freshWord ?? true;
   const brands = new Map<string, BrandState>();
   const convs = new Map<string, ConvState>();
   const msgConv = new Map<string, string>();
@@ -405,12 +443,29 @@ export function createRadar(options: RadarOptions = {}): Radar {
         df: new Map(),
         dfEpoch,
         minLastAt: Infinity,
+        youngRate: 0.5,
+        since: t,
+        youngCount: 0,
+        youngRecent: [],
+        youngCusum: 0,
+        youngCusumAt: t,
+        youngRun: [],
+        youngRunTopics: [],
       };
       brands.set(brand, b);
     }
     while (t - b.binStart >= W) {
       b.negRate = 0.9 * b.negRate + 0.1 * b.binCount;
       b.binCount = 0;
+      // A window counts for at most two standard deviations above the usual, so that a cascade
+      // does not teach the young-topic stream its own level.
+      // While the brand is new every topic is young: learn freely then.
+      const cap =
+        b.binStart - b.since < YOUNG_TOPIC
+          ? Infinity
+          : b.youngRate + 2 * Math.sqrt(Math.max(b.youngRate, 0.25));
+      b.youngRate = 0.85 * b.youngRate + 0.15 * Math.min(b.youngCount, cap);
+      b.youngCount = 0;
       b.binStart += W;
       if (t - b.binStart > 96 * W) b.binStart = t - ((t - b.binStart) % W);
     }
@@ -520,7 +575,21 @@ export function createRadar(options: RadarOptions = {}): Radar {
       // young topics for which one of the message's keywords is central in both ("outage" in
       // "outage here too, nothing works" and in "massive outage, whole country ...").
       // Never a topic on alert: another theme's crisis would lose its own alert.
-      if (t - best.createdAt >= MERGE_AGE || best.alerted) return best;
+      if (t - best.createdAt >= MERGE_AGE || best.alerted) {
+        // But a fresh theme's main word outweighs everyday words: "dubbele afschrijving, wanneer
+        // krijgen we geld terug" shares "geld" and "terug" with the everyday "geld nog steeds
+        // niet terug", and "dubbel" with a young topic whose main word it is. When the older
+        // topic (or one on alert) does not use that word much itself, the young topic takes the
+        // message, so that a crisis does not feed an old topic with part of its echoes.
+        if (freshWord) {
+          for (let i = 0; i < centralPairs.length; i += 2) {
+            const young = centralPairs[i] as Topic;
+            const k = centralPairs[i + 1] as string;
+            if (young !== best && young.live && (best.terms.get(k) ?? 0) < 0.5 * best.maxTerm) return young;
+          }
+        }
+        return best;
+      }
       if (bridged !== null && bestScore >= 1 && t - bridged.createdAt < MERGE_AGE && !bridged.alerted)
         best = mergeTopics(b, best, bridged, t);
       for (let i = 0; i < centralPairs.length; i += 2) {
@@ -822,16 +891,33 @@ export function createRadar(options: RadarOptions = {}): Radar {
       }
     }
 
-    // Topic clustering and burst detection for negative messages.
-    if (negative) {
-      const brandTokens = new Set([brand, ...sig.norm.mentions]);
-      const surface: string[] = [];
-      const terms = keywords(sig.norm.tokens, brandTokens, surface);
-      const parentFound = msg.inReplyTo ? msgTopic.get(msg.inReplyTo) : undefined;
-      const parentTopic = parentFound ? resolve(parentFound) : undefined;
-      const topic = assignTopic(b, terms, t, parentTopic);
-      syncDf(b);
-      for (const k of terms) b.df.set(k, (b.df.get(k) ?? 0) + 1);
+    // Topic clustering and burst detection for negative messages, and for replies that join a
+    // negative topic's thread without being positive themselves (the cascade: "same here",
+    // "what happened?", an echo the model does not call a complaint). Such a reply counts as a
+    // mention of the thread's topic but does not change its vocabulary.
+    const parentFound = msg.inReplyTo ? msgTopic.get(msg.inReplyTo) : undefined;
+    const parentTopic = parentFound ? resolve(parentFound) : undefined;
+    const echo =
+      !negative &&
+      replyEvidence &&
+      sig !== null &&
+      score !== undefined &&
+      score.polarity !== 'positive' &&
+      parentTopic !== undefined &&
+      parentTopic.live &&
+      t - parentTopic.lastAt < 6 * 60 * MIN;
+    if (negative || echo) {
+      let terms = NO_TERMS;
+      let surface = NO_TERMS;
+      let topic: Topic;
+      if (negative) {
+        const brandTokens = new Set([brand, ...sig.norm.mentions]);
+        surface = [];
+        terms = keywords(sig.norm.tokens, brandTokens, surface);
+        topic = assignTopic(b, terms, t, parentTopic);
+        syncDf(b);
+        for (const k of terms) b.df.set(k, (b.df.get(k) ?? 0) + 1);
+      } else topic = parentTopic as Topic;
       topic.brand = brand;
       rollTopic(topic, t);
       // The brand's usual negative rate (the prior of new topics, and how busy the brand is) does
@@ -853,11 +939,11 @@ export function createRadar(options: RadarOptions = {}): Radar {
         }
       }
       for (const w of surface) topic.forms.set(w, (topic.forms.get(w) ?? 0) + 1);
-      if (sig.norm.hashtags.length) {
+      if (negative && sig.norm.hashtags.length) {
         const tags = topic.tags ?? (topic.tags = new Map());
         for (const h of sig.norm.hashtags) tags.set(h, (tags.get(h) ?? 0) + 1);
       }
-      topic.labelCache = null;
+      if (negative) topic.labelCache = null;
       // Forget slowly so that a long-lived topic's vocabulary can drift.
       if (topic.terms.size > 60) {
         for (const [k, v] of topic.terms) {
@@ -880,7 +966,7 @@ export function createRadar(options: RadarOptions = {}): Radar {
         author: msg.author.id,
         firstTime,
         followers: msg.author.followers ?? 0,
-        severity: score.severity,
+        severity: (score as MessageScore).severity,
         watch: watchedHandle(msg.author.handle),
         terms,
         engaged: !!msg.inReplyTo,
@@ -891,9 +977,19 @@ export function createRadar(options: RadarOptions = {}): Radar {
       conv.radarTopic = topic;
       if (topic.evidence.length < 200) topic.evidence.push(msg.id);
       const alert = checkBurst(topic, t, b, event);
-      if (alert) alerts.push(alert);
-    } else if (msg.inReplyTo && msgTopic.has(msg.inReplyTo) && msg.direction === 'incoming') {
-      msgTopic.set(msg.id, resolve(msgTopic.get(msg.inReplyTo) as Topic));
+      if (alert) {
+        alerts.push(alert);
+        // The young-topic stream's evidence so far is this alert's (or another theme's that
+        // it now stands out against): start afresh.
+        b.youngCusum = 0;
+        b.youngRun = [];
+        b.youngRunTopics = [];
+      } else if (brandCusum && !topic.alerted && t - topic.createdAt < MERGE_AGE) {
+        const young = checkYoung(b, topic, event, t);
+        if (young) alerts.push(young);
+      }
+    } else if (parentTopic !== undefined && msg.direction === 'incoming') {
+      msgTopic.set(msg.id, parentTopic);
     }
 
     for (const c of touched) {
@@ -972,6 +1068,58 @@ export function createRadar(options: RadarOptions = {}): Radar {
     topic.cusumAt = event.t;
     topic.run.push(event);
     if (topic.run.length > 200) topic.run.shift();
+  }
+
+  /**
+   * The brand-level CUSUM over mentions of young topics (see BrandState): when it and its run's
+   * counts make the case, the alert goes to the topic with most of the run's mentions and lists
+   * the whole run as evidence.
+   */
+  function checkYoung(b: BrandState, topic: Topic, event: TopicEvent, t: number): RadarAlert | null {
+    b.youngCount++;
+    b.youngRecent.push(t);
+    while (b.youngRecent.length && (b.youngRecent[0] as number) < t - W) b.youngRecent.shift();
+    // As for a topic: when the rest of the brand is busier than usual, so is this stream.
+    const others = b.recent.length - b.youngRecent.length;
+    const usualOthers = Math.max(0.5, b.negRate - b.youngRate);
+    const mu = Math.max(b.youngRate, 0.05) * Math.max(1, others / usualOthers);
+    b.youngCusum = Math.max(0, b.youngCusum - ((rho - 1) * mu * (t - b.youngCusumAt)) / W);
+    if (b.youngCusum === 0) {
+      b.youngRun = [];
+      b.youngRunTopics = [];
+    }
+    b.youngCusum += lnRho;
+    b.youngCusumAt = t;
+    b.youngRun.push(event);
+    b.youngRunTopics.push(topic);
+    if (b.youngRun.length > 200) {
+      b.youngRun.shift();
+      b.youngRunTopics.shift();
+    }
+    if (b.youngCusum < cusumH || t - b.since < YOUNG_TOPIC) return null;
+    const run = b.youngRun;
+    const span = Math.max(W, t - (run[0] as TopicEvent).t);
+    const c = burstTest(run, (mu * span) / W, minCount, 0, CUSUM_RATIO, Math.min(minCount, 4));
+    if (!c) return null;
+    // The topic holding most of the run (merged topics count for the one they joined).
+    const counts = new Map<Topic, number>();
+    let top = topic;
+    let topCount = 0;
+    for (const tp of b.youngRunTopics) {
+      const r = resolve(tp);
+      const n = (counts.get(r) ?? 0) + 1;
+      counts.set(r, n);
+      if (n > topCount) [top, topCount] = [r, n];
+    }
+    // A theme, not a mix: several unrelated fresh complaints are not a crisis.
+    if (top.alerted || !top.live || topCount < YOUNG_MIN_TOP) return null;
+    const alert = raise(top, t, run, c.ratio, 'cusum', 0, Math.round(span / MIN));
+    if (alert) {
+      b.youngCusum = 0;
+      b.youngRun = [];
+      b.youngRunTopics = [];
+    }
+    return alert;
   }
 
   function checkBurst(topic: Topic, t: number, b: BrandState, event: TopicEvent): RadarAlert | null {
