@@ -1,9 +1,10 @@
 // Throughput of message scoring and of the `webcare` CLI, on one core. Prints numbers; asserts
 // nothing. The CLI figures are what `webcare score|radar` does end to end (start-up, read,
 // validate, score, write) on 100,000 lines of two inputs: the demo export (bench/generate-jsonl.ts)
-// and unique standalone tweets (bench/generate-tweets.ts). Figures and history: docs/analysis.md.
+// unique standalone tweets (bench/generate-tweets.ts) and a simulated crisis stream
+// (bench/simulate/export-jsonl.ts). Figures and history: docs/analysis.md.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scoreMessage } from '../shared/analysis/score.ts';
@@ -54,12 +55,34 @@ const inputs: Array<[string, string]> = [
   ['demo export', input(`demo-${N}-seed1.jsonl`, 'generate-jsonl.ts', ['--now', '2026-11-01T00:00:00Z'])],
   ['unique tweets', input(`tweets-${N}-seed1.jsonl`, 'generate-tweets.ts', [])],
 ];
+// And a simulated crisis stream (20 brands, 5 days, ~120k messages): what the radar is for.
+const sim = join(outDir, 'sim-seed7-5d.jsonl');
+if (!existsSync(sim)) {
+  const g = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(root, 'bench', 'simulate', 'export-jsonl.ts'),
+      '--seed',
+      '7',
+      '--days',
+      '5',
+      '--out',
+      sim,
+    ],
+    { stdio: 'inherit' },
+  );
+  if (g.status !== 0) throw new Error('export-jsonl failed');
+}
+inputs.push(['simulated crisis stream', sim]);
 // One run to build the CLI bundle (node_modules/.cache/webcare-cli) so that it is not timed.
 spawnSync(process.execPath, [join(root, 'bin', 'webcare.mjs'), 'score', '--in', '-'], {
   input: '',
   encoding: 'utf8',
 });
 for (const [label, file] of inputs) {
+  const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean).length;
   for (const command of ['score', 'radar']) {
     let best = Infinity;
     for (let run = 0; run < 3; run++) {
@@ -73,7 +96,7 @@ for (const [label, file] of inputs) {
       best = Math.min(best, performance.now() - s);
     }
     console.log(
-      `analysis: webcare ${command} on ${label}: ${Math.round(N / (best / 1000))} messages/s end to end (${N} lines, best of 3, ${(best / 1000).toFixed(2)} s wall)`,
+      `analysis: webcare ${command} on ${label}: ${Math.round(lines / (best / 1000))} messages/s end to end (${lines} lines, best of 3, ${(best / 1000).toFixed(2)} s wall)`,
     );
   }
 }

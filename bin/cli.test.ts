@@ -146,6 +146,39 @@ describe('webcare CLI', () => {
   });
 });
 
+describe('simulated crises through the CLI', () => {
+  it('a simulated stream exported as interchange JSONL validates and raises crisis alerts in radar', () => {
+    const file = join(root, 'bench', 'out', 'cli-sim.jsonl');
+    mkdirSync(dirname(file), { recursive: true });
+    const g = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'bench/simulate/export-jsonl.ts',
+        '--seed',
+        '11',
+        '--days',
+        '1',
+        '--brands',
+        '4',
+        '--out',
+        file,
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
+    expect(g.status).toBe(0);
+    const r = run(['radar', '--in', file]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    const alerts = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { kind: string; messageIds: string[] });
+    expect(alerts.filter((a) => a.kind === 'crisis').length).toBeGreaterThan(0);
+  });
+});
+
 describe('fast interchange validation', () => {
   const base = {
     id: 'm1',
