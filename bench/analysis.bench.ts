@@ -56,8 +56,8 @@ const inputs: Array<[string, string]> = [
   ['unique tweets', input(`tweets-${N}-seed1.jsonl`, 'generate-tweets.ts', [])],
 ];
 // And a simulated crisis stream (20 brands, 5 days, ~120k messages): what the radar is for.
-const sim = join(outDir, 'sim-seed7-5d.jsonl');
-if (!existsSync(sim)) {
+const simFile = join(outDir, 'sim-seed7-5d.jsonl');
+if (!existsSync(simFile)) {
   const g = spawnSync(
     process.execPath,
     [
@@ -69,13 +69,13 @@ if (!existsSync(sim)) {
       '--days',
       '5',
       '--out',
-      sim,
+      simFile,
     ],
     { stdio: 'inherit' },
   );
   if (g.status !== 0) throw new Error('export-jsonl failed');
 }
-inputs.push(['simulated crisis stream', sim]);
+inputs.push(['simulated crisis stream', simFile]);
 // One run to build the CLI bundle (node_modules/.cache/webcare-cli) so that it is not timed.
 spawnSync(process.execPath, [join(root, 'bin', 'webcare.mjs'), 'score', '--in', '-'], {
   input: '',
