@@ -11,7 +11,7 @@ import type { MessageSignals } from './signals.ts';
 import { normalize } from './text.ts';
 import { scoreSignals } from './score.ts';
 import type { MessageScore } from './score.ts';
-import { DEFAULT_RISK_THRESHOLD, scoreConversation } from './risk.ts';
+import { DEFAULT_RISK_THRESHOLD, MESSAGE_REASON_CODES, scoreConversation } from './risk.ts';
 import type { ConversationInput, RiskMessage } from './risk.ts';
 import { formatNumber, reasonText } from './reasons.ts';
 import type { Reason, ReasonLocale } from './reasons.ts';
@@ -319,12 +319,11 @@ const NO_TIMES: number[] = [];
 const NO_TERMS: string[] = [];
 
 /**
- * The message reasons `scoreConversation` reads (risk.ts, MESSAGE_REASON_CODES). Kept scores
- * drop the others: they were most of the objects in the radar's 48 hours of conversations.
- * radar.test.ts checks for every signal code that the risk reads exactly these.
+ * The message reasons `scoreConversation` reads. Kept scores drop the others: they were most of
+ * the objects in the radar's 48 hours of conversations. radar.test.ts checks for every signal
+ * code that the risk reads exactly these.
  */
-export const RISK_REASON_CODES =
-  /^(threat|safety|discrimination|complaint\.(persistence|waiting|duration)|sarcasm|shouting|emoji)/;
+export const RISK_REASON_CODES = MESSAGE_REASON_CODES;
 const NO_REASONS: Reason[] = [];
 
 /** A message score as the radar keeps it: no reason texts, only the reasons the risk reads. */

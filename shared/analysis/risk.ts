@@ -99,7 +99,8 @@ export interface ConversationRisk {
 }
 
 const HOUR = 3_600_000;
-const MESSAGE_REASON_CODES =
+/** The message reasons the risk reads from a message's score (the radar keeps only these). */
+export const MESSAGE_REASON_CODES =
   /^(threat|safety|discrimination|complaint\.(persistence|waiting|duration)|sarcasm|shouting|emoji)/;
 
 /** Scores a conversation's escalation risk at `options.now`. */
