@@ -5,11 +5,11 @@
 // handle, so vocabulary and length look like tweets to brands while no two lines are equal.
 // No `lang` field: the CLI must detect it, as it must on outside data.
 // Usage: node --import tsx bench/generate-tweets.ts --messages 100000 --seed 1 [--out FILE|-]
-import { createWriteStream, readFileSync, readdirSync } from 'node:fs';
-import { once } from 'node:events';
+import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { jsonlWriter } from './jsonl-writer.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -44,9 +44,8 @@ for (const f of readdirSync(join(root, 'data/handwritten'))) {
   }
 }
 
-const out = values.out === '-' ? process.stdout : createWriteStream(values.out);
+const out = jsonlWriter(values.out);
 const start = Date.parse('2026-11-01T00:00:00Z');
-let chunk = '';
 for (let i = 0; i < target; i++) {
   const a = pick(sentences);
   const b = pick(sentences);
@@ -68,15 +67,7 @@ for (let i = 0; i < target; i++) {
     text: words.join(' '),
     createdAt: new Date(start + i * 2000).toISOString(),
   };
-  chunk += `${JSON.stringify(line)}\n`;
-  if (chunk.length > 1 << 16) {
-    if (!out.write(chunk)) await once(out, 'drain');
-    chunk = '';
-  }
+  await out.write(line);
 }
-out.write(chunk);
-if (out !== process.stdout) {
-  out.end();
-  await once(out, 'finish');
-}
+await out.close();
 console.error(`generate-tweets: wrote ${target} messages`);

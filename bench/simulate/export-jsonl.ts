@@ -1,10 +1,9 @@
 // Writes a simulated stream (bench/simulate/simulate.ts) as interchange JSONL, so that it can be
 // replayed through the CLI exactly as an outside evaluator would: `webcare radar --in FILE`.
 // Usage: node --import tsx bench/simulate/export-jsonl.ts [--seed 2026] [--days 3] [--brands 20] [--out FILE|-]
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { simulate } from './simulate.ts';
+import { jsonlWriter } from '../jsonl-writer.ts';
 
 const { values } = parseArgs({
   options: {
@@ -15,8 +14,7 @@ const { values } = parseArgs({
   },
 });
 const sim = simulate({ seed: Number(values.seed), days: Number(values.days), brands: Number(values.brands) });
-const out = values.out === '-' ? process.stdout : createWriteStream(values.out);
-let chunk = '';
+const out = jsonlWriter(values.out);
 for (const m of sim.messages) {
   const line: Record<string, unknown> = {
     id: m.id,
@@ -32,15 +30,7 @@ for (const m of sim.messages) {
   if (m.brand) line.brand = m.brand;
   if (m.lang) line.lang = m.lang;
   if (m.metrics) line.metrics = m.metrics;
-  chunk += `${JSON.stringify(line)}\n`;
-  if (chunk.length > 1 << 16) {
-    if (!out.write(chunk)) await once(out, 'drain');
-    chunk = '';
-  }
+  await out.write(line);
 }
-out.write(chunk);
-if (out !== process.stdout) {
-  out.end();
-  await once(out, 'finish');
-}
+await out.close();
 console.error(`export-jsonl: ${sim.messages.length} simulated messages`);
