@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { jsonlWriter } from './jsonl-writer.ts';
+import { mulberry32 } from '../shared/demo/random.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -20,15 +21,7 @@ const { values } = parseArgs({
   },
 });
 const target = Number(values.messages);
-let state = Number(values.seed) >>> 0 || 1;
-// mulberry32: small seeded PRNG, enough for shuffling benchmark input.
-function rnd(): number {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const rnd = mulberry32(Number(values.seed) >>> 0 || 1);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 
 const sentences: string[][] = [];

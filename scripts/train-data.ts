@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { mulberry32 } from '../shared/demo/random.ts';
 
 export interface Example {
   text: string;
@@ -15,16 +16,7 @@ export interface Example {
 }
 
 /** Mulberry32: small seeded PRNG so that the set is identical on every machine. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 type Lang = 'nl' | 'en';
 type Sector = 'telecom' | 'energy' | 'bank' | 'airline' | 'retail' | 'food' | 'transport' | 'insurance';

@@ -4,17 +4,9 @@
 // crisis alerts and the precision of the daily top-10 escalation flags. Pure and seeded.
 import { createRadar } from '../../shared/analysis/radar.ts';
 import type { RadarAlert, RadarMessage, RadarOptions } from '../../shared/analysis/radar.ts';
+import { mulberry32 } from '../../shared/demo/random.ts';
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;

@@ -113,3 +113,19 @@ export function createRandom(seed: number): Random {
   };
   return rnd;
 }
+
+/**
+ * Mulberry32, a one-line-state seeded generator: uniform floats in [0, 1). The simulator, the
+ * training-set builder and the benchmark inputs use it (their figures depend on its exact
+ * sequence); the demo inbox uses `createRandom`.
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
