@@ -382,3 +382,46 @@ function splitTopLevel(src: string): string[] {
   out.push(src.slice(start));
   return out;
 }
+
+export interface FilterAudit {
+  /** Cue runs that match (text × regex). */
+  matched: number;
+  /** Non-matching cue runs the text mask skips, and those the token mask skips. */
+  skipped: number;
+  skippedByTokens: number;
+  /** Matches a mask would have skipped: must be empty ("cue 3 on '…'", "cue 3 by tokens on '…'"). */
+  misses: string[];
+}
+
+/**
+ * Compares both masks with running every regex on `texts` (raw message texts, normalized here):
+ * the soundness check the tests run on edge cases and on the training corpus.
+ */
+export function auditCueFilter(
+  filter: CueFilter,
+  regexes: readonly RegExp[],
+  texts: readonly string[],
+  normalizeText: (raw: string) => { text: string; tokens: string[] },
+): FilterAudit {
+  const audit: FilterAudit = { matched: 0, skipped: 0, skippedByTokens: 0, misses: [] };
+  for (const raw of texts) {
+    const norm = normalizeText(raw);
+    const mask = filter.mask(norm.text);
+    const tokenMask = filter.maskTokens(norm.tokens);
+    regexes.forEach((re, i) => {
+      re.lastIndex = 0;
+      const hit = re.test(norm.text);
+      re.lastIndex = 0;
+      const bit = 1 << i;
+      if (hit) {
+        audit.matched++;
+        if ((mask & bit) === 0) audit.misses.push(`cue ${i} on "${norm.text}"`);
+        if ((tokenMask & bit) === 0) audit.misses.push(`cue ${i} by tokens on "${norm.text}"`);
+      } else {
+        if ((mask & bit) === 0) audit.skipped++;
+        if ((tokenMask & bit) === 0) audit.skippedByTokens++;
+      }
+    });
+  }
+  return audit;
+}
