@@ -192,15 +192,14 @@ const isTokenChar = (s: string, i: number): boolean => {
   return c < 256 && TOKEN_CHAR[c] === 1;
 };
 const foldDigits = (s: string): string => s.replace(/[0-9]/g, '0');
-const TOKEN_MASK_MAX = 200_000;
 
 export interface CueFilter {
   /** Bit i set: cue i may match `text` (normalized, Latin-1). */
   mask(text: string): number;
   /**
    * The same answer from the text's tokens (`normalize(...).tokens`, the maximal runs of
-   * `[\p{L}\p{N}_]`), with five characters of look-ahead instead of three and each distinct
-   * token analysed once: cheaper per message and it tells "user" from "useless".
+   * `[\p{L}\p{N}_]`), with five characters of look-ahead instead of three: it tells "user" from
+   * "useless". Not memoized; `extractSignals` keeps each token's `maskToken` in its token cache.
    */
   maskTokens(tokens: readonly string[]): number;
   /** One token's part of `maskTokens` (without `always`), not memoized: for callers' own caches. */
@@ -286,7 +285,6 @@ export function compileCueFilter(sources: readonly string[]): CueFilter {
     }
   });
   tokenAlways |= always;
-  const tokenMasks = new Map<string, number>();
   const tokenMask = (token: string): number => {
     const u = foldDigits(token);
     let m = 0;
@@ -340,16 +338,7 @@ export function compileCueFilter(sources: readonly string[]): CueFilter {
     maskToken: tokenMask,
     maskTokens(tokens: readonly string[]): number {
       let m = tokenAlways;
-      for (let i = 0; i < tokens.length; i++) {
-        const t = tokens[i] as string;
-        let bits = tokenMasks.get(t);
-        if (bits === undefined) {
-          if (tokenMasks.size >= TOKEN_MASK_MAX) tokenMasks.clear();
-          bits = tokenMask(t);
-          tokenMasks.set(t, bits);
-        }
-        m |= bits;
-      }
+      for (const t of tokens) m |= tokenMask(t);
       return m;
     },
   };
