@@ -13,7 +13,7 @@ import { createEventBus } from './services/events.ts';
 import { createOpenExternal, isAllowedExternalUrl } from './services/open-external.ts';
 import { SETTINGS_STORE_OPTIONS, createSettingsService } from './services/settings.ts';
 import type { SettingsStoreLike } from './services/settings.ts';
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './host/csp.ts';
+import { ELECTRON_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './host/csp.ts';
 import { contentTypeFor, resolveStaticPath } from './host/static.ts';
 import { buildMenuTemplate } from './menu/menu-template.ts';
 import type { MenuCommandId } from './menu/menu-template.ts';
@@ -49,7 +49,7 @@ export function serveRenderer(rendererDir: string): void {
       status: 200,
       headers: {
         'Content-Type': contentTypeFor(file),
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'Content-Security-Policy': ELECTRON_CONTENT_SECURITY_POLICY,
         ...SECURITY_HEADERS,
       },
     });

@@ -101,6 +101,20 @@ function socketStatus(port: number, headers: Record<string, string> = {}): Promi
   });
 }
 
+/** A raw HTTP/1.1 exchange, for request targets node:http refuses to build. */
+function raw(port: number, text: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    let data = '';
+    socket.setEncoding('utf8');
+    socket.setTimeout(5000, () => socket.destroy());
+    socket.on('data', (chunk: string) => (data += chunk));
+    socket.on('error', () => undefined);
+    socket.on('close', () => resolve(data));
+    socket.write(text);
+  });
+}
+
 function tryConnect(host: string, port: number): Promise<'connected' | 'refused'> {
   return new Promise((resolve) => {
     const socket = connect({ host, port, timeout: 2000 });
@@ -233,4 +247,27 @@ test('settings and IndexedDB survive a host restart on the same port', async ({ 
       open.onsuccess = () => { const req = open.result.transaction('kv').objectStore('kv').get('k'); req.onsuccess = () => resolve(req.result); };
     })`),
   ).toBe('kept');
+});
+
+test('malformed requests get a 4xx, and the host never prints the token or a cookie value', async ({
+  host,
+}) => {
+  const cookie = `webcare_token_${host.port}=${host.token}; other_app=s3cr3t-cookie-value`;
+  const statuses: string[] = [];
+  for (const target of ['//', '///', '/.//evil.example/', '/%', '/%00', '*', '//api/invoke', '/api/%'])
+    for (const query of [`?token=${host.token}`, '?token=wrong', ''])
+      for (const method of ['GET', 'POST']) {
+        const reply = await raw(
+          host.port,
+          `${method} ${target}${query} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nCookie: ${cookie}\r\n` +
+            `Content-Type: application/json\r\nContent-Length: 1\r\nConnection: close\r\n\r\n{`,
+        );
+        statuses.push(`${method} ${target}${query.replace(host.token, 'T')} → ${reply.split('\r\n')[0]}`);
+      }
+  for (const line of statuses) expect(line).toMatch(/→ HTTP\/1\.1 [1-4]\d\d /);
+  expect((await get(host.port, '/', { Cookie: cookie })).status).toBe(200);
+  // The one line that must show the token is the URL to open; nothing else may.
+  const lines = host.output.split('\n').filter((line) => line.includes(host.token));
+  expect(lines).toEqual([`Open Webcare: ${host.url}`]);
+  expect(host.output).not.toContain('s3cr3t-cookie-value');
 });

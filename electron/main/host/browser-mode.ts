@@ -7,6 +7,8 @@ import { createEventBus } from '../services/events.ts';
 import { createOpenExternal } from '../services/open-external.ts';
 import { createSettingsService, openConfSettingsStore } from '../services/settings.ts';
 import type { SettingsService } from '../services/settings.ts';
+import { createHostLog } from './log.ts';
+import type { HostLog } from './log.ts';
 import { isTrustedHostSender, startHttpHost } from './server.ts';
 import type { HostOptions, HostSender, RunningHost } from './server.ts';
 
@@ -26,11 +28,10 @@ export function appVersion(): string {
 
 export interface BrowserModeOptions extends Pick<
   HostOptions,
-  'port' | 'token' | 'middleware' | 'beforeListen'
+  'port' | 'token' | 'middleware' | 'beforeListen' | 'log'
 > {
   dataDir: string;
   rendererDir: string;
-  log?: (line: string) => void;
 }
 
 export interface BrowserMode extends RunningHost {
@@ -43,14 +44,17 @@ export interface BrowserMode extends RunningHost {
  * `{opened|shown: false}`; the renderer's bridge then uses the browser's own APIs.
  */
 export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserMode> {
-  const log = options.log ?? console.log;
+  const log: HostLog = options.log ?? createHostLog();
   mkdirSync(options.dataDir, { recursive: true });
   const store = openConfSettingsStore(options.dataDir, (backup, reason) =>
-    log(`Settings file was unreadable (${reason}); moved it to ${backup} and started with defaults.`),
+    log.info(`Settings file was unreadable (${reason}); moved it to ${backup} and started with defaults.`),
   );
   const settings = createSettingsService(store);
   const events = createEventBus();
-  const router = createIpcRouter<HostSender>({ isTrustedSender: isTrustedHostSender });
+  const router = createIpcRouter<HostSender>({
+    isTrustedSender: isTrustedHostSender,
+    onInternalError: (channel, error) => log.error(`${channel} failed:`, error),
+  });
   const version = appVersion();
   registerCoreHandlers(router, {
     appInfo: () => buildAppInfo({ version, mode: 'browser', dataDir: options.dataDir }),
@@ -59,6 +63,6 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     notify: () => ({ shown: false }),
     events,
   });
-  const host = await startHttpHost({ ...options, router, events });
+  const host = await startHttpHost({ ...options, router, events, log });
   return { ...host, settings };
 }

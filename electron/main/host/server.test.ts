@@ -1,8 +1,10 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inspect } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { DEFAULT_SETTINGS } from '../../../shared/settings/schema.ts';
 import {
@@ -15,7 +17,9 @@ import {
 } from './auth.ts';
 import { startBrowserMode } from './browser-mode.ts';
 import type { BrowserMode } from './browser-mode.ts';
-import { CONTENT_SECURITY_POLICY } from './csp.ts';
+import { browserModeContentSecurityPolicy } from './csp.ts';
+import { createHostLog } from './log.ts';
+import { MAX_BODY_BYTES } from './server.ts';
 import { resolveStaticPath } from './static.ts';
 
 interface Reply {
@@ -62,10 +66,64 @@ function openSocket(
   });
 }
 
+/** Sends raw bytes (any request line, even ones node:http refuses to build); resolves with the reply. */
+const statusLine = (reply: string) => reply.split('\r\n')[0] ?? '';
+
+function rawRequest(port: number, text: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    let data = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (data += chunk));
+    socket.on('error', () => undefined);
+    // The request says Connection: close, so the host ends the socket after its reply; ending
+    // our side first would make Node drop a reply that is still being written.
+    socket.setTimeout(5000, () => socket.destroy());
+    socket.on('close', () => resolve(data));
+    socket.write(text);
+  });
+}
+
+/** Sends a body of `size` bytes with node:http, either with Content-Length or chunked. */
+function postLarge(port: number, size: number, chunked: boolean): Promise<Reply & { error?: string }> {
+  return new Promise((resolve) => {
+    const req = request({
+      host: '127.0.0.1',
+      port,
+      path: '/api/invoke',
+      method: 'POST',
+      headers: {
+        Host: `127.0.0.1:${port}`,
+        Cookie: cookie,
+        'Content-Type': 'application/json',
+        ...(chunked ? {} : { 'Content-Length': String(size) }),
+      },
+    });
+    req.on('response', (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      res.on('error', (error) =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, error: error.message }),
+      );
+    });
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      resolve({ status: 0, headers: {}, body: '', error: error.code ?? error.message }),
+    );
+    const block = Buffer.alloc(64 * 1024, 0x61);
+    for (let sent = 0; sent < size; sent += block.length)
+      req.write(block.subarray(0, Math.min(block.length, size - sent)));
+    req.end();
+  });
+}
+
 let dataDir: string;
 let rendererDir: string;
 let host: BrowserMode;
 let cookie: string;
+/** Everything the host logged (stdout and stderr lines alike). */
+const logged: string[] = [];
 const invoke = (channel: unknown, arg?: unknown, headers: Record<string, string> = {}) =>
   send(host.port, '/api/invoke', {
     method: 'POST',
@@ -80,10 +138,17 @@ beforeAll(async () => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>fixture</title>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(dataDir, 'secret.txt'), 'do not serve');
-  host = await startBrowserMode({ dataDir, rendererDir, port: 0, log: () => undefined });
+  // Whatever reaches the console counts as host output too, not only what goes through the log.
+  for (const method of ['log', 'error', 'warn', 'info'] as const)
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+      logged.push(args.map((arg) => (typeof arg === 'string' ? arg : inspect(arg))).join(' '));
+    });
+  const log = createHostLog({ out: (line) => logged.push(line), err: (line) => logged.push(line) });
+  host = await startBrowserMode({ dataDir, rendererDir, port: 0, log });
   cookie = `${cookieName(host.port)}=${host.token}`;
 });
 afterAll(async () => {
+  vi.restoreAllMocks();
   await host.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -138,7 +203,7 @@ describe('browser-mode host over HTTP', () => {
     const page = await send(host.port, '/', { headers: { Cookie: cookie } });
     expect(page.status).toBe(200);
     expect(page.body).toContain('fixture');
-    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(page.headers['content-security-policy']).toBe(browserModeContentSecurityPolicy(host.port));
     expect(page.headers['content-security-policy']).not.toContain('unsafe-eval');
     const asset = await send(host.port, '/assets/app.js', {
       headers: { Authorization: `Bearer ${host.token}` },
@@ -207,6 +272,128 @@ describe('browser-mode host over HTTP', () => {
       const reply = await send(host.port, path, { headers: { Cookie: cookie } });
       expect(reply.body).not.toContain('do not serve');
     }
+  });
+});
+
+describe('browser-mode host against malformed and hostile requests', () => {
+  it('redirects the token exchange only to a path on its own origin', async () => {
+    const origin = `http://127.0.0.1:${host.port}`;
+    const cases: [string, string][] = [
+      ['/.//evil.example/', '/evil.example/'],
+      ['//evil.example/', '/evil.example/'],
+      ['///evil.example', '/evil.example'],
+      ['/%2e//evil.example/', '/evil.example/'],
+      ['/inbox/./..//evil.example', '/evil.example'],
+      ['/\\evil.example/', '/evil.example/'],
+      ['/\\/evil.example/', '/evil.example/'],
+      ['/.\\/evil.example/', '/evil.example/'],
+      ['/inbox/open', '/inbox/open'],
+      ['/', '/'],
+    ];
+    for (const [path, expected] of cases) {
+      const head = await rawRequest(
+        host.port,
+        `GET ${path}?token=${host.token}&view=x HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nConnection: close\r\n\r\n`,
+      );
+      expect(statusLine(head), path).toBe('HTTP/1.1 302 Found');
+      const location = /\r\nLocation: ([^\r]*)\r\n/i.exec(head)?.[1] ?? '';
+      expect(location, path).toBe(`${expected}?view=x`);
+      expect(new URL(location, origin).origin, path).toBe(origin);
+    }
+  });
+
+  it('answers every malformed target with a 4xx, never a 500, and keeps serving', async () => {
+    const targets = [
+      '//',
+      '///',
+      `//?token=${host.token}`,
+      `//?token=wrong`,
+      '/.//evil.example/',
+      '/%',
+      '/%E0%A4%A',
+      '/%00',
+      '/a/../../..',
+      '//api/invoke',
+      '/api//invoke',
+      '/api/%',
+      `/api/invoke?token=${host.token}`,
+      'http://evil.example/',
+      `http://127.0.0.1:${host.port}//`,
+      '*',
+      '@evil',
+      `/${'a'.repeat(8000)}`,
+    ];
+    for (const withCookie of [false, true]) {
+      for (const target of targets) {
+        for (const method of ['GET', 'POST', 'OPTIONS']) {
+          const status = statusLine(
+            await rawRequest(
+              host.port,
+              `${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n${withCookie ? `Cookie: ${cookie}; other_app=s3cr3t-cookie-value\r\n` : ''}Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`,
+            ),
+          );
+          expect(status, `${method} ${target}`).toMatch(/^HTTP\/1\.1 [1-4]\d\d /);
+        }
+      }
+      // Upgrades on malformed targets: refused, and the host survives them.
+      for (const target of ['//', '/.//api/events', '*']) {
+        const status = statusLine(
+          await rawRequest(
+            host.port,
+            `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n${withCookie ? `Cookie: ${cookie}\r\n` : ''}\r\n`,
+          ),
+        );
+        expect(status, `upgrade ${target}`).toMatch(/^HTTP\/1\.1 4\d\d /);
+      }
+    }
+    expect((await send(host.port, '//', { headers: { Cookie: cookie } })).status).toBe(200);
+    expect(JSON.parse((await invoke('settings:get')).body)).toMatchObject({ ok: true });
+  });
+
+  it('never logs the token or a cookie value, whatever the request', async () => {
+    const secretCookie = 'other_app=s3cr3t-cookie-value';
+    for (const target of ['//', '///', '/.//evil.example/', '/%', '*', '/api/%', '//api/invoke'])
+      for (const query of [`?token=${host.token}`, '?token=wrong', ''])
+        await rawRequest(
+          host.port,
+          `GET ${target}${query} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nCookie: ${cookie}; ${secretCookie}\r\nAuthorization: Bearer ${host.token}\r\nConnection: close\r\n\r\n`,
+        );
+    const output = logged.join('\n');
+    expect(output).not.toContain(host.token);
+    expect(output).not.toContain('s3cr3t-cookie-value');
+  });
+
+  it('answers a 2 MiB body with the 413 JSON error instead of a reset, and keeps serving', async () => {
+    for (const chunked of [false, true]) {
+      const reply = await postLarge(host.port, 2 * 1024 * 1024, chunked);
+      expect(reply.error, `chunked=${chunked}`).toBeUndefined();
+      expect(reply.status).toBe(413);
+      expect(reply.headers.connection).toBe('close');
+      expect(JSON.parse(reply.body)).toEqual({
+        ok: false,
+        error: { code: 'invalid-argument', message: `Request too large (over ${MAX_BODY_BYTES} bytes).` },
+      });
+    }
+    const viaFetch = await fetch(`http://127.0.0.1:${host.port}/api/invoke`, {
+      method: 'POST',
+      headers: { Cookie: cookie, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ channel: 'settings:get', arg: 'x'.repeat(2 * 1024 * 1024) }),
+    });
+    expect(viaFetch.status).toBe(413);
+    expect(await viaFetch.json()).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    // Just under the limit is still read (and then refused by the router, not the transport).
+    const under = await invoke('settings:get', 'x'.repeat(MAX_BODY_BYTES - 100));
+    expect(under.status).toBe(200);
+    expect(JSON.parse((await invoke('settings:get')).body)).toMatchObject({ ok: true });
+  });
+
+  it('sends a CSP that allows WebSockets to its own port only', async () => {
+    const page = await send(host.port, '/', { headers: { Cookie: cookie } });
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${host.port} ws://localhost:${host.port};`);
+    expect(csp).not.toMatch(/:\*/);
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).not.toContain('unsafe-eval');
   });
 });
 

@@ -13,8 +13,11 @@ import {
   sessionCookie,
   tokenEquals,
 } from './auth.ts';
-import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './csp.ts';
+import { SECURITY_HEADERS, browserModeContentSecurityPolicy } from './csp.ts';
+import { createHostLog } from './log.ts';
+import type { HostLog } from './log.ts';
 import { listenForDataDir } from './port.ts';
+import { parseRequestTarget, sameOriginLocation } from './request-target.ts';
 import { serveStatic } from './static.ts';
 
 /** What the browser-mode dispatcher knows about a caller. */
@@ -42,6 +45,8 @@ export interface HostOptions {
   middleware?: Middleware;
   /** Lets the caller attach things (Vite's HMR) to the server before it listens. */
   beforeListen?: (server: Server) => void | Promise<void>;
+  /** Where the host writes; redacts the token and cookies. Default: stdout/stderr. */
+  log?: HostLog;
 }
 
 export interface RunningHost {
@@ -56,7 +61,14 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
+/** The largest call body accepted; a bigger one gets 413. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * An oversized body is read to its end and thrown away before the 413 goes out: closing a
+ * socket with unread data makes the kernel answer with a reset, and the client then sees
+ * ECONNRESET instead of the 413. Past this much the connection is closed anyway.
+ */
+export const MAX_DRAIN_BYTES = 16 * 1024 * 1024;
 export const EVENTS_PATH = '/api/events';
 export const INVOKE_PATH = '/api/invoke';
 
@@ -64,30 +76,55 @@ const UNAUTHORIZED_HTML = `<!doctype html><meta charset="utf-8"><title>Webcare</
 <p>This Webcare window needs its access token. Open the URL that <code>npm start</code> printed (it ends in <code>?token=…</code>).</p>
 <p>Dit Webcare-venster heeft een toegangstoken nodig. Open de URL die <code>npm start</code> liet zien (die eindigt op <code>?token=…</code>).</p>`;
 
+class BodyTooLargeError extends Error {}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (declared > MAX_DRAIN_BYTES) {
+      reject(new BodyTooLargeError('Body too large'));
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
+      if (size > MAX_DRAIN_BYTES) {
+        req.removeAllListeners('data');
+        req.pause();
+        reject(new BodyTooLargeError('Body too large'));
+        return;
+      }
+      if (tooLarge) return;
       if (size > MAX_BODY_BYTES) {
-        reject(Object.assign(new Error('Body too large'), { status: 413 }));
-        req.destroy();
+        tooLarge = true;
+        chunks.length = 0;
         return;
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () =>
+      tooLarge
+        ? reject(new BodyTooLargeError('Body too large'))
+        : resolveBody(Buffer.concat(chunks).toString('utf8')),
+    );
     req.on('error', reject);
   });
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  extraHeaders: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
     'Content-Length': Buffer.byteLength(text),
+    ...extraHeaders,
   });
   res.end(text);
 }
@@ -113,14 +150,18 @@ function rejectUpgrade(socket: Duplex, status: number, reason: string): void {
  */
 export async function startHttpHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? createToken();
-  const csp = options.middleware ? DEV_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY;
+  const log = options.log ?? createHostLog();
+  log.addSecret(token);
   let port = 0;
+  let csp = '';
+  let origin = '';
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     res.setHeader('Content-Security-Policy', csp);
     if (!isAllowedHost(req.headers.host, port)) return sendText(res, 403, 'Forbidden host');
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const url = parseRequestTarget(req.url, origin);
+    if (!url) return sendText(res, 400, 'Bad request target');
 
     const offered = url.searchParams.get('token');
     if (offered !== null && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -129,7 +170,7 @@ export async function startHttpHost(options: HostOptions): Promise<RunningHost> 
       url.searchParams.delete('token');
       res.writeHead(302, {
         'Set-Cookie': sessionCookie(port, token),
-        Location: `${url.pathname}${url.search}`,
+        Location: sameOriginLocation(url, origin),
         'Cache-Control': 'no-store',
       });
       res.end();
@@ -161,13 +202,25 @@ export async function startHttpHost(options: HostOptions): Promise<RunningHost> 
       try {
         body = JSON.parse(await readBody(req));
       } catch (error) {
-        const status = (error as { status?: number }).status ?? 400;
-        return sendJson(res, status, {
+        if (error instanceof BodyTooLargeError) {
+          // Connection: close makes Node end the socket once the 413 is flushed; the body was
+          // drained first (unless absurdly large), so that end is a clean FIN, not a reset.
+          return sendJson(
+            res,
+            413,
+            {
+              ok: false,
+              error: {
+                code: 'invalid-argument',
+                message: `Request too large (over ${MAX_BODY_BYTES} bytes).`,
+              },
+            },
+            { Connection: 'close' },
+          );
+        }
+        return sendJson(res, 400, {
           ok: false,
-          error: {
-            code: 'invalid-argument',
-            message: status === 413 ? 'Request too large.' : 'Body is not JSON.',
-          },
+          error: { code: 'invalid-argument', message: 'Body is not JSON.' },
         });
       }
       const { channel, arg } =
@@ -179,7 +232,7 @@ export async function startHttpHost(options: HostOptions): Promise<RunningHost> 
     if (url.pathname.startsWith('/api/')) return sendText(res, 404, 'Not found');
     if (options.middleware) {
       options.middleware(req, res, (error) => {
-        if (error) console.error('webcare: dev middleware failed:', error);
+        if (error) log.error('dev middleware failed:', error);
         if (!res.headersSent) sendText(res, error ? 500 : 404, error ? 'Dev server error' : 'Not found');
       });
       return;
@@ -190,7 +243,7 @@ export async function startHttpHost(options: HostOptions): Promise<RunningHost> 
 
   const server = createServer((req, res) => {
     onRequest(req, res).catch((error: unknown) => {
-      console.error('webcare: request failed:', error);
+      log.error(`request failed (${req.method ?? '?'} ${req.url ?? ''}):`, error);
       if (!res.headersSent) sendText(res, 500, 'Internal error');
       else res.destroy();
     });
@@ -204,7 +257,9 @@ export async function startHttpHost(options: HostOptions): Promise<RunningHost> 
   });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    // Parsed like a request: `new WebSocket('ws://127.0.0.1:PORT//')` from any web page used to
+    // throw inside this event handler and stop the host.
+    const pathname = parseRequestTarget(req.url, origin)?.pathname;
     if (pathname !== EVENTS_PATH) {
       // In dev, Vite's HMR socket has its own upgrade listener on this server.
       if (!options.middleware) rejectUpgrade(socket, 404, 'Not Found');
@@ -225,7 +280,9 @@ export async function startHttpHost(options: HostOptions): Promise<RunningHost> 
   await options.beforeListen?.(server);
   const listened = await listenForDataDir(server, options.dataDir, options.port);
   port = listened.port;
-  const baseURL = `http://127.0.0.1:${port}`;
+  origin = `http://127.0.0.1:${port}`;
+  csp = browserModeContentSecurityPolicy(port, { dev: options.middleware !== undefined });
+  const baseURL = origin;
 
   let closing: Promise<void> | null = null;
   return {

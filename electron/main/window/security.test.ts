@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Session, WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../host/csp.ts';
+import { ELECTRON_CONTENT_SECURITY_POLICY } from '../host/csp.ts';
 import { FakeBrowserWindow } from './electron-double.ts';
 import type { FakeWebContents, createElectronDouble } from './electron-double.ts';
 
@@ -118,9 +118,25 @@ describe('session hardening', () => {
       { url: 'app://webcare/index.html', responseHeaders: {} },
       (result: { responseHeaders: Record<string, string[]> }) => (headers = result.responseHeaders),
     );
-    expect(headers['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval/);
-    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(headers['Content-Security-Policy']).toEqual([ELECTRON_CONTENT_SECURITY_POLICY]);
+    expect(ELECTRON_CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval/);
+    expect(ELECTRON_CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+  });
+
+  it('gives the Electron window no network origin to connect to: IPC needs none', () => {
+    expect(ELECTRON_CONTENT_SECURITY_POLICY).toContain("connect-src 'self';");
+    expect(ELECTRON_CONTENT_SECURITY_POLICY).not.toMatch(/ws:|wss:|127\.0\.0\.1|localhost|\*/);
+    expect(ELECTRON_CONTENT_SECURITY_POLICY.split('; ')).toEqual([
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data:",
+      "connect-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+      "form-action 'self'",
+    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../host/csp.ts';
+import { ELECTRON_CONTENT_SECURITY_POLICY } from '../host/csp.ts';
 import { isAllowedExternalUrl } from '../services/open-external.ts';
 
 /** The renderer is served from this privileged custom scheme, so it has a real origin. */
@@ -91,7 +91,7 @@ export function hardenSession(session: Session, appOrigin = APP_ORIGIN): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     const headers = { ...details.responseHeaders };
     if (isAppUrl(details.url, appOrigin) || details.url.startsWith('file:'))
-      headers['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY];
+      headers['Content-Security-Policy'] = [ELECTRON_CONTENT_SECURITY_POLICY];
     callback({ responseHeaders: headers });
   });
 }
