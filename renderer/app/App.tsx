@@ -384,15 +384,16 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
     [api, runCommand],
   );
 
+  // Sends what the composer of `conversationId` holds: the id comes from the composer that the
+  // text was typed in, never from the current selection.
   const onSubmit = useCallback(
-    async (kind: ComposerMode, text: string) => {
-      if (!selectedId) return false;
+    async (conversationId: string, kind: ComposerMode, text: string) => {
       const at = Date.now();
       try {
         const done =
           kind === 'note'
-            ? await addNote(db, selectedId, text, me, at)
-            : await queueReply(db, selectedId, text, me, at);
+            ? await addNote(db, conversationId, text, me, at)
+            : await queueReply(db, conversationId, text, me, at);
         if (done) toast({ text: t(kind === 'note' ? 'composer.noteAdded' : 'composer.queued') });
         if (done && kind === 'reply') await recordReply(db, done);
         return done !== null;
@@ -405,7 +406,18 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
         return false;
       }
     },
-    [db, me, selectedId, t, toast],
+    [db, me, t, toast],
+  );
+
+  const onSaveDraft = useCallback(
+    (conversationId: string, kind: ComposerMode, text: string) =>
+      void saveDraft(db, conversationId, kind, text, Date.now()).catch((e: unknown) =>
+        toast({
+          text: isStorageFull(e) ? t('errors.storageFull') : t('errors.generic', { message: String(e) }),
+          tone: 'error',
+        }),
+      ),
+    [db, t, toast],
   );
 
   const onDecide = useCallback(
@@ -656,7 +668,7 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
         focusRequest={focusRequest}
         onRunCommand={(id) => runCommand(findCommand(id))}
         onSelect={select}
-        onSaveDraft={(kind, text) => selectedId && void saveDraft(db, selectedId, kind, text, Date.now())}
+        onSaveDraft={onSaveDraft}
         onSubmit={onSubmit}
         onFocusDone={focusDone}
         flag={flag}

@@ -1,17 +1,24 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNEL_REPLY_LIMIT, type ChannelKind } from '../../shared/domain/channels.ts';
 
 export type ComposerMode = 'reply' | 'note';
 
+/** What the composer holds for one conversation; every save and send carries its conversation id. */
+export interface ComposerDraft {
+  kind: ComposerMode;
+  text: string;
+}
+
 export interface ComposerProps {
   conversationId: string;
   channel: ChannelKind;
   customerName: string;
-  draft: { kind: ComposerMode; text: string } | null;
+  /** The saved draft of this very conversation (read for its id), used once, when the composer mounts. */
+  draft: ComposerDraft | null;
   focusRequest: { mode: ComposerMode; nonce: number; insert?: string } | null;
-  onSaveDraft: (kind: ComposerMode, text: string) => void;
-  onSubmit: (kind: ComposerMode, text: string) => Promise<boolean>;
+  onSaveDraft: (conversationId: string, kind: ComposerMode, text: string) => void;
+  onSubmit: (conversationId: string, kind: ComposerMode, text: string) => Promise<boolean>;
   /** Called once a focus request has been honoured, so it does not fire again on the next conversation. */
   onFocusDone: () => void;
 }
@@ -24,7 +31,28 @@ export function visibleLength(text: string): number {
   return n;
 }
 
-/** Reply and internal-note editor with draft autosave and the channel's length limit. */
+const SAVE_DELAY_MS = 400;
+
+interface ComposerState extends ComposerDraft {
+  conversationId: string;
+  /** Changed since the last save: the autosave effect picks it up. */
+  dirty: boolean;
+}
+
+const initialState = (conversationId: string, draft: ComposerDraft | null): ComposerState => ({
+  conversationId,
+  kind: draft?.kind ?? 'reply',
+  text: draft?.text ?? '',
+  dirty: false,
+});
+
+/**
+ * Reply and internal-note editor with draft autosave and the channel's length limit.
+ *
+ * Its text belongs to one conversation: the state carries the conversation id it was typed for,
+ * starts from that conversation's own draft, is replaced (never reused) when the id changes, and
+ * every draft save and send names that id. The parent also keys the composer by id.
+ */
 export function Composer({
   conversationId,
   channel,
@@ -36,20 +64,51 @@ export function Composer({
   onFocusDone,
 }: ComposerProps) {
   const { t } = useTranslation();
-  const [mode, setMode] = useState<ComposerMode>(draft?.kind ?? 'reply');
-  const [text, setText] = useState(draft?.text ?? '');
+  const [state, setState] = useState(() => initialState(conversationId, draft));
+  const [sending, setSending] = useState(false);
   const ref = useRef<HTMLTextAreaElement>(null);
-  const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  // A focus request (R or N) switches the tab during render, then focuses the field.
+  // Defence in depth: should a parent ever reuse this instance for another conversation, the new
+  // one starts from its own draft (the old text was already handed to the autosave with its id).
+  if (state.conversationId !== conversationId) setState(initialState(conversationId, draft));
+
+  // Autosave. A pending save holds its own conversation id and is flushed, not dropped, when the
+  // composer goes away (the agent pressed j right after typing).
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const pending = useRef<ComposerState | null>(null);
+  const saveRef = useRef(onSaveDraft);
+  useLayoutEffect(() => {
+    saveRef.current = onSaveDraft;
+  }, [onSaveDraft]);
+  const flush = useCallback(() => {
+    if (saveTimer.current) clearTimeout(saveTimer.current);
+    saveTimer.current = null;
+    const p = pending.current;
+    pending.current = null;
+    if (p) saveRef.current(p.conversationId, p.kind, p.text);
+  }, []);
+  useEffect(() => {
+    if (!state.dirty) return;
+    pending.current = state;
+    if (saveTimer.current) clearTimeout(saveTimer.current);
+    saveTimer.current = setTimeout(flush, SAVE_DELAY_MS);
+  }, [state, flush]);
+  useEffect(() => flush, [flush]);
+
+  const { kind: mode, text } = state;
+  const edit = (patch: Partial<ComposerDraft>) => setState((s) => ({ ...s, ...patch, dirty: true }));
+
+  // A focus request (R or N) switches the tab during render (inserting a statement, if it
+  // carries one), then focuses the field.
   const [seenNonce, setSeenNonce] = useState(focusRequest?.nonce ?? null);
   if (focusRequest && focusRequest.nonce !== seenNonce) {
     setSeenNonce(focusRequest.nonce);
-    setMode(focusRequest.mode);
-    if (focusRequest.insert)
-      setText((current) =>
-        current.trim() ? `${current.trimEnd()}\n\n${focusRequest.insert}` : (focusRequest.insert ?? ''),
-      );
+    const insert = focusRequest.insert;
+    setState((s) => ({
+      ...s,
+      kind: focusRequest.mode,
+      ...(insert ? { text: s.text.trim() ? `${s.text.trimEnd()}\n\n${insert}` : insert, dirty: true } : {}),
+    }));
   }
   useEffect(() => {
     if (!focusRequest) return;
@@ -57,27 +116,28 @@ export function Composer({
     onFocusDone();
   }, [focusRequest, onFocusDone]);
 
-  useEffect(
-    () => () => {
-      if (saveTimer.current) clearTimeout(saveTimer.current);
-    },
-    [],
-  );
-
   const limit = mode === 'reply' ? CHANNEL_REPLY_LIMIT[channel] : null;
   const used = visibleLength(text);
   const over = limit !== null && used > limit;
 
-  const change = (value: string) => {
-    setText(value);
-    if (saveTimer.current) clearTimeout(saveTimer.current);
-    saveTimer.current = setTimeout(() => onSaveDraft(mode, value), 400);
-  };
-
   const submit = async () => {
-    if (!text.trim() || over) return;
+    if (!text.trim() || over || sending) return;
+    const sent = { conversationId: state.conversationId, kind: mode, text };
+    // The send writes the message and removes the draft in one transaction; an autosave still
+    // waiting must not bring the draft back afterwards. The field is read-only meanwhile.
     if (saveTimer.current) clearTimeout(saveTimer.current);
-    if (await onSubmit(mode, text)) setText('');
+    pending.current = null;
+    setSending(true);
+    const ok = await onSubmit(sent.conversationId, sent.kind, sent.text);
+    setSending(false);
+    // On failure the text stays and is saved again as the draft: nothing is lost.
+    setState((s) =>
+      s.conversationId !== sent.conversationId
+        ? s
+        : ok
+          ? { ...s, text: '', dirty: false }
+          : { ...s, dirty: true },
+    );
   };
 
   return (
@@ -98,7 +158,7 @@ export function Composer({
             role="tab"
             aria-selected={mode === m}
             className={`tab ${mode === m ? 'active' : ''}`}
-            onClick={() => setMode(m)}
+            onClick={() => m !== mode && edit({ kind: m })}
           >
             {t(m === 'reply' ? 'composer.reply' : 'composer.note')}
             <kbd>{m === 'reply' ? 'R' : 'N'}</kbd>
@@ -115,7 +175,8 @@ export function Composer({
             ? t('composer.replyPlaceholder', { name: customerName })
             : t('composer.notePlaceholder')
         }
-        onChange={(e) => change(e.target.value)}
+        readOnly={sending}
+        onChange={(e) => edit({ text: e.target.value })}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
@@ -139,7 +200,7 @@ export function Composer({
             {t('composer.limit', { used, limit })}
           </span>
         )}
-        <button type="submit" className="primary" disabled={!text.trim() || over}>
+        <button type="submit" className="primary" disabled={!text.trim() || over || sending}>
           {t(mode === 'reply' ? 'composer.sendReply' : 'composer.addNote')}
         </button>
       </div>

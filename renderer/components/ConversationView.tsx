@@ -9,7 +9,7 @@ import { DEMO_AGENTS } from '../../shared/demo/brands.ts';
 
 /** Colleagues known on this computer (the demo team until a shared team inbox syncs agents). */
 const AGENT_NAMES = new Map(DEMO_AGENTS.map((a) => [a.id, a.name]));
-import { Composer, type ComposerMode } from './Composer.tsx';
+import { Composer, type ComposerDraft, type ComposerMode } from './Composer.tsx';
 import { RiskPanel } from './RiskPanel.tsx';
 import type { FlagRow, FlagState } from '../../shared/crisis/types.ts';
 
@@ -19,7 +19,8 @@ export interface ConversationViewProps {
   author: Author | null | undefined;
   history: Conversation[] | undefined;
   labels: Map<string, Label>;
-  draft: { kind: ComposerMode; text: string } | null | undefined;
+  /** The draft of `conversation` (read for its id); `undefined` while it loads. */
+  draft: ComposerDraft | null | undefined;
   me: string;
   now: number;
   lang: UiLanguage;
@@ -29,8 +30,8 @@ export interface ConversationViewProps {
   onStartCrisis: () => void;
   onRunCommand: (id: string) => void;
   onSelect: (id: string) => void;
-  onSaveDraft: (kind: ComposerMode, text: string) => void;
-  onSubmit: (kind: ComposerMode, text: string) => Promise<boolean>;
+  onSaveDraft: (conversationId: string, kind: ComposerMode, text: string) => void;
+  onSubmit: (conversationId: string, kind: ComposerMode, text: string) => Promise<boolean>;
   onFocusDone: () => void;
 }
 

@@ -30,36 +30,55 @@ export function useCounters(db: WebcareDb): Map<string, number> | undefined {
   return useLiveQuery(async () => new Map((await db.counters.toArray()).map((r) => [r.key, r.value])), [db]);
 }
 
+/**
+ * A live query that belongs to one key (a conversation id, an author id, a view). It returns
+ * `undefined` until the result for *this* key has loaded: `useLiveQuery` keeps handing out the
+ * previous key's result for a render or more after the key changes, and for data that belongs to
+ * one conversation that stale render shows, and lets the agent act on, another conversation.
+ */
+export function useKeyedLiveQuery<T>(key: string, query: () => Promise<T> | T, deps: unknown[]): T | undefined {
+  const result = useLiveQuery(async () => ({ key, value: await query() }), [key, ...deps]);
+  return result !== undefined && result.key === key ? result.value : undefined;
+}
+
 export function useConversation(db: WebcareDb, id: string | null): Conversation | null | undefined {
-  return useLiveQuery(async () => (id ? ((await db.conversations.get(id)) ?? null) : null), [db, id]);
+  return useKeyedLiveQuery(
+    id ?? '',
+    async () => (id ? ((await db.conversations.get(id)) ?? null) : null),
+    [db],
+  );
 }
 
 export function useMessages(db: WebcareDb, conversationId: string | null): Message[] | undefined {
-  return useLiveQuery(
+  return useKeyedLiveQuery(
+    conversationId ?? '',
     async () => (conversationId ? listMessages(db, conversationId) : []),
-    [db, conversationId],
+    [db],
   );
 }
 
 export function useAuthor(db: WebcareDb, authorId: string | null): Author | null | undefined {
-  return useLiveQuery(
+  return useKeyedLiveQuery(
+    authorId ?? '',
     async () => (authorId ? ((await db.authors.get(authorId)) ?? null) : null),
-    [db, authorId],
+    [db],
   );
 }
 
 export function useAuthorHistory(db: WebcareDb, authorId: string | null): Conversation[] | undefined {
-  return useLiveQuery(async () => (authorId ? authorHistory(db, authorId) : []), [db, authorId]);
+  return useKeyedLiveQuery(authorId ?? '', async () => (authorId ? authorHistory(db, authorId) : []), [db]);
 }
 
 export function useLabels(db: WebcareDb): Label[] | undefined {
   return useLiveQuery(() => db.labels.toArray(), [db]);
 }
 
+/** The saved draft of one conversation: `null` when it has none, `undefined` while loading. */
 export function useDraft(db: WebcareDb, conversationId: string | null): DraftRow | null | undefined {
-  return useLiveQuery(
+  return useKeyedLiveQuery(
+    conversationId ?? '',
     async () => (conversationId ? ((await db.drafts.get(conversationId)) ?? null) : null),
-    [db, conversationId],
+    [db],
   );
 }
 

@@ -1,0 +1,94 @@
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures.ts';
+
+/** Where every spec writes its screenshots (nl and en of each screen it changes). */
+export const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
+
+/** Opens the app and waits for the ready signal and the first list row. */
+export async function openApp(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready', { timeout: 60_000 });
+  await expect(page.getByTestId('conversation-row').first()).toBeVisible();
+}
+
+/** Switches the UI language with the sidebar toggle (a settings write) and waits for it. */
+export async function setLanguage(page: Page, lang: 'nl' | 'en'): Promise<void> {
+  const html = page.locator('html');
+  if ((await html.getAttribute('lang')) !== lang) await page.getByTestId('language-toggle').click();
+  await expect(html).toHaveAttribute('lang', lang);
+}
+
+export const row = (page: Page, id: string) =>
+  page.locator(`[data-testid=conversation-row][data-id="${id}"]`);
+
+/** The ids of the rows the list shows now, in order. */
+export const rowIds = (page: Page) =>
+  page
+    .getByTestId('conversation-row')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id') ?? ''));
+
+export interface StoredMessage {
+  id: string;
+  conversationId: string;
+  direction: string;
+  text: string;
+}
+
+/**
+ * Reads rows straight from the app's IndexedDB (the real store, not the UI), so a test can prove
+ * what was written where. Only for small reads: one store by key, or one conversation's thread.
+ */
+export async function readDraft(
+  page: Page,
+  conversationId: string,
+): Promise<{ kind: string; text: string } | null> {
+  return page.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('webcare');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    try {
+      return await new Promise<{ kind: string; text: string } | null>((resolve, reject) => {
+        const req = db.transaction('drafts').objectStore('drafts').get(id);
+        req.onsuccess = () => resolve((req.result as { kind: string; text: string } | undefined) ?? null);
+        req.onerror = () => reject(req.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, conversationId);
+}
+
+/** Every message of one conversation, oldest first, read from IndexedDB. */
+export async function readThread(page: Page, conversationId: string): Promise<StoredMessage[]> {
+  return page.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('webcare');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    try {
+      return await new Promise<StoredMessage[]>((resolve, reject) => {
+        const index = db.transaction('messages').objectStore('messages').index('[conversationId+createdAt]');
+        const req = index.getAll(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
+        req.onsuccess = () => resolve(req.result as StoredMessage[]);
+        req.onerror = () => reject(req.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, conversationId);
+}
+
+/** The replies an agent queued in one conversation (outgoing messages written here). */
+export async function queuedReplies(page: Page, conversationId: string): Promise<string[]> {
+  const thread = await readThread(page, conversationId);
+  return thread
+    .filter(
+      (m) =>
+        m.direction === 'outgoing' && (m as unknown as { delivery: string | null }).delivery === 'queued',
+    )
+    .map((m) => m.text);
+}
