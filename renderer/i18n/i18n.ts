@@ -10,7 +10,7 @@ export async function initI18n(language: Language): Promise<typeof i18next> {
       lng: language,
       fallbackLng: 'en',
       defaultNS: 'app',
-      ns: ['app', 'menu', 'analysis'],
+      ns: ['app', 'menu', 'analysis', 'templates'],
       interpolation: { escapeValue: false },
       returnNull: false,
     });

@@ -1,21 +1,24 @@
 import enApp from './en/app.json';
 import enMenu from './en/menu.json';
 import enAnalysis from './en/analysis.json';
+import enTemplates from './en/templates.json';
 import nlApp from './nl/app.json';
 import nlMenu from './nl/menu.json';
 import nlAnalysis from './nl/analysis.json';
+import nlTemplates from './nl/templates.json';
 
 /**
  * All UI strings, per language and namespace. English is the reference: the Dutch files must
  * have the same keys (a unit test compares them) and TypeScript types keys from English.
- * Namespaces: `app` (renderer), `menu` (Electron menus and dialogs), `analysis` (risk reasons).
+ * Namespaces: `app` (renderer), `menu` (Electron menus and dialogs), `analysis` (risk reasons),
+ * `templates` (template library, variable errors and pre-send checks).
  */
 export const resources = {
-  en: { app: enApp, menu: enMenu, analysis: enAnalysis },
-  nl: { app: nlApp, menu: nlMenu, analysis: nlAnalysis },
+  en: { app: enApp, menu: enMenu, analysis: enAnalysis, templates: enTemplates },
+  nl: { app: nlApp, menu: nlMenu, analysis: nlAnalysis, templates: nlTemplates },
 } as const;
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
-export const NAMESPACES = ['app', 'menu', 'analysis'] as const;
+export const NAMESPACES = ['app', 'menu', 'analysis', 'templates'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
