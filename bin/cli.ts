@@ -1,15 +1,27 @@
 // The `webcare` command line: `score` and `radar` over message interchange format v1 (JSONL).
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { InterchangeMessageSchema } from '../shared/interchange/message.ts';
+import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
 import type { InterchangeMessage } from '../shared/interchange/message.ts';
+import { createJsonlParser } from '../shared/interchange/jsonl.ts';
+import type { ImportError, JsonlParseResult } from '../shared/interchange/jsonl.ts';
+import { normalizeChannel } from '../shared/domain/channels.ts';
 import { scoreMessage } from '../shared/analysis/score.ts';
 import type { MessageScore } from '../shared/analysis/score.ts';
 import type { Reason } from '../shared/analysis/reasons.ts';
 import { scoreConversation } from '../shared/analysis/risk.ts';
 import type { RiskMessage } from '../shared/analysis/risk.ts';
 import { createRadar } from '../shared/analysis/radar.ts';
-import type { RadarMessage } from '../shared/analysis/radar.ts';
+import type { RadarAlert, RadarMessage } from '../shared/analysis/radar.ts';
 import { fromInterchange } from '../shared/analysis/interchange.ts';
+import {
+  EventHeap,
+  IDLE_MS,
+  RUN_CHARS,
+  RUN_MESSAGES,
+  SpillSorter,
+  isRegularFile,
+  linesInEventTime,
+} from './replay-order.ts';
+import type { Sequenced } from './replay-order.ts';
 
 export const HELP = `Usage:
   webcare score --in FILE|- [--out FILE|-]   one JSON line per valid message, in input order:
@@ -18,8 +30,11 @@ export const HELP = `Usage:
       and writes one JSON line per alert when it is first raised:
       {"id","kind":"crisis"|"escalation","at","brand","topic","score","messageIds","reasons"}
 
-Input is the message interchange format v1 (one JSON object per line). "-" means stdin/stdout
-(the default for both). Invalid lines are reported on stderr with their line number and skipped.
+Input is the message interchange format v1 (one JSON object per line; UTF-8, or UTF-16 with a
+BOM; LF, CRLF or CR line ends), read as a stream: output comes as lines are read. "-" means
+stdin/stdout (the default for both). Invalid lines (also lines over 1 MiB and repeated ids) are
+reported on stderr with their line number and code, and skipped, exactly as the app's import does.
+The radar replays in event time in bounded memory (large unsorted files are sorted on disk).
 Options:
   --lang en|nl         language of the reason texts (default en)
   --watchlist a,b,c    handles of journalists/VIPs for the risk and radar (radar, score)
@@ -72,26 +87,6 @@ function parseArgs(argv: string[]): Args | string {
   return args;
 }
 
-const DATETIME: RegExp | null = (() => {
-  const pattern: unknown = (
-    InterchangeMessageSchema.shape.createdAt as unknown as { _zod?: { pattern?: unknown } }
-  )._zod?.pattern;
-  return pattern instanceof RegExp ? new RegExp(pattern.source, pattern.flags.replace('g', '')) : null;
-})();
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
-const optString = (v: unknown): boolean => v === undefined || typeof v === 'string';
-const optNonEmpty = (v: unknown): boolean => v === undefined || nonEmpty(v);
-const optCount = (v: unknown): boolean => v === undefined || (Number.isSafeInteger(v) && (v as number) >= 0);
-
-/**
- * A hand-written fast path for `InterchangeMessageSchema.safeParse`: returns the same parsed
- * message for the common, valid case, or null when in any doubt, and the caller then asks zod
- * (which also words the error). It must never accept what zod rejects: `bin/cli.test.ts` checks
- * that on mutated lines. Validating with zod cost about a tenth of `webcare score`.
- */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
 const NEEDS_ESCAPE = /[\u0000-\u001f"\\\ud800-\udfff]/;
 /**
@@ -129,113 +124,6 @@ export function scoreLine(s: MessageScore, risk: number): string {
   );
 }
 
-export function fastInterchange(v: unknown): InterchangeMessage | null {
-  if (!isObject(v) || DATETIME === null) return null;
-  const a = v.author;
-  if (!nonEmpty(v.id) || !nonEmpty(v.channel) || !optNonEmpty(v.conversationId)) return null;
-  if (v.direction !== 'incoming' && v.direction !== 'outgoing') return null;
-  if (typeof v.public !== 'boolean' || typeof v.text !== 'string') return null;
-  if (!isObject(a) || !nonEmpty(a.id) || !optString(a.handle) || !optString(a.name) || !optCount(a.followers))
-    return null;
-  if (a.verified !== undefined && typeof a.verified !== 'boolean') return null;
-  if (typeof v.createdAt !== 'string' || !DATETIME.test(v.createdAt)) return null;
-  if (v.lang !== undefined && (typeof v.lang !== 'string' || v.lang.length < 2 || v.lang.length > 8))
-    return null;
-  if (!optNonEmpty(v.inReplyTo) || !optNonEmpty(v.brand)) return null;
-  const mt = v.metrics;
-  if (
-    mt !== undefined &&
-    (!isObject(mt) ||
-      !optCount(mt.likes) ||
-      !optCount(mt.reposts) ||
-      !optCount(mt.replies) ||
-      !optCount(mt.quotes))
-  )
-    return null;
-  const author: InterchangeMessage['author'] = { id: a.id };
-  if (a.handle !== undefined) author.handle = a.handle as string;
-  if (a.name !== undefined) author.name = a.name as string;
-  if (a.followers !== undefined) author.followers = a.followers as number;
-  if (a.verified !== undefined) author.verified = a.verified;
-  const out: InterchangeMessage = {
-    id: v.id,
-    channel: v.channel,
-    direction: v.direction,
-    public: v.public,
-    author,
-    text: v.text,
-    createdAt: v.createdAt,
-  };
-  if (v.conversationId !== undefined) out.conversationId = v.conversationId as string;
-  if (v.lang !== undefined) out.lang = v.lang;
-  if (v.inReplyTo !== undefined) out.inReplyTo = v.inReplyTo as string;
-  if (mt !== undefined) {
-    const m = mt as Record<string, number | undefined>;
-    out.metrics = {
-      likes: m.likes ?? 0,
-      reposts: m.reposts ?? 0,
-      replies: m.replies ?? 0,
-      quotes: m.quotes ?? 0,
-    };
-  }
-  if (v.brand !== undefined) out.brand = v.brand as string;
-  return out;
-}
-
-interface Parsed {
-  line: number;
-  msg: InterchangeMessage;
-}
-
-/**
- * Walks JSONL, calling `onMessage` for each valid line in order and `report` (1-based line
- * numbers) for invalid ones. Blank lines are skipped. Nothing is kept: `score` streams.
- */
-export function forEachJsonl(
-  text: string,
-  report: (line: number, error: string) => void,
-  onMessage: (msg: InterchangeMessage, line: number) => void,
-): void {
-  let start = 0;
-  let lineNo = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    lineNo++;
-    const raw = text.slice(start, end).trim();
-    start = end + 1;
-    if (!raw) continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (e) {
-      report(lineNo, `invalid JSON (${(e as Error).message})`);
-      continue;
-    }
-    const fast = fastInterchange(value);
-    if (fast) {
-      onMessage(fast, lineNo);
-      continue;
-    }
-    const r = InterchangeMessageSchema.safeParse(value);
-    if (!r.success) {
-      report(
-        lineNo,
-        r.error.issues.map((iss) => `${iss.path.join('.') || '(root)'}: ${iss.message}`).join('; '),
-      );
-      continue;
-    }
-    onMessage(r.data, lineNo);
-  }
-}
-
-/** Parses JSONL, reporting invalid lines (1-based numbers) through `report`. Blank lines are skipped. */
-export function parseJsonl(text: string, report: (line: number, error: string) => void): Parsed[] {
-  const out: Parsed[] = [];
-  forEachJsonl(text, report, (msg, line) => out.push({ line, msg }));
-  return out;
-}
-
 /** Where output lines go, in pieces as they are made. */
 export interface Output {
   write(data: string): void;
@@ -243,14 +131,25 @@ export interface Output {
 }
 
 export interface Io {
-  readInput(path: string): string;
+  /**
+   * Opens the input for reading in chunks; throws at once when it cannot be opened (so that an
+   * unreadable input never truncates the output file). Reading errors later reject the iteration.
+   */
+  openInput(path: string): AsyncIterable<Uint8Array | string>;
   /** Opens (creates or truncates) the output; throws when it cannot. */
   openOutput(path: string): Output;
   stderr(text: string): void;
 }
 
+/** Bytes per read: large enough for throughput, small enough that a pipe's lines come out soon. */
+const READ_CHUNK = 1 << 16;
+
 const nodeIo: Io = {
-  readInput: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
+  openInput: (path) => {
+    if (path === '-') return process.stdin;
+    const fd = openSync(path, 'r');
+    return createReadStream('', { fd, highWaterMark: READ_CHUNK });
+  },
   openOutput: (path) => {
     if (path === '-') {
       // A reader that stops early (`webcare score ... | head`) is not an error.
@@ -279,9 +178,10 @@ const nodeIo: Io = {
 };
 
 /**
- * Collects output lines and writes them in chunks of about 64 KB. Writing as we go keeps memory
- * flat, and each chunk is one flat string: holding 100k concatenated lines until the end left the
- * garbage collector copying their pieces over and over.
+ * Collects output lines and writes them in chunks of about 64 KB, and whatever is collected after
+ * each chunk of input: memory stays flat, and lines from a slow pipe come out as they are made.
+ * Each chunk is one flat string: holding 100k concatenated lines until the end left the garbage
+ * collector copying their pieces over and over.
  */
 class LineWriter {
   private chunk = '';
@@ -290,6 +190,9 @@ class LineWriter {
   line(text: string): void {
     this.chunk += `${text}\n`;
     if (this.chunk.length >= 65536) this.flush();
+  }
+  get failed(): boolean {
+    return this.failure !== null;
   }
   flush(): void {
     if (this.chunk === '' || this.failure) return;
@@ -312,6 +215,14 @@ class LineWriter {
   }
 }
 
+/** How one rejected line reads on stderr: `line N: what (code)`. */
+export function errorLine(e: ImportError, command: 'score' | 'radar'): string {
+  if (e.code === 'invalid_json') return `line ${e.line}: invalid JSON (${e.detail})\n`;
+  if (e.code === 'duplicate_id')
+    return `line ${e.line}: ${e.detail}; ${command === 'score' ? 'scored' : 'replayed'} once (duplicate_id)\n`;
+  return `line ${e.line}: ${e.detail} (${e.code})\n`;
+}
+
 export async function main(argv: string[], io: Io = nodeIo): Promise<number> {
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') {
     if (argv.length === 0) io.stderr(HELP);
@@ -331,17 +242,15 @@ export async function main(argv: string[], io: Io = nodeIo): Promise<number> {
     io.stderr(`webcare: unknown command "${args.command}"\n\n${HELP}`);
     return 1;
   }
-  let text: string;
+  const command = args.command;
+  const inputName = args.input === '-' ? 'stdin' : args.input;
+  let input: AsyncIterable<Uint8Array | string>;
   try {
-    text = io.readInput(args.input);
+    input = io.openInput(args.input);
   } catch (e) {
-    io.stderr(`webcare: cannot read ${args.input === '-' ? 'stdin' : args.input}: ${(e as Error).message}\n`);
+    io.stderr(`webcare: cannot read ${inputName}: ${(e as Error).message}\n`);
     return 2;
   }
-  const errors: string[] = [];
-  const report = (line: number, error: string): void => {
-    errors.push(`line ${line}: ${error}\n`);
-  };
   const watchlist = new Set(args.watchlist);
   let lines: LineWriter;
   try {
@@ -350,77 +259,162 @@ export async function main(argv: string[], io: Io = nodeIo): Promise<number> {
     io.stderr(`webcare: cannot write ${args.output}: ${(e as Error).message}\n`);
     return 2;
   }
-  if (args.command === 'score') {
-    // Streams: each line is scored as soon as it is parsed, so the parsed messages never pile up
-    // on the heap (holding 100k of them made every later step slower through the GC).
-    forEachJsonl(text, report, (msg) => {
-      const s = scoreMessage({ id: msg.id, text: msg.text, lang: msg.lang ?? null }, { locale: args.locale });
-      let risk = 0;
-      if (msg.direction === 'incoming') {
-        // The fields of `fromInterchange(msg)` that the risk reads, built once without copies.
-        const a = msg.author;
-        const author = {
-          id: a.id,
-          handle: a.handle ?? null,
-          followers: a.followers ?? null,
-          verified: a.verified ?? null,
-        };
-        const createdAt = Date.parse(msg.createdAt);
-        const message: RiskMessage = {
-          id: msg.id,
-          text: msg.text,
-          createdAt,
-          direction: msg.direction,
-          public: msg.public,
-          channel: msg.channel,
-          lang: msg.lang ?? null,
-          metrics: msg.metrics ?? null,
-          score: s,
-        };
-        risk = scoreConversation(
-          { id: msg.conversationId ?? msg.id, author, messages: [message] },
-          { now: createdAt, watchlist, threshold: args.threshold, locale: args.locale, texts: false },
-        ).risk;
-      }
-      lines.line(scoreLine(s, risk));
-    });
-    if (errors.length) io.stderr(errors.join(''));
-  } else {
-    // Each parsed line becomes the radar's input at once, so the parsed objects die young.
-    const msgs: RadarMessage[] = [];
-    forEachJsonl(text, report, (msg) => {
-      msgs.push(fromInterchange(msg));
-    });
-    if (errors.length) io.stderr(errors.join(''));
-    // Stable sort: equal timestamps keep input order. Input that is already in event time (the
-    // usual export) needs no sort at all.
-    let sorted = true;
-    for (let i = 1; i < msgs.length && sorted; i++)
-      if (!((msgs[i - 1] as RadarMessage).createdAt <= (msgs[i] as RadarMessage).createdAt)) sorted = false;
-    const order = msgs.map((_, i) => i);
-    if (!sorted)
-      order.sort((a, b) => (msgs[a]?.createdAt as number) - (msgs[b]?.createdAt as number) || a - b);
-    const radar = createRadar({ watchlist, riskThreshold: args.threshold, locale: args.locale });
-    for (const i of order) {
-      for (const alert of radar.push(msgs[i] as (typeof msgs)[number])) {
-        lines.line(
-          JSON.stringify({
-            id: alert.id,
-            kind: alert.kind,
-            at: alert.at,
-            brand: alert.brand,
-            topic: alert.topic,
-            score: alert.score,
-            messageIds: alert.messageIds,
-            reasons: alert.reasons,
-          }),
+
+  const scoreOne = (msg: InterchangeMessage): void => {
+    const s = scoreMessage({ id: msg.id, text: msg.text, lang: msg.lang ?? null }, { locale: args.locale });
+    let risk = 0;
+    if (msg.direction === 'incoming') {
+      // The fields of `fromInterchange(msg)` that the risk reads, built once without copies.
+      const a = msg.author;
+      const author = {
+        id: a.id,
+        handle: a.handle ?? null,
+        followers: a.followers ?? null,
+        verified: a.verified ?? null,
+      };
+      const createdAt = Date.parse(msg.createdAt);
+      const message: RiskMessage = {
+        id: msg.id,
+        text: msg.text,
+        createdAt,
+        direction: msg.direction,
+        public: msg.public,
+        // The same channel kind the app stores (`tripadvisor` → `other`), so both score alike.
+        channel: normalizeChannel(msg.channel),
+        lang: msg.lang ?? null,
+        metrics: msg.metrics ?? null,
+        score: s,
+      };
+      risk = scoreConversation(
+        { id: msg.conversationId ?? msg.id, author, messages: [message] },
+        { now: createdAt, watchlist, threshold: args.threshold, locale: args.locale, texts: false },
+      ).risk;
+    }
+    lines.line(scoreLine(s, risk));
+  };
+
+  const radar =
+    command === 'radar'
+      ? createRadar({ watchlist, riskThreshold: args.threshold, locale: args.locale })
+      : null;
+  // How the radar gets event time (see replay-order.ts): straight through, spilled runs, or a window.
+  const order: 'straight' | 'spill' | 'window' = !radar
+    ? 'straight'
+    : isRegularFile(args.input)
+      ? linesInEventTime(args.input)
+        ? 'straight'
+        : 'spill'
+      : 'window';
+  const spill = order === 'spill' ? new SpillSorter() : null;
+  const window = new EventHeap();
+  let seq = 0;
+  let late = 0;
+  let lastReplayed = -Infinity;
+  const replay = (s: Sequenced): void => {
+    let m = s.msg;
+    if (m.createdAt < lastReplayed) {
+      if (late++ < 20)
+        io.stderr(
+          `line ${s.line}: createdAt is older than messages already replayed (more than ${RUN_MESSAGES} lines out of order in a pipe); replayed at ${new Date(lastReplayed).toISOString()}\n`,
         );
+      m = { ...m, createdAt: lastReplayed };
+    }
+    lastReplayed = m.createdAt;
+    let alerts: RadarAlert[];
+    try {
+      alerts = (radar as NonNullable<typeof radar>).push(m);
+    } catch (e) {
+      io.stderr(`line ${s.line}: cannot replay this message: ${(e as Error).message}\n`);
+      return;
+    }
+    for (const alert of alerts) {
+      lines.line(
+        JSON.stringify({
+          id: alert.id,
+          kind: alert.kind,
+          at: alert.at,
+          brand: alert.brand,
+          topic: alert.topic,
+          score: alert.score,
+          messageIds: alert.messageIds,
+          reasons: alert.reasons,
+        }),
+      );
+    }
+  };
+  const toRadar = (msg: RadarMessage, line: number): void => {
+    const s: Sequenced = { msg, seq: seq++, line };
+    if (order === 'straight') replay(s);
+    else if (spill) spill.add(s);
+    else {
+      window.push(s);
+      while (window.length > RUN_MESSAGES || window.chars > RUN_CHARS) replay(window.pop());
+    }
+  };
+
+  // One bad message (whatever it holds) costs its own line, never the output made so far.
+  const handle = (r: JsonlParseResult): void => {
+    let err = '';
+    for (const e of r.errors) err += errorLine(e, command);
+    // Errors go out before the output of the same chunk (stderr is not buffered).
+    if (err) io.stderr(err);
+    err = '';
+    for (let i = 0; i < r.messages.length; i++) {
+      const msg = r.messages[i] as InterchangeMessage;
+      try {
+        if (radar) toRadar(fromInterchange(msg), r.lines[i] as number);
+        else scoreOne(msg);
+      } catch (e) {
+        err += `line ${r.lines[i]}: cannot ${command === 'score' ? 'score' : 'replay'} this message: ${(e as Error).message}\n`;
       }
     }
+    if (err) io.stderr(err);
+  };
+
+  const parser = createJsonlParser();
+  let readError: Error | null = null;
+  const chunks = input[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      let next = chunks.next();
+      if (order === 'window' && window.length > 0) {
+        // A pipe that pauses has caught up: replay what the window holds, so alerts come now.
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const idle = new Promise<'idle'>((resolve) => {
+          timer = setTimeout(() => resolve('idle'), IDLE_MS);
+        });
+        const first = await Promise.race([next, idle]);
+        clearTimeout(timer);
+        if (first === 'idle') {
+          while (window.length) replay(window.pop());
+          lines.flush();
+        } else next = Promise.resolve(first);
+      }
+      const r = await next;
+      if (r.done) break;
+      handle(parser.push(r.value));
+      lines.flush();
+      if (lines.failed) break;
+    }
+  } catch (e) {
+    readError = e as Error;
   }
+  try {
+    handle(parser.end());
+    if (spill) spill.drain(replay);
+    while (window.length) replay(window.pop());
+  } catch (e) {
+    readError ??= e as Error;
+    spill?.dispose();
+  }
+  if (late > 20) io.stderr(`webcare: ${late} messages in all were replayed late\n`);
   const failure = lines.finish();
   if (failure) {
     io.stderr(`webcare: cannot write ${args.output}: ${failure.message}\n`);
+    return 2;
+  }
+  if (readError) {
+    io.stderr(`webcare: cannot read ${inputName}: ${readError.message}\n`);
     return 2;
   }
   return 0;

@@ -27,8 +27,9 @@ export function ImportDialog({
     setReport(null);
     setFailure(null);
     try {
-      const text = await file.text();
-      const r = await importJsonlText(db, text, Date.now());
+      // Bytes, not file.text(): the shared parser recognises UTF-16 files by their BOM, as the CLI does.
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const r = await importJsonlText(db, bytes, Date.now());
       setReport(r);
       if (r.conversationIds.length) onImported(r.conversationIds);
     } catch (e) {

@@ -28,6 +28,17 @@ describe('JSONL import', () => {
     expect(await testDb().conversations.count()).toBe(conversations);
   });
 
+  it('reads a UTF-16 file with a BOM and CR line ends as its UTF-8 text', async () => {
+    const text = SAMPLE.replace(/\r?\n/g, '\r');
+    const utf16 = new Uint8Array(2 + 2 * text.length);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++)
+      utf16.set([text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8], 2 + 2 * i);
+    const r = await importJsonlText(testDb(), utf16, NOW);
+    expect(r).toMatchObject({ imported: 7, skipped: 0, total: 12 });
+    expect(r.errors.map((e) => e.line)).toEqual([8, 9, 10, 11, 12]);
+  });
+
   it('groups a reply with its post and keeps counters consistent', async () => {
     await importJsonlText(testDb(), SAMPLE, NOW);
     const c1 = await testDb().conversations.get('sample-c1');

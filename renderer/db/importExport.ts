@@ -55,10 +55,15 @@ function emptyConversation(m: Message): Conversation {
 }
 
 /**
- * Imports interchange JSONL: bad lines are reported with their line number and reason, good
- * lines are stored, and ids already present are skipped, so importing a file twice is harmless.
+ * Imports interchange JSONL (text, or a file's bytes: UTF-8, or UTF-16 with a BOM): bad lines are
+ * reported with their line number and reason, good lines are stored, and ids already present are
+ * skipped, so importing a file twice is harmless.
  */
-export async function importJsonlText(db: WebcareDb, text: string, now: number): Promise<ImportReport> {
+export async function importJsonlText(
+  db: WebcareDb,
+  text: string | Uint8Array,
+  now: number,
+): Promise<ImportReport> {
   const parsed = parseJsonl(text);
   const report: ImportReport = {
     imported: 0,

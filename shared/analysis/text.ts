@@ -45,7 +45,6 @@ export interface NormalizedText {
 const URL_RE = /\bhttps?:\/\/\S+|\bwww\.\S+/gi;
 const MENTION_RE = /(^|[^\w])@(\w{1,30})/g;
 const HASHTAG_RE = /#(\w+)/gu;
-const ELONGATED_RE = /(\p{L})\1{2,}/gu;
 const WWW_RE = /www\./i;
 const LETTER_RE = /\p{L}/u;
 const EXCLAIM_RE = /[!¡][!?1]*/g;
@@ -201,6 +200,31 @@ function hasTriple(text: string): boolean {
 }
 
 /**
+ * Collapses every run of three or more of the same letter to two ("heeeel" → "heel": Dutch and
+ * English both allow doubled letters, three or more is emphasis) and counts the runs: the figures
+ * of `text.replace(/(\p{L})\1{2,}/gu, …)`, but in a loop, because that regex overflows V8's stack
+ * on a run of a few million letters. `text` is one-byte here (see `toLatin1`).
+ */
+function collapseElongations(text: string): { text: string; runs: number } {
+  let out = '';
+  let runs = 0;
+  let copied = 0;
+  const n = text.length;
+  for (let i = 0; i < n;) {
+    const c = text.charCodeAt(i);
+    let j = i + 1;
+    while (j < n && text.charCodeAt(j) === c) j++;
+    if (j - i >= 3 && isLetterCode(c, text[i] as string)) {
+      out += text.slice(copied, i + 2);
+      copied = j;
+      runs++;
+    }
+    i = j;
+  }
+  return { text: runs ? out + text.slice(copied) : text, runs };
+}
+
+/**
  * `text.replace(/\s+/g, ' ').trim()`, skipping both when they would change nothing: most texts
  * have single spaces only. The scan stops at the first character that needs the regex (any
  * whitespace other than a lone inner space, or a character outside Latin-1).
@@ -264,12 +288,11 @@ export function normalize(raw: string): NormalizedText {
   text = text.toLowerCase();
   if (WIDE_RE.test(text)) text = toLatin1(text);
   let elongated = 0;
-  if (hasTriple(text))
-    text = text.replace(ELONGATED_RE, (m: string, ch: string) => {
-      elongated++;
-      // Dutch and English both allow doubled letters ("heel", "good"); three or more is emphasis.
-      return m.length >= 3 ? ch + ch : m;
-    });
+  if (hasTriple(text)) {
+    const collapsed = collapseElongations(text);
+    text = collapsed.text;
+    elongated = collapsed.runs;
+  }
   if (text.includes("'") || text.includes('cannot'))
     for (const [re, rep] of CLITICS) text = text.replace(re, rep);
   text = collapseSpaces(text);

@@ -14,6 +14,7 @@ import {
   toInterchange,
 } from './jsonl.ts';
 import type { InterchangeMessage } from './message.ts';
+import { resources } from '../i18n/resources.ts';
 
 const good = (id: string, extra: Record<string, unknown> = {}): string =>
   JSON.stringify({
@@ -93,8 +94,52 @@ describe('parseJsonl', () => {
     expect(parseJsonl(emoji, { maxLineBytes: 2000 }).messages).toHaveLength(1);
   });
 
-  it('has an i18n key for every error code', () => {
-    expect(IMPORT_ERROR_CODES.map(importErrorI18nKey)).toContain('import.error.duplicate_id');
+  it('has an nl and an en UI string for every error code', () => {
+    expect(IMPORT_ERROR_CODES.map(importErrorI18nKey)).toContain('import.codes.duplicate_id');
+    for (const lang of ['nl', 'en'] as const)
+      for (const code of IMPORT_ERROR_CODES) {
+        const [ns, group, key] = importErrorI18nKey(code).split('.') as [string, string, string];
+        const table = (
+          resources[lang].app as unknown as Record<string, Record<string, Record<string, string>>>
+        )[ns];
+        expect(table?.[group]?.[key], `${lang} ${code}`).toMatch(/\S/);
+      }
+  });
+  it('splits lines at LF, CRLF and a lone CR, also when a CRLF is split between chunks', () => {
+    const text = [good('a'), good('b'), good('c'), good('d')];
+    const joined = `${text[0]}\r\n${text[1]}\r${text[2]}\n${text[3]}`;
+    const whole = parseJsonl(joined);
+    expect(whole.errors).toEqual([]);
+    expect(whole.lines).toEqual([1, 2, 3, 4]);
+    for (let cut = 1; cut < joined.length; cut += 7) {
+      const p = createJsonlParser();
+      expect(merge([p.push(joined.slice(0, cut)), p.push(joined.slice(cut)), p.end()])).toEqual(whole);
+    }
+    expect(parseJsonl(`${good('a')}\r\r${good('b')}\r`).lines).toEqual([1, 3]);
+  });
+  it('decodes UTF-16 LE and BE files by their byte order mark, split anywhere', () => {
+    const text = `${good('a')}\n${good('b', { text: 'één 😡 storing' })}\n`;
+    const le = new Uint8Array(2 + 2 * text.length);
+    le[0] = 0xff;
+    le[1] = 0xfe;
+    for (let i = 0; i < text.length; i++) {
+      le[2 + 2 * i] = text.charCodeAt(i) & 0xff;
+      le[3 + 2 * i] = text.charCodeAt(i) >> 8;
+    }
+    const be = new Uint8Array(le.length);
+    for (let i = 0; i < le.length; i += 2) [be[i], be[i + 1]] = [le[i + 1] as number, le[i] as number];
+    const utf8 = new TextEncoder().encode(`\ufeff${text}`);
+    const expected = parseJsonl(text);
+    expect(expected.messages).toHaveLength(2);
+    for (const bytes of [le, be, utf8]) {
+      expect(parseJsonl(bytes)).toEqual(expected);
+      for (const cut of [1, 2, 3, 11]) {
+        const p = createJsonlParser();
+        expect(merge([p.push(bytes.subarray(0, cut)), p.push(bytes.subarray(cut)), p.end()])).toEqual(
+          expected,
+        );
+      }
+    }
   });
 });
 

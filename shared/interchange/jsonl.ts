@@ -1,26 +1,16 @@
 import type { InterchangeMessage } from './message.ts';
-import { InterchangeMessageSchema } from './message.ts';
+import type { ImportErrorCode } from './decode.ts';
+import { clipDetail, decodeInterchange } from './decode.ts';
 
 export { fromInterchange, fromInterchangeBatch, mergeAuthor, toInterchange } from './convert.ts';
 export type { FromInterchangeOptions, ImportedAuthor, ImportedMessage } from './convert.ts';
 
-/**
- * Why a JSONL line was rejected. Each code has a UI string under `import.error.<code>`
- * (see `importErrorI18nKey`); `detail` carries the specifics in English for logs and tooltips.
- */
-export const IMPORT_ERROR_CODES = [
-  'invalid_json',
-  'not_an_object',
-  'missing_field',
-  'invalid_field',
-  'duplicate_id',
-  'line_too_long',
-] as const;
-export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
+export { IMPORT_ERROR_CODES, decodeInterchange, fastInterchange } from './decode.ts';
+export type { DecodeResult, ImportErrorCode } from './decode.ts';
 
-/** The i18n key (namespace-relative) of an import error code. */
-export function importErrorI18nKey(code: ImportErrorCode): `import.error.${ImportErrorCode}` {
-  return `import.error.${code}`;
+/** The i18n key (namespace-relative, in `app.json`) of an import error code. */
+export function importErrorI18nKey(code: ImportErrorCode): `import.codes.${ImportErrorCode}` {
+  return `import.codes.${code}`;
 }
 
 export interface ImportError {
@@ -47,15 +37,18 @@ export interface JsonlParseOptions {
 
 export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 
-/** Streaming JSONL parser: feed chunks of any size (split anywhere, even inside a UTF-8 character). */
+/**
+ * Streaming JSONL parser: feed chunks of any size (split anywhere, even inside a character).
+ * Bytes are UTF-8 unless they start with a UTF-16 byte order mark (LE or BE); a UTF-8 BOM is
+ * dropped. Lines end at LF, CRLF or a lone CR (old Mac files), also when a CRLF is split between
+ * two chunks.
+ */
 export interface JsonlParser {
   /** Parses the lines completed by this chunk; returns only their results. */
   push(chunk: string | Uint8Array): JsonlParseResult;
-  /** Parses the last line (one without a trailing newline) and returns its result. */
+  /** Parses the last line (one without a line end) and returns its result. */
   end(): JsonlParseResult;
 }
-
-const MAX_DETAIL = 300;
 
 function utf8Length(text: string): number {
   let n = 0;
@@ -78,46 +71,38 @@ function exceeds(text: string, maxBytes: number): boolean {
   return utf8Length(text) > maxBytes;
 }
 
-function pathText(path: readonly PropertyKey[]): string {
-  return path.length === 0
-    ? '(root)'
-    : path
-        .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
-        .join('.')
-        .replace(/\.\[/g, '[');
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let cur: unknown = root;
-  for (const key of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<PropertyKey, unknown>)[key];
-  }
-  return cur;
-}
-
-function clip(text: string): string {
-  return text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL - 1)}…` : text;
-}
-
 function emptyResult(): JsonlParseResult {
   return { messages: [], lines: [], errors: [], total: 0 };
+}
+
+// Typed structurally: the node and web typings declare TextDecoder differently.
+interface Decoder {
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
+}
+
+/** The decoder a file's first bytes ask for (BOM sniffing, as browsers do for text files). */
+function decoderFor(head: Uint8Array): Decoder {
+  if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le');
+  if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be');
+  return new TextDecoder('utf-8');
 }
 
 /** Creates a streaming parser; duplicate ids are detected across all chunks of one parser. */
 export function createJsonlParser(opts: JsonlParseOptions = {}): JsonlParser {
   const maxBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   const seen = new Set<string>();
-  // Typed structurally: the node and web typings declare TextDecoder differently.
-  let decoder: { decode(input?: Uint8Array, options?: { stream?: boolean }): string } | null = null;
+  let decoder: Decoder | null = null;
+  // The first bytes, held until there are enough to recognise a byte order mark.
+  let head: Uint8Array | null = null;
   let buffer = '';
   let lineNo = 0;
   let atStart = true;
   let overflowing = false;
+  // The previous chunk ended in CR: a LF at the start of this one belongs to that line end.
+  let afterCr = false;
   let ended = false;
 
-  const parseLine = (raw: string, line: number, out: JsonlParseResult): void => {
-    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  const parseLine = (text: string, line: number, out: JsonlParseResult): void => {
     if (text.trim() === '') return;
     out.total++;
     let value: unknown;
@@ -127,42 +112,21 @@ export function createJsonlParser(opts: JsonlParseOptions = {}): JsonlParser {
       out.errors.push({
         line,
         code: 'invalid_json',
-        detail: clip(err instanceof Error ? err.message : String(err)),
+        detail: clipDetail(err instanceof Error ? err.message : String(err)),
       });
       return;
     }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      out.errors.push({
-        line,
-        code: 'not_an_object',
-        detail: `expected a JSON object, got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}`,
-      });
+    const decoded = decodeInterchange(value);
+    if (!decoded.ok) {
+      out.errors.push({ line, code: decoded.code, detail: decoded.detail });
       return;
     }
-    const parsed = InterchangeMessageSchema.safeParse(value);
-    if (!parsed.success) {
-      let missing = false;
-      const parts = parsed.error.issues.slice(0, 5).map((issue) => {
-        const where = pathText(issue.path);
-        if (issue.code === 'invalid_type' && valueAt(value, issue.path) === undefined) {
-          missing = true;
-          return `${where}: missing`;
-        }
-        return `${where}: ${issue.message}`;
-      });
-      out.errors.push({
-        line,
-        code: missing ? 'missing_field' : 'invalid_field',
-        detail: clip(parts.join('; ')),
-      });
-      return;
-    }
-    const message = parsed.data;
+    const message = decoded.message;
     if (seen.has(message.id)) {
       out.errors.push({
         line,
         code: 'duplicate_id',
-        detail: clip(`id "${message.id}" appears earlier in this file`),
+        detail: clipDetail(`id "${message.id}" appears earlier in this file`),
       });
       return;
     }
@@ -176,6 +140,13 @@ export function createJsonlParser(opts: JsonlParseOptions = {}): JsonlParser {
     out.errors.push({ line, code: 'line_too_long', detail: `line is longer than ${maxBytes} bytes` });
   };
 
+  const endLine = (line: string, out: JsonlParseResult): void => {
+    lineNo++;
+    if (overflowing) overflowing = false;
+    else if (exceeds(line, maxBytes)) tooLong(lineNo, out);
+    else parseLine(line, lineNo, out);
+  };
+
   const consume = (text: string, out: JsonlParseResult): void => {
     let chunk = text;
     if (atStart && chunk.length > 0) {
@@ -183,29 +154,56 @@ export function createJsonlParser(opts: JsonlParseOptions = {}): JsonlParser {
       atStart = false;
     }
     let from = 0;
+    if (afterCr && chunk.length > 0) {
+      if (chunk.charCodeAt(0) === 10) from = 1;
+      afterCr = false;
+    }
+    // Most files have no CR at all: look for one once per chunk, then only after passing it.
+    let cr = chunk.indexOf('\r', from);
     for (;;) {
-      const nl = chunk.indexOf('\n', from);
-      if (nl === -1) break;
-      lineNo++;
-      if (overflowing) {
-        overflowing = false;
-        buffer = '';
-      } else {
-        const line = buffer + chunk.slice(from, nl);
-        buffer = '';
-        if (exceeds(line.endsWith('\r') ? line.slice(0, -1) : line, maxBytes)) tooLong(lineNo, out);
-        else parseLine(line, lineNo, out);
+      let nl = chunk.indexOf('\n', from);
+      let skip = 1;
+      if (cr !== -1 && (nl === -1 || cr < nl)) {
+        if (cr + 1 === chunk.length) afterCr = true;
+        else if (chunk.charCodeAt(cr + 1) === 10) skip = 2;
+        nl = cr;
       }
-      from = nl + 1;
+      if (nl === -1) break;
+      const piece = chunk.slice(from, nl);
+      const line = buffer === '' ? piece : buffer + piece;
+      buffer = '';
+      endLine(line, out);
+      from = nl + skip;
+      if (cr !== -1 && cr < from) cr = chunk.indexOf('\r', from);
     }
     if (overflowing) return;
     buffer += chunk.slice(from);
     // A line that is already too long is reported now and its rest is skipped, never held in memory.
-    if (buffer.length > maxBytes + 1 && exceeds(buffer.replace(/\r$/, ''), maxBytes)) {
+    if (buffer.length > maxBytes && exceeds(buffer, maxBytes)) {
       tooLong(lineNo + 1, out);
       overflowing = true;
       buffer = '';
     }
+  };
+
+  const consumeBytes = (bytes: Uint8Array, out: JsonlParseResult): void => {
+    if (!decoder) {
+      let start = bytes;
+      if (head) {
+        start = new Uint8Array(head.length + bytes.length);
+        start.set(head);
+        start.set(bytes, head.length);
+      }
+      if (start.length < 2) {
+        head = start;
+        return;
+      }
+      head = null;
+      decoder = decoderFor(start);
+      consume(decoder.decode(start, { stream: true }), out);
+      return;
+    }
+    consume(decoder.decode(bytes, { stream: true }), out);
   };
 
   return {
@@ -213,23 +211,23 @@ export function createJsonlParser(opts: JsonlParseOptions = {}): JsonlParser {
       if (ended) throw new Error('JSONL parser already ended');
       const out = emptyResult();
       if (typeof chunk === 'string') consume(chunk, out);
-      else {
-        decoder ??= new TextDecoder('utf-8');
-        consume(decoder.decode(chunk, { stream: true }), out);
-      }
+      else consumeBytes(chunk, out);
       return out;
     },
     end() {
       if (ended) return emptyResult();
       const out = emptyResult();
+      if (head) {
+        decoder = decoderFor(head);
+        consume(decoder.decode(head, { stream: true }), out);
+        head = null;
+      }
       if (decoder) consume(decoder.decode(), out);
       ended = true;
       if (!overflowing && buffer.length > 0) {
-        lineNo++;
         const line = buffer;
         buffer = '';
-        if (exceeds(line.replace(/\r$/, ''), maxBytes)) tooLong(lineNo, out);
-        else parseLine(line, lineNo, out);
+        endLine(line, out);
       }
       return out;
     },
@@ -241,7 +239,7 @@ export function createJsonlParser(opts: JsonlParseOptions = {}): JsonlParser {
  * and CRLF line ends are tolerated; every bad line is reported with its 1-based number and the
  * good lines are kept.
  */
-export function parseJsonl(text: string, opts: JsonlParseOptions = {}): JsonlParseResult {
+export function parseJsonl(text: string | Uint8Array, opts: JsonlParseOptions = {}): JsonlParseResult {
   const parser = createJsonlParser(opts);
   const a = parser.push(text);
   const b = parser.end();
