@@ -20,6 +20,7 @@ import { CommandPalette, ShortcutsDialog } from '../components/CommandPalette.ts
 import { ConversationList } from '../components/ConversationList.tsx';
 import { ConversationView } from '../components/ConversationView.tsx';
 import type { ComposerMode } from '../components/Composer.tsx';
+import { HostBanner } from '../components/HostBanner.tsx';
 import { ImportDialog } from '../components/ImportDialog.tsx';
 import { SettingsDialog } from '../components/SettingsDialog.tsx';
 import { Sidebar } from '../components/Sidebar.tsx';
@@ -476,6 +477,7 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
 
   return (
     <div className="app" data-testid="app">
+      <HostBanner />
       {!online && (
         <div className="offline-banner" role="status" data-testid="offline">
           {t('app.offline')}

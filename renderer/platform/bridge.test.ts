@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IpcCallError } from '../../shared/ipc/contract.ts';
 import type { WebcareApi } from '../../shared/ipc/contract.ts';
-import { createBrowserBridge, getWebcare, resetWebcareForTests, toIpcCallError } from './bridge.ts';
+import {
+  createBrowserBridge,
+  getHostSession,
+  getWebcare,
+  resetWebcareForTests,
+  subscribeHostSession,
+  toIpcCallError,
+} from './bridge.ts';
 
 class FakeSocket {
   static instances: FakeSocket[] = [];
@@ -147,6 +154,75 @@ describe('browser bridge', () => {
     expect(FakeSocket.instances).toHaveLength(2);
     off();
     bridge.close();
+  });
+});
+
+describe('host session (the token changed under an open tab)', () => {
+  it('turns unauthorized when a call gets 401, and ok again after a call gets through', async () => {
+    let status = 401;
+    const fetch = vi.fn(async () =>
+      status === 401
+        ? jsonResponse({ ok: false, error: { code: 'forbidden', message: 'Missing or wrong token.' } }, 401)
+        : jsonResponse({ ok: false, error: { code: 'invalid-argument', message: 'bad' } }),
+    );
+    const bridge = createBrowserBridge({
+      baseUrl: 'http://h',
+      fetch: fetch as unknown as typeof window.fetch,
+      WebSocket: FakeSocket as unknown as typeof WebSocket,
+    });
+    const seen: string[] = [];
+    bridge.onHostSession((state) => seen.push(state));
+    expect(bridge.hostSession).toBe('ok');
+    await expect(bridge.invoke('settings:get')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(bridge.invoke('settings:get')).rejects.toMatchObject({ code: 'forbidden' });
+    expect(bridge.hostSession).toBe('unauthorized');
+    status = 200;
+    // An error result still came through the token check: the session is fine.
+    await expect(bridge.invoke('settings:update', {})).rejects.toMatchObject({ code: 'invalid-argument' });
+    expect(bridge.hostSession).toBe('ok');
+    expect(seen).toEqual(['unauthorized', 'ok']);
+  });
+
+  it('asks /api/session after the events socket fails to open, and only a 401 counts', async () => {
+    vi.useFakeTimers();
+    const answers: (number | 'down')[] = ['down', 401];
+    const fetch = vi.fn(async (url: string) => {
+      expect(url).toBe('http://127.0.0.1:5/api/session');
+      const answer = answers.shift();
+      if (answer === 'down') throw new TypeError('Failed to fetch');
+      return new Response(null, { status: answer });
+    });
+    const bridge = createBrowserBridge({
+      baseUrl: 'http://127.0.0.1:5',
+      fetch: fetch as unknown as typeof window.fetch,
+      WebSocket: FakeSocket as unknown as typeof WebSocket,
+      minDelayMs: 100,
+    });
+    bridge.on('settings:changed', () => undefined);
+    FakeSocket.instances[0]!.onopen!();
+    FakeSocket.instances[0]!.close(); // the host stops: an open socket closing is no reason to ask
+    expect(fetch).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(100);
+    FakeSocket.instances[1]!.close(); // host still down: the probe cannot reach it either
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(bridge.hostSession).toBe('ok');
+    await vi.advanceTimersByTimeAsync(200);
+    FakeSocket.instances[2]!.close(); // host back, but our cookie is refused
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(bridge.hostSession).toBe('unauthorized');
+    await vi.advanceTimersByTimeAsync(400);
+    FakeSocket.instances[3]!.onopen!(); // the token file was put back
+    expect(bridge.hostSession).toBe('ok');
+    bridge.close();
+  });
+
+  it('stays ok in Electron, where the preload has no session to lose', () => {
+    window.webcare = { invoke: vi.fn(), on: vi.fn(() => () => undefined) } as unknown as WebcareApi;
+    const off = subscribeHostSession(() => undefined);
+    expect(getHostSession()).toBe('ok');
+    off();
   });
 });
 

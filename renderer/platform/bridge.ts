@@ -23,6 +23,16 @@ export function toIpcCallError(error: unknown): IpcCallError {
 
 type Listener = (payload: unknown) => void;
 
+/**
+ * Whether the host still accepts this window's session cookie (browser mode). It keeps one
+ * token per data folder, so a restart keeps the session; `unauthorized` means the token
+ * changed underneath the open tab and only a reload (with the new URL) helps.
+ */
+export type HostSessionState = 'ok' | 'unauthorized';
+
+/** Mirrors SESSION_PATH in electron/main/host/server.ts: 204 with a valid session, else 401. */
+const SESSION_PATH = '/api/session';
+
 export interface BrowserBridgeOptions {
   /** Defaults to the page's own origin. */
   baseUrl?: string;
@@ -50,6 +60,9 @@ export interface BrowserBridge extends WebcareApi {
   close(): void;
   /** True while the event socket is open. */
   readonly connected: boolean;
+  readonly hostSession: HostSessionState;
+  /** Called when {@link hostSession} changes (a call or the events socket met a 401). */
+  onHostSession(listener: (state: HostSessionState) => void): () => void;
 }
 
 /**
@@ -72,6 +85,28 @@ export function createBrowserBridge(options: BrowserBridgeOptions = {}): Browser
   let timer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
   let connected = false;
+  let hostSession: HostSessionState = 'ok';
+  const sessionListeners = new Set<(state: HostSessionState) => void>();
+
+  function setHostSession(next: HostSessionState): void {
+    if (next === hostSession) return;
+    hostSession = next;
+    for (const listener of sessionListeners) listener(next);
+  }
+
+  /** A browser does not say why a WebSocket failed: ask the host whether it was our session. */
+  async function probeSession(): Promise<void> {
+    try {
+      const response = await doFetch(new URL(SESSION_PATH, base).toString(), {
+        credentials: 'same-origin',
+        cache: 'no-store',
+      });
+      if (response.status === 401) setHostSession('unauthorized');
+      else if (response.ok) setHostSession('ok');
+    } catch {
+      // The host is down (restarting): the socket keeps retrying and asks again.
+    }
+  }
 
   function connect(): void {
     if (closed || socket) return;
@@ -79,9 +114,12 @@ export function createBrowserBridge(options: BrowserBridgeOptions = {}): Browser
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     const ws = new Socket(url.toString());
     socket = ws;
+    let opened = false;
     ws.onopen = () => {
+      opened = true;
       connected = true;
       delay = minDelay;
+      setHostSession('ok');
     };
     ws.onmessage = (message: MessageEvent) => {
       let data: { event?: unknown; payload?: unknown };
@@ -96,7 +134,9 @@ export function createBrowserBridge(options: BrowserBridgeOptions = {}): Browser
     ws.onclose = () => {
       connected = false;
       socket = null;
-      if (closed || listeners.size === 0) return;
+      if (closed) return;
+      if (!opened) void probeSession();
+      if (listeners.size === 0) return;
       timer = setTimeout(connect, delay);
       delay = Math.min(delay * 2, maxDelay);
     };
@@ -118,6 +158,9 @@ export function createBrowserBridge(options: BrowserBridgeOptions = {}): Browser
         `Webcare host unreachable: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
+    // Any answer past the token check (even an error result) proves the session is still good.
+    if (response.status === 401) setHostSession('unauthorized');
+    else if (response.status !== 403) setHostSession('ok');
     let result: IpcResult<unknown>;
     try {
       result = (await response.json()) as IpcResult<unknown>;
@@ -135,6 +178,15 @@ export function createBrowserBridge(options: BrowserBridgeOptions = {}): Browser
   const bridge: BrowserBridge = {
     get connected() {
       return connected;
+    },
+    get hostSession() {
+      return hostSession;
+    },
+    onHostSession(listener) {
+      sessionListeners.add(listener);
+      return () => {
+        sessionListeners.delete(listener);
+      };
     },
     async invoke(channel: string, ...args: unknown[]) {
       const value = await call(channel, args[0]);
@@ -184,6 +236,7 @@ function wrapPreload(api: WebcareApi): WebcareApi {
 }
 
 let cached: WebcareApi | undefined;
+let cachedBrowserBridge: BrowserBridge | undefined;
 
 /**
  * The backend API for the UI: the preload's `window.webcare` in Electron, otherwise the
@@ -197,11 +250,26 @@ export function getWebcare(): WebcareApi {
     const bridge = createBrowserBridge();
     window.webcare = bridge;
     cached = bridge;
+    cachedBrowserBridge = bridge;
   }
   return cached;
+}
+
+/**
+ * For `useSyncExternalStore`: the browser-mode session state of {@link getWebcare}'s bridge.
+ * Electron has no session to lose (IPC), so there it stays `ok`.
+ */
+export function subscribeHostSession(onChange: () => void): () => void {
+  getWebcare();
+  return cachedBrowserBridge?.onHostSession(onChange) ?? (() => undefined);
+}
+
+export function getHostSession(): HostSessionState {
+  return cachedBrowserBridge?.hostSession ?? 'ok';
 }
 
 /** Tests only: forget the cached API. */
 export function resetWebcareForTests(): void {
   cached = undefined;
+  cachedBrowserBridge = undefined;
 }

@@ -11,7 +11,7 @@ export const REPO_ROOT = join(import.meta.dirname, '..', '..');
 
 /** A browser-mode host started for one test, with its own data folder and port. */
 export interface WebcareHost {
-  /** http://127.0.0.1:PORT/?token=T (the token changes on every start). */
+  /** http://127.0.0.1:PORT/?token=T (the data folder's token: the same after a restart). */
   readonly url: string;
   /** http://127.0.0.1:PORT */
   readonly baseURL: string;
@@ -20,7 +20,7 @@ export interface WebcareHost {
   readonly dataDir: string;
   /** Everything the host printed so far. */
   readonly output: string;
-  /** Stops the host and starts it again on the SAME port and data folder (new token). */
+  /** Stops the host and starts it again on the SAME port and data folder (same token). */
   restart(): Promise<void>;
   stop(): Promise<void>;
 }

@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import type { Page } from '@playwright/test';
 import { WebSocket } from 'ws';
 import { REPO_ROOT, expect, test } from './fixtures.ts';
 
@@ -231,16 +233,28 @@ test('settings and IndexedDB survive a host restart on the same port', async ({ 
     open.onerror = () => reject(open.error);
   })`);
   const port = host.port;
-  const oldToken = host.token;
+  const token = host.token;
   await host.restart();
   expect(host.port).toBe(port);
-  expect(host.token).not.toBe(oldToken);
-  await page.goto(host.url);
-  await expect(page.locator('html')).toHaveAttribute('data-ready', '1');
+  // One token per data folder: the open tab's session cookie is still valid.
+  expect(host.token).toBe(token);
+  expect(statSync(join(host.dataDir, 'host-token')).mode & 0o777).toBe(0o600);
+  // The tab is NOT reloaded: its calls keep working and its events socket reconnects by itself.
   expect(await page.evaluate(`probe.call('settings:get')`)).toMatchObject({
     ok: true,
     value: { theme: 'dark' },
   });
+  await expect
+    .poll(
+      async () => {
+        await page.evaluate(`probe.call('settings:update', { agent: { name: 'Na de herstart' } })`);
+        return page.locator('#event').innerText();
+      },
+      { timeout: 20_000 },
+    )
+    .toContain('Na de herstart');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-ready', '1');
   expect(
     await page.evaluate(`new Promise((resolve) => {
       const open = indexedDB.open('probe', 1);
@@ -270,4 +284,49 @@ test('malformed requests get a 4xx, and the host never prints the token or a coo
   const lines = host.output.split('\n').filter((line) => line.includes(host.token));
   expect(lines).toEqual([`Open Webcare: ${host.url}`]);
   expect(host.output).not.toContain('s3cr3t-cookie-value');
+});
+
+test.describe('with the real app', () => {
+  // dist/renderer (built by `npm run test:e2e`) instead of the probe page.
+  test.use({ hostOptions: {} });
+  const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
+
+  async function openApp(page: Page, url: string) {
+    await page.goto(url);
+    await expect(page.locator('html')).toHaveAttribute('data-app', 'ready', { timeout: 60_000 });
+  }
+
+  test('a token file replaced under an open tab shows a translated reload banner (nl, en)', async ({
+    host,
+    page,
+  }) => {
+    await openApp(page, host.url);
+    await expect(page.getByTestId('host-banner')).toHaveCount(0);
+    const texts = {
+      nl: 'Webcare is opnieuw gestart; laad dit venster opnieuw.',
+      en: 'Webcare was restarted; reload this window.',
+    };
+    for (const [lang, token] of [
+      ['nl', 'N'.repeat(43)],
+      ['en', 'E'.repeat(43)],
+    ] as const) {
+      const html = page.locator('html');
+      if ((await html.getAttribute('lang')) !== lang) await page.getByTestId('language-toggle').click();
+      await expect(html).toHaveAttribute('lang', lang);
+      // Someone replaced the token file; the next start takes it, and the open tab's cookie is stale.
+      writeFileSync(join(host.dataDir, 'host-token'), `${token}\n`, { mode: 0o600 });
+      await host.restart();
+      expect(host.token).toBe(token);
+      const banner = page.getByTestId('host-banner');
+      await expect(banner).toBeVisible({ timeout: 20_000 });
+      await expect(banner).toContainText(texts[lang]);
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: `${SHOTS}host-banner-${lang}.png` });
+      // Reload: the host asks for the token; the printed URL brings the inbox back, banner gone.
+      await page.getByTestId('host-banner-reload').click();
+      await expect(page.locator('body')).toContainText('needs its access token');
+      await openApp(page, host.url);
+      await expect(page.getByTestId('host-banner')).toHaveCount(0);
+    }
+  });
 });

@@ -10,6 +10,7 @@ import type { SettingsService } from '../services/settings.ts';
 import { createHostLog } from './log.ts';
 import type { HostLog } from './log.ts';
 import { isTrustedHostSender, startHttpHost } from './server.ts';
+import { TOKEN_FILE, loadOrCreateHostToken } from './token-file.ts';
 import type { HostOptions, HostSender, RunningHost } from './server.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -40,7 +41,8 @@ export interface BrowserMode extends RunningHost {
 
 /**
  * Browser mode: the same main-side services as Electron (settings through conf, app info,
- * events) behind the loopback host. Opening links and notifications answer
+ * events) behind the loopback host, with the data folder's own token (token-file.ts) unless
+ * one is given. Opening links and notifications answer
  * `{opened|shown: false}`; the renderer's bridge then uses the browser's own APIs.
  */
 export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserMode> {
@@ -63,6 +65,15 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     notify: () => ({ shown: false }),
     events,
   });
-  const host = await startHttpHost({ ...options, router, events, log });
+  let token = options.token;
+  if (token === undefined) {
+    const stored = loadOrCreateHostToken(options.dataDir);
+    token = stored.token;
+    if (stored.created === 'malformed' || stored.created === 'unsafe')
+      log.info(
+        `The access token file ${TOKEN_FILE} was ${stored.created === 'unsafe' ? 'readable by others or not a plain file' : 'damaged'}; made a new one. Open the new URL below.`,
+      );
+  }
+  const host = await startHttpHost({ ...options, token, router, events, log });
   return { ...host, settings };
 }

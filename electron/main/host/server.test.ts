@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,7 @@ import {
   tokenEquals,
 } from './auth.ts';
 import { startBrowserMode } from './browser-mode.ts';
+import { TOKEN_FILE } from './token-file.ts';
 import type { BrowserMode } from './browser-mode.ts';
 import { browserModeContentSecurityPolicy } from './csp.ts';
 import { createHostLog } from './log.ts';
@@ -41,6 +42,9 @@ function send(
         path,
         method: options.method ?? 'GET',
         headers: { Host: `127.0.0.1:${port}`, ...options.headers },
+        // No pooled keep-alive sockets: a test that restarts a host on the same port would
+        // otherwise reuse a socket the old host just closed ("socket hang up").
+        agent: false,
       },
       (res) => {
         let body = '';
@@ -394,6 +398,49 @@ describe('browser-mode host against malformed and hostile requests', () => {
     expect(csp).not.toMatch(/:\*/);
     expect(csp).toContain("script-src 'self';");
     expect(csp).not.toContain('unsafe-eval');
+  });
+});
+
+describe('browser-mode host token across restarts', () => {
+  it('keeps one token per data folder, so a session cookie survives a restart', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'webcare-host-restart-'));
+    const quiet = createHostLog({ out: () => undefined, err: () => undefined });
+    try {
+      const first = await startBrowserMode({ dataDir: folder, rendererDir, log: quiet });
+      const session = `${cookieName(first.port)}=${first.token}`;
+      expect(readFileSync(join(folder, TOKEN_FILE), 'utf8').trim()).toBe(first.token);
+      if (process.platform !== 'win32') expect(statSync(join(folder, TOKEN_FILE)).mode & 0o777).toBe(0o600);
+      await first.close();
+
+      const second = await startBrowserMode({ dataDir: folder, rendererDir, log: quiet });
+      try {
+        expect(second.port).toBe(first.port);
+        expect(second.token).toBe(first.token);
+        expect((await send(second.port, '/api/session', { headers: { Cookie: session } })).status).toBe(204);
+        expect((await send(second.port, '/', { headers: { Cookie: session } })).status).toBe(200);
+      } finally {
+        await second.close();
+      }
+
+      // Someone replaced the token file: the old cookie is refused from the next start on.
+      writeFileSync(join(folder, TOKEN_FILE), `${'Q'.repeat(43)}\n`, { mode: 0o600 });
+      const third = await startBrowserMode({ dataDir: folder, rendererDir, log: quiet });
+      try {
+        expect(third.token).toBe('Q'.repeat(43));
+        expect((await send(third.port, '/api/session', { headers: { Cookie: session } })).status).toBe(401);
+      } finally {
+        await third.close();
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('answers the session probe with 204 with the token and 401 without', async () => {
+    expect((await send(host.port, '/api/session', { headers: { Cookie: cookie } })).status).toBe(204);
+    const without = await send(host.port, '/api/session');
+    expect(without.status).toBe(401);
+    expect(JSON.parse(without.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });
 

@@ -71,6 +71,11 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export const MAX_DRAIN_BYTES = 16 * 1024 * 1024;
 export const EVENTS_PATH = '/api/events';
 export const INVOKE_PATH = '/api/invoke';
+/**
+ * 204 with the token, 401 without. A browser hides why a WebSocket failed, so after a failed
+ * events socket the bridge asks here to tell "host down" from "token changed".
+ */
+export const SESSION_PATH = '/api/session';
 
 const UNAUTHORIZED_HTML = `<!doctype html><meta charset="utf-8"><title>Webcare</title>
 <p>This Webcare window needs its access token. Open the URL that <code>npm start</code> printed (it ends in <code>?token=…</code>).</p>
@@ -227,6 +232,11 @@ export async function startHttpHost(options: HostOptions): Promise<RunningHost> 
         typeof body === 'object' && body !== null ? (body as { channel?: unknown; arg?: unknown }) : {};
       const result = await options.router.dispatch(channel, arg, { auth, originAllowed });
       return sendJson(res, 200, result);
+    }
+    if (url.pathname === SESSION_PATH) {
+      res.writeHead(204, { 'Cache-Control': 'no-store' });
+      res.end();
+      return;
     }
     if (url.pathname === EVENTS_PATH) return sendText(res, 426, 'Use a WebSocket');
     if (url.pathname.startsWith('/api/')) return sendText(res, 404, 'Not found');
