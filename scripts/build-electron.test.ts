@@ -38,6 +38,13 @@ module.exports = {
   shell: { openExternal: () => Promise.resolve() },
   Notification: class { static isSupported() { return false; } show() {} },
   net: { fetch: () => Promise.reject(new Error('no')) },
+  // Reversible stand-in "encryption", so the test can tell ciphertext from the password.
+  safeStorage: {
+    isEncryptionAvailable: () => true,
+    getSelectedStorageBackend: () => 'gnome_libsecret',
+    encryptString: (s) => Buffer.from(s, 'utf8').map((b) => b ^ 0x5a),
+    decryptString: (b) => Buffer.from(b).map((x) => x ^ 0x5a).toString('utf8'),
+  },
 };
 setTimeout(async () => {
   const win = calls.windows[0];
@@ -50,6 +57,16 @@ setTimeout(async () => {
     info: await invoke(own, 'app:get-info'), foreign: await invoke(foreign, 'settings:get'),
     bad: await invoke(own, 'settings:update', { language: 'fr' }),
     windowOpen: win.webContents.openHandler({ url: 'https://example.com' }),
+    accounts: await invoke(own, 'accounts:list'),
+    added: await invoke(own, 'accounts:add', {
+      name: 'Klantenservice',
+      config: { connector: 'email', settings: {
+        address: 'team@example.nl',
+        imap: { host: '127.0.0.1', port: 9, tls: 'none', user: 'team@example.nl' },
+        smtp: { host: '127.0.0.1', port: 9, tls: 'none', user: 'team@example.nl' },
+      } },
+      secrets: { connector: 'email', secrets: { password: 'stub-password-123' } },
+    }),
   };
   const sent = [];
   win.webContents.send = (...args) => sent.push(args);
@@ -123,5 +140,12 @@ describe('scripts/build-electron.mjs', () => {
       ['webcare:event', 'settings:changed', expect.objectContaining({ language: 'en' })],
     ]);
     expect(existsSync(join(dataDir, 'settings.json'))).toBe(true);
+    // Accounts run in the bundle too; credentials go to safeStorage, never in clear.
+    expect(result.accounts).toEqual({ ok: true, value: [] });
+    expect(result.added).toMatchObject({ ok: true, value: { connector: 'email', hasSecrets: true } });
+    expect(JSON.stringify(result.added)).not.toContain('stub-password-123');
+    const vault = readFileSync(join(dataDir, 'secrets.safe.json'), 'utf8');
+    expect(vault).not.toContain('stub-password-123');
+    expect(readFileSync(join(dataDir, 'accounts.json'), 'utf8')).toContain('team@example.nl');
   });
 });

@@ -1,4 +1,15 @@
-import { BrowserWindow, Menu, Notification, app, ipcMain, net, protocol, session, shell } from 'electron';
+import {
+  BrowserWindow,
+  Menu,
+  Notification,
+  app,
+  ipcMain,
+  net,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import Store from 'electron-store';
 import { renameSync } from 'node:fs';
@@ -9,7 +20,14 @@ import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from './ipc/electron-channels.t
 import { createIpcRouter } from './ipc/handle.ts';
 import { registerCoreHandlers } from './ipc/services.ts';
 import { buildAppInfo, detectOsLocale } from './services/app-info.ts';
+import { openChannelServices } from './services/channel-services.ts';
 import { createEventBus } from './services/events.ts';
+import {
+  createEncryptedFileSecretStore,
+  createSafeStorageSecretStore,
+  keyFileSource,
+} from './services/secrets.ts';
+import type { SecretStore } from './services/secrets.ts';
 import { createOpenExternal, isAllowedExternalUrl } from './services/open-external.ts';
 import { SETTINGS_STORE_OPTIONS, createSettingsService } from './services/settings.ts';
 import type { SettingsStoreLike } from './services/settings.ts';
@@ -102,6 +120,17 @@ function openElectronSettingsStore(dataDir: string): SettingsStoreLike {
   }
 }
 
+/**
+ * safeStorage where it really encrypts. On Linux without a keyring Electron falls back to
+ * `basic_text` (a fixed key); then the encrypted vault with a 0600 key file is at least as good.
+ */
+function openElectronSecretStore(dataDir: string): SecretStore {
+  const backend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : 'os';
+  if (safeStorage.isEncryptionAvailable() && backend !== 'basic_text' && backend !== 'unknown')
+    return createSafeStorageSecretStore(dataDir, safeStorage);
+  return createEncryptedFileSecretStore(dataDir, keyFileSource(dataDir), (line) => console.log(line));
+}
+
 export interface ElectronAppOptions {
   /** Folder of package.json (app.getAppPath()), holding dist/. */
   appRoot: string;
@@ -123,6 +152,13 @@ export async function startElectronApp(options: ElectronAppOptions): Promise<voi
   })();
   const settings = createSettingsService(openElectronSettingsStore(options.dataDir));
   const events = createEventBus();
+  const accounts = await openChannelServices({
+    dataDir: options.dataDir,
+    secrets: openElectronSecretStore(options.dataDir),
+    events,
+    log: (line) => console.log(line),
+  });
+  app.on('will-quit', () => void accounts.close());
   let mainWindow: BrowserWindow | null = null;
   const router = createIpcRouter<IpcMainInvokeEvent>({
     isTrustedSender: (event) =>
@@ -141,6 +177,7 @@ export async function startElectronApp(options: ElectronAppOptions): Promise<voi
       return { shown: true };
     },
     events,
+    accounts,
   });
   ipcMain.handle(IPC_INVOKE_CHANNEL, (event, channel: unknown, arg: unknown) =>
     router.dispatch(channel, arg, event),

@@ -1,4 +1,19 @@
 import { z } from 'zod';
+import {
+  AccountAddRequestSchema,
+  AccountHealthSchema,
+  AccountIdSchema,
+  AccountInfoSchema,
+  AccountTestRequestSchema,
+  AccountUpdateRequestSchema,
+  ConnectionReportSchema,
+  DeliveryReconcileRequestSchema,
+  DeliveryReconcileResponseSchema,
+  DeliverySendRequestSchema,
+  DeliverySendResponseSchema,
+  FetchPageRequestSchema,
+  FetchPageResponseSchema,
+} from '../channels/schemas.ts';
 import { SettingsPatchSchema, SettingsSchema } from '../settings/schema.ts';
 
 /**
@@ -34,6 +49,28 @@ export const ipcCalls = {
   'settings:update': { request: SettingsPatchSchema, response: SettingsSchema },
   'shell:open-external': { request: OpenExternalRequestSchema, response: z.object({ opened: z.boolean() }) },
   'notify:show': { request: NotificationRequestSchema, response: z.object({ shown: z.boolean() }) },
+  // Connected accounts (shared/channels/schemas.ts). Secrets go in, never come out.
+  'accounts:list': { request: NoArgs, response: z.array(AccountInfoSchema) },
+  'accounts:add': { request: AccountAddRequestSchema, response: AccountInfoSchema },
+  'accounts:test': { request: AccountTestRequestSchema, response: ConnectionReportSchema },
+  'accounts:update': { request: AccountUpdateRequestSchema, response: AccountInfoSchema },
+  'accounts:pause': {
+    request: z.object({ accountId: AccountIdSchema, paused: z.boolean() }),
+    response: AccountInfoSchema,
+  },
+  'accounts:remove': {
+    request: z.object({ accountId: AccountIdSchema }),
+    response: z.object({ removed: z.boolean() }),
+  },
+  /** The next page after the stored cursor; the writer commits it with `nextCursor` in one transaction. */
+  'sync:fetch-page': { request: FetchPageRequestSchema, response: FetchPageResponseSchema },
+  /** One delivery attempt under the outbox row's idempotency key (journalled in main). */
+  'delivery:send': { request: DeliverySendRequestSchema, response: DeliverySendResponseSchema },
+  /** Did the reply with this key reach the channel? Asked before any retry of an expired `sending` row. */
+  'delivery:reconcile': {
+    request: DeliveryReconcileRequestSchema,
+    response: DeliveryReconcileResponseSchema,
+  },
 } as const;
 
 /** Events pushed from the backend to every window. */
@@ -41,6 +78,10 @@ export const ipcEvents = {
   'settings:changed': SettingsSchema,
   /** A menu item was chosen; the renderer runs the command with this id from its registry. */
   'app:run-command': z.object({ commandId: z.string().min(1).max(100) }),
+  /** Push (IDLE) or a poll timer says there may be new items: the sync loop asks for a page. Carries no data. */
+  'sync:wake': z.object({ accountId: AccountIdSchema, reason: z.enum(['push', 'poll', 'reconnect']) }),
+  'accounts:health': z.object({ accountId: AccountIdSchema, health: AccountHealthSchema }),
+  'accounts:changed': z.object({ accounts: z.array(AccountInfoSchema) }),
 } as const;
 
 export type IpcCalls = typeof ipcCalls;
@@ -51,7 +92,13 @@ export type IpcResponse<C extends IpcChannel> = z.output<IpcCalls[C]['response']
 export type IpcEventPayload<E extends IpcEventChannel> = z.output<(typeof ipcEvents)[E]>;
 
 /** Errors cross the boundary as data, never as thrown objects with stacks. */
-export const IpcErrorCodeSchema = z.enum(['invalid-argument', 'unknown-channel', 'forbidden', 'internal']);
+export const IpcErrorCodeSchema = z.enum([
+  'invalid-argument',
+  'unknown-channel',
+  'forbidden',
+  'not-found',
+  'internal',
+]);
 export type IpcErrorCode = z.infer<typeof IpcErrorCodeSchema>;
 
 export type IpcResult<T> =

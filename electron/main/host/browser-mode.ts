@@ -2,9 +2,12 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createIpcRouter } from '../ipc/handle.ts';
 import { registerCoreHandlers } from '../ipc/services.ts';
+import type { AccountsService } from '../services/accounts.ts';
 import { buildAppInfo } from '../services/app-info.ts';
+import { crashPointFromEnv, openChannelServices } from '../services/channel-services.ts';
 import { createEventBus } from '../services/events.ts';
 import { createOpenExternal } from '../services/open-external.ts';
+import { openBrowserModeSecretStore } from '../services/secrets.ts';
 import { createSettingsService, openConfSettingsStore } from '../services/settings.ts';
 import type { SettingsService } from '../services/settings.ts';
 import { createHostLog } from './log.ts';
@@ -37,6 +40,7 @@ export interface BrowserModeOptions extends Pick<
 
 export interface BrowserMode extends RunningHost {
   settings: SettingsService;
+  accounts: AccountsService;
 }
 
 /**
@@ -58,12 +62,24 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     onInternalError: (channel, error) => log.error(`${channel} failed:`, error),
   });
   const version = appVersion();
+  const secrets = await openBrowserModeSecretStore(options.dataDir, { log: (line) => log.info(line) });
+  const crashPoint = crashPointFromEnv();
+  const accounts = await openChannelServices({
+    dataDir: options.dataDir,
+    secrets,
+    events,
+    log: (line) => log.info(line),
+    // Defence in depth: the host's output redacts every stored password wherever it would appear.
+    registerSecret: (value) => log.addSecret(value),
+    ...(crashPoint ? { crashPoint } : {}),
+  });
   registerCoreHandlers(router, {
     appInfo: () => buildAppInfo({ version, mode: 'browser', dataDir: options.dataDir }),
     settings,
     openExternal: createOpenExternal(null),
     notify: () => ({ shown: false }),
     events,
+    accounts,
   });
   let token = options.token;
   if (token === undefined) {
@@ -75,5 +91,12 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
       );
   }
   const host = await startHttpHost({ ...options, token, router, events, log });
-  return { ...host, settings };
+  return {
+    ...host,
+    settings,
+    accounts,
+    async close() {
+      await Promise.all([host.close(), accounts.close()]);
+    },
+  };
 }

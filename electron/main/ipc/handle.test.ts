@@ -1,7 +1,16 @@
-import { describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ipcCalls } from '../../../shared/ipc/contract.ts';
 import { DEFAULT_SETTINGS } from '../../../shared/settings/schema.ts';
+import { createConnectorRegistry } from '../channels/registry.ts';
+import { createAccountsService } from '../services/accounts.ts';
+import type { AccountsService } from '../services/accounts.ts';
+import { openDeliveryJournal } from '../services/delivery-journal.ts';
+import type { DeliveryJournal } from '../services/delivery-journal.ts';
 import { createEventBus } from '../services/events.ts';
+import { createEncryptedFileSecretStore, keyFileSource } from '../services/secrets.ts';
 import { createIpcRouter, IpcHandlerError } from './handle.ts';
 import { registerCoreHandlers } from './services.ts';
 import type { CoreServices } from './services.ts';
@@ -27,6 +36,28 @@ function fakeSettings() {
   };
 }
 
+let dataDir: string;
+let journal: DeliveryJournal;
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'webcare-router-'));
+  journal = await openDeliveryJournal(dataDir);
+});
+afterAll(async () => {
+  await journal.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function accountsFor(events: ReturnType<typeof createEventBus>): AccountsService {
+  return createAccountsService({
+    dataDir,
+    secrets: createEncryptedFileSecretStore(dataDir, keyFileSource(dataDir)),
+    journal,
+    events,
+    registry: createConnectorRegistry(),
+    watch: false,
+  });
+}
+
 function setup(overrides: Partial<CoreServices> = {}) {
   const onInternalError = vi.fn();
   const router = createIpcRouter<Sender>({ isTrustedSender: (s) => s.trusted, onInternalError });
@@ -44,6 +75,7 @@ function setup(overrides: Partial<CoreServices> = {}) {
     openExternal: async () => ({ opened: false }),
     notify: () => ({ shown: false }),
     events,
+    accounts: accountsFor(events),
     ...overrides,
   };
   registerCoreHandlers(router, services);

@@ -1,8 +1,11 @@
 import { ipcCalls } from '../../../shared/ipc/contract.ts';
 import type { AppInfo } from '../../../shared/ipc/contract.ts';
+import { AccountError } from '../services/accounts.ts';
+import type { AccountsService } from '../services/accounts.ts';
 import type { EventBus } from '../services/events.ts';
 import type { OpenExternal } from '../services/open-external.ts';
 import type { SettingsService } from '../services/settings.ts';
+import { IpcHandlerError } from './handle.ts';
 import type { IpcRouter } from './handle.ts';
 
 export type Notifier = (request: {
@@ -17,6 +20,21 @@ export interface CoreServices {
   openExternal: OpenExternal;
   notify: Notifier;
   events: EventBus;
+  accounts: AccountsService;
+}
+
+/** Expected account failures reach the renderer as typed errors with their message; nothing secret is in them. */
+async function accountCall<T>(run: () => Promise<T> | T): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof AccountError)
+      throw new IpcHandlerError(
+        error.code === 'unknown-account' ? 'not-found' : 'invalid-argument',
+        error.message,
+      );
+    throw error;
+  }
 }
 
 /** Registers every contract call on the router and wires settings changes to the event bus. */
@@ -30,5 +48,32 @@ export function registerCoreHandlers<S>(router: IpcRouter<S>, services: CoreServ
     services.openExternal(url),
   );
   router.handle('notify:show', ipcCalls['notify:show'].request, (request) => services.notify(request));
+
+  const { accounts } = services;
+  router.handle('accounts:list', ipcCalls['accounts:list'].request, () => accounts.list());
+  router.handle('accounts:add', ipcCalls['accounts:add'].request, (request) =>
+    accountCall(() => accounts.add(request)),
+  );
+  router.handle('accounts:test', ipcCalls['accounts:test'].request, (request) =>
+    accountCall(() => accounts.test(request)),
+  );
+  router.handle('accounts:update', ipcCalls['accounts:update'].request, (request) =>
+    accountCall(() => accounts.update(request)),
+  );
+  router.handle('accounts:pause', ipcCalls['accounts:pause'].request, ({ accountId, paused }) =>
+    accountCall(() => accounts.setPaused(accountId, paused)),
+  );
+  router.handle('accounts:remove', ipcCalls['accounts:remove'].request, async ({ accountId }) => ({
+    removed: await accounts.remove(accountId),
+  }));
+  router.handle('sync:fetch-page', ipcCalls['sync:fetch-page'].request, ({ accountId, cursor, limit }) =>
+    accountCall(() => accounts.fetchPage(accountId, cursor, limit)),
+  );
+  router.handle('delivery:send', ipcCalls['delivery:send'].request, (request) =>
+    accountCall(() => accounts.send(request)),
+  );
+  router.handle('delivery:reconcile', ipcCalls['delivery:reconcile'].request, (request) =>
+    accountCall(() => accounts.reconcile(request)),
+  );
   return services.settings.onChange((settings) => services.events.emit('settings:changed', settings));
 }

@@ -1,0 +1,430 @@
+import type { ImapFlow } from 'imapflow';
+import { CONNECTOR_CAPABILITIES } from '../../../../shared/channels/capabilities.ts';
+import type { ConnectorError } from '../../../../shared/channels/errors.ts';
+import type {
+  ConnectionReport,
+  EmailAccountSettings,
+  EmailSecrets,
+} from '../../../../shared/channels/schemas.ts';
+import type { IngestMessage } from '../../../../shared/ingest/message.ts';
+import type {
+  Connector,
+  ConnectorContext,
+  ConnectorFactory,
+  FetchPage,
+  SendHooks,
+  SentRef,
+  WatchEvents,
+  WatchHandle,
+} from '../connector.ts';
+import { ConnectorFailure } from '../connector.ts';
+import { classifyEmailError, smtpRefusedForSure } from './classify.ts';
+import { composeReply, messageIdFor } from './compose.ts';
+import type { ComposedReply } from './compose.ts';
+import { decodeCursor, encodeCursor, folderFor, withFolder } from './cursor.ts';
+import type { EmailCursor, FolderCursor } from './cursor.ts';
+import { createImapClient, pickSentFolder, walkStructure } from './imap.ts';
+import { fromParsed, parseEmail, parseHeaders } from './parse.ts';
+import { openSmtp } from './smtp.ts';
+import { startImapWatcher } from './watch.ts';
+import type { WatcherOptions } from './watch.ts';
+
+/** Messages up to this size are downloaded whole and parsed; bigger ones only headers and text parts. */
+export const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
+const MAX_BODY_PART_BYTES = 1024 * 1024;
+
+export interface EmailConnectorOptions {
+  watcher?: Partial<WatcherOptions>;
+}
+
+interface FetchedMessage {
+  uid: number;
+  message: IngestMessage;
+}
+
+/**
+ * Runs `job` with `path` selected read-only (EXAMINE), then unselects it: STATUS on a selected
+ * mailbox answers from the session's view (Dovecot does), which would hide new mail from the
+ * next page's cheap STATUS check.
+ */
+async function inFolder<T>(client: ImapFlow, path: string, job: () => Promise<T>): Promise<T> {
+  const lock = await client.getMailboxLock(path, { readOnly: true });
+  try {
+    return await job();
+  } finally {
+    lock.release();
+    await client.mailboxClose().catch(() => undefined);
+  }
+}
+
+/**
+ * The email connector: IMAP (imapflow) for reading and the Sent folder, SMTP (nodemailer) for
+ * replies. One worker connection per account for pages and Sent; the watcher (watch.ts) keeps a
+ * second one in IDLE on the first folder.
+ */
+export class EmailConnector implements Connector {
+  readonly kind = 'email' as const;
+  private worker: ImapFlow | null = null;
+  private connecting: Promise<ImapFlow> | null = null;
+  private sentFolder: string | null | undefined;
+
+  constructor(
+    private readonly context: ConnectorContext,
+    private readonly settings: EmailAccountSettings,
+    private readonly secrets: EmailSecrets,
+    private readonly options: EmailConnectorOptions = {},
+  ) {}
+
+  capabilities() {
+    return CONNECTOR_CAPABILITIES.email;
+  }
+
+  classify(error: unknown): ConnectorError {
+    return classifyEmailError(error, this.context.now());
+  }
+
+  refusedForSure(error: unknown): boolean {
+    return smtpRefusedForSure(error);
+  }
+
+  remoteIdFor(key: string): string {
+    return messageIdFor(key, this.settings.address);
+  }
+
+  private smtpPassword(): string {
+    return this.secrets.smtpPassword ?? this.secrets.password;
+  }
+
+  /** The worker connection, (re)connected when needed. */
+  private async client(): Promise<ImapFlow> {
+    if (this.worker?.usable) return this.worker;
+    if (this.connecting) return this.connecting;
+    const client = createImapClient(this.settings.imap, this.secrets.password);
+    this.connecting = client
+      .connect()
+      .then(() => {
+        this.worker = client;
+        client.once('close', () => {
+          if (this.worker === client) this.worker = null;
+        });
+        return client;
+      })
+      .finally(() => {
+        this.connecting = null;
+      });
+    return this.connecting;
+  }
+
+  private async sentPath(client: ImapFlow): Promise<string> {
+    if (this.sentFolder === undefined)
+      this.sentFolder = pickSentFolder(await client.list(), this.settings.sentFolder);
+    if (!this.sentFolder)
+      throw new ConnectorFailure({
+        type: 'rejected',
+        code: 'NO-SENT-FOLDER',
+        reason: 'no Sent folder found',
+      });
+    return this.sentFolder;
+  }
+
+  async test(): Promise<ConnectionReport> {
+    const { imap, smtp } = this.settings;
+    const report: ConnectionReport = {
+      ok: false,
+      incoming: {
+        ok: false,
+        server: `${imap.host}:${imap.port}`,
+        capabilities: [],
+        folders: [],
+        push: false,
+        condstore: false,
+        sentFolder: null,
+        error: null,
+      },
+      outgoing: { ok: false, server: `${smtp.host}:${smtp.port}`, capabilities: [], error: null },
+    };
+    const client = createImapClient(imap, this.secrets.password);
+    try {
+      await client.connect();
+      const caps = [...client.capabilities.keys()];
+      const list = await client.list({ statusQuery: { messages: true } });
+      report.incoming = {
+        ok: true,
+        server: report.incoming.server,
+        capabilities: caps,
+        folders: list.map((m) => ({
+          path: m.path,
+          specialUse: m.specialUse ?? null,
+          messages: m.status?.messages ?? null,
+        })),
+        push: client.capabilities.has('IDLE'),
+        condstore: client.capabilities.has('CONDSTORE') || client.capabilities.has('QRESYNC'),
+        sentFolder: pickSentFolder(list, this.settings.sentFolder),
+        error: null,
+      };
+      const missing = this.settings.folders.filter((f) => !list.some((m) => m.path === f));
+      if (missing.length > 0) {
+        report.incoming.ok = false;
+        report.incoming.error = {
+          type: 'rejected',
+          code: 'NONEXISTENT',
+          reason: `folder not found: ${missing.join(', ')}`,
+        };
+      }
+    } catch (error) {
+      report.incoming.error = this.classify(error);
+    } finally {
+      await client.logout().catch(() => client.close());
+    }
+    try {
+      const session = await openSmtp({ server: smtp, password: this.smtpPassword() });
+      report.outgoing = {
+        ok: true,
+        server: report.outgoing.server,
+        capabilities: [...(session.secure ? ['TLS'] : []), ...session.extensions],
+        error: null,
+      };
+      session.quit();
+    } catch (error) {
+      report.outgoing.error = this.classify(error);
+    }
+    report.ok = report.incoming.ok && report.outgoing.ok;
+    return report;
+  }
+
+  async fetchSince(cursorValue: string | null, options: { limit: number }): Promise<FetchPage> {
+    let cursor = decodeCursor(cursorValue);
+    const client = await this.client();
+    const condstore = client.capabilities.has('CONDSTORE') || client.capabilities.has('QRESYNC');
+    const sent = this.settings.folders.length > 1 ? await this.sentPath(client).catch(() => null) : null;
+
+    for (const path of this.settings.folders) {
+      const status = await client.status(path, {
+        uidNext: true,
+        uidValidity: true,
+        highestModseq: condstore,
+        messages: true,
+      });
+      if (!status || status.uidValidity === undefined || status.uidNext === undefined)
+        throw new ConnectorFailure({
+          type: 'rejected',
+          code: 'NONEXISTENT',
+          reason: `folder not found: ${path}`,
+        });
+      const { folder: start, reset } = folderFor(
+        cursor,
+        path,
+        { uidValidity: String(status.uidValidity), uidNext: status.uidNext },
+        { now: this.context.now(), historyDays: this.settings.historyDays },
+      );
+      if (reset === 'uidvalidity')
+        this.context.log(`email ${this.context.accountId}: UIDVALIDITY of ${path} changed; resyncing`);
+      let folder = start;
+      const modseq = status.highestModseq !== undefined ? String(status.highestModseq) : null;
+      // Nothing new: no UID beyond ours, and (CONDSTORE) nothing changed at all. No SELECT needed.
+      if (folder.lastUid >= status.uidNext - 1 && (!condstore || folder.modseq === modseq)) {
+        cursor = withFolder(cursor, folder);
+        continue;
+      }
+      const page = await this.pageOf(client, folder, options.limit, path === sent);
+      folder = page.folder;
+      if (page.messages.length === 0 && folder.lastUid >= folder.backfillUpTo) folder = { ...folder, modseq };
+      cursor = withFolder(cursor, folder);
+      if (page.messages.length > 0) {
+        cursor = { ...cursor, fetched: cursor.fetched + page.messages.length };
+        return {
+          messages: page.messages.map((m) => m.message),
+          nextCursor: encodeCursor(cursor),
+          backfill: page.backfill,
+          done: false,
+          remaining: page.remaining,
+        };
+      }
+    }
+    return { messages: [], nextCursor: encodeCursor(cursor), backfill: false, done: true, remaining: 0 };
+  }
+
+  /** One page from one folder: back-fill (UIDs up to `backfillUpTo` within the window) first, then new mail. */
+  private async pageOf(
+    client: ImapFlow,
+    start: FolderCursor,
+    limit: number,
+    isSent: boolean,
+  ): Promise<{ folder: FolderCursor; messages: FetchedMessage[]; backfill: boolean; remaining: number }> {
+    let folder = start;
+    return inFolder(client, folder.path, async () => {
+      for (;;) {
+        const backfill = folder.lastUid < folder.backfillUpTo;
+        const range = backfill ? `${folder.lastUid + 1}:${folder.backfillUpTo}` : `${folder.lastUid + 1}:*`;
+        const found = await client.search(
+          backfill ? { uid: range, since: new Date(folder.since) } : { uid: range },
+          { uid: true },
+        );
+        // `N:*` always matches the highest UID, even below N (RFC 3501 §6.4.8): filter.
+        const uids = (found || []).filter((uid) => uid > folder.lastUid).sort((a, b) => a - b);
+        if (uids.length === 0) {
+          if (backfill) {
+            folder = { ...folder, lastUid: folder.backfillUpTo };
+            continue;
+          }
+          return { folder, messages: [], backfill: false, remaining: 0 };
+        }
+        const take = uids.slice(0, limit);
+        const messages = await this.fetchMessages(client, take, isSent);
+        const last = take[take.length - 1]!;
+        // The last back-fill page also moves past UIDs outside the window.
+        const lastUid = backfill && take.length === uids.length ? folder.backfillUpTo : last;
+        return {
+          folder: { ...folder, lastUid },
+          messages,
+          backfill,
+          remaining: uids.length - take.length,
+        };
+      }
+    });
+  }
+
+  private async fetchMessages(client: ImapFlow, uids: number[], isSent: boolean): Promise<FetchedMessage[]> {
+    const range = uids.join(',');
+    const meta = await client.fetchAll(range, { uid: true, size: true, internalDate: true }, { uid: true });
+    const small = meta.filter((m) => (m.size ?? 0) <= MAX_SOURCE_BYTES).map((m) => m.uid);
+    const large = meta.filter((m) => (m.size ?? 0) > MAX_SOURCE_BYTES).map((m) => m.uid);
+    const context = (internalDate: Date | string | undefined) => ({
+      ownAddress: this.settings.address,
+      sentFolder: isSent,
+      internalDate: internalDate ? new Date(internalDate) : null,
+    });
+    const out: FetchedMessage[] = [];
+    if (small.length > 0) {
+      for await (const m of client.fetch(
+        small.join(','),
+        { uid: true, source: true, internalDate: true },
+        { uid: true },
+      )) {
+        if (!m.source) continue;
+        out.push({ uid: m.uid, message: await parseEmail(m.source, context(m.internalDate)) });
+      }
+    }
+    for (const uid of large) {
+      const m = await client.fetchOne(
+        String(uid),
+        { uid: true, headers: true, bodyStructure: true, internalDate: true },
+        { uid: true },
+      );
+      if (!m || !m.headers || !m.bodyStructure) continue;
+      const parts = walkStructure(m.bodyStructure);
+      const read = async (part: string | null) => {
+        if (!part) return undefined;
+        const download = await client.download(String(uid), part, {
+          uid: true,
+          maxBytes: MAX_BODY_PART_BYTES,
+        });
+        if (!download.content) return undefined;
+        const chunks: Buffer[] = [];
+        for await (const chunk of download.content) chunks.push(chunk as Buffer);
+        return Buffer.concat(chunks).toString('utf8');
+      };
+      const parsed = await parseHeaders(m.headers);
+      const text = await read(parts.text);
+      const html = await read(parts.html);
+      out.push({
+        uid,
+        message: fromParsed(
+          { ...parsed, text: text ?? '', html: html ?? false },
+          m.headers,
+          context(m.internalDate),
+          parts.attachments,
+        ),
+      });
+    }
+    return out.sort((a, b) => a.uid - b.uid);
+  }
+
+  async sendReply(
+    target: Parameters<Connector['sendReply']>[0],
+    draft: Parameters<Connector['sendReply']>[1],
+    key: string,
+    hooks: SendHooks,
+  ): Promise<SentRef> {
+    const composed = await composeReply(this.settings, target, draft, key, this.context.now());
+    const session = await openSmtp({ server: this.settings.smtp, password: this.smtpPassword() });
+    try {
+      await hooks.beforeTransfer(composed.messageId);
+      await session.send(composed.envelope, composed.raw);
+    } finally {
+      session.quit();
+    }
+    const ref: SentRef = { remoteId: composed.messageId, acceptedAt: this.context.now() };
+    await hooks.accepted(ref);
+    await this.appendToSent(composed);
+    return ref;
+  }
+
+  /** Saves the delivered bytes in Sent (a failure here does not undo the delivery; reconcile repairs it). */
+  private async appendToSent(composed: ComposedReply): Promise<void> {
+    try {
+      const client = await this.client();
+      await client.append(await this.sentPath(client), composed.raw, ['\\Seen']);
+    } catch (error) {
+      this.context.log(
+        `email ${this.context.accountId}: could not save reply in Sent (${this.classify(error).reason})`,
+      );
+    }
+  }
+
+  async reconcile(
+    _key: string,
+    remoteId: string,
+  ): Promise<{ found: true; remoteId: string } | { found: false }> {
+    const client = await this.client();
+    const path = await this.sentPath(client);
+    return inFolder(client, path, async () => {
+      const uids = await client.search({ header: { 'message-id': remoteId } }, { uid: true });
+      return uids && uids.length > 0 ? { found: true as const, remoteId } : { found: false as const };
+    });
+  }
+
+  /** Puts a rebuilt copy of a delivered reply into Sent when it is missing there (crash after 250). */
+  async repairCopy(
+    target: Parameters<Connector['sendReply']>[0],
+    draft: Parameters<Connector['sendReply']>[1],
+    key: string,
+  ): Promise<void> {
+    const composed = await composeReply(this.settings, target, draft, key, this.context.now());
+    const found = await this.reconcile(key, composed.messageId);
+    if (!found.found) await this.appendToSent(composed);
+  }
+
+  watch(events: WatchEvents): WatchHandle {
+    return startImapWatcher(
+      {
+        server: this.settings.imap,
+        password: this.secrets.password,
+        folder: this.settings.folders[0] ?? 'INBOX',
+        classify: (e) => this.classify(e),
+        now: this.context.now,
+        ...this.options.watcher,
+      },
+      events,
+    );
+  }
+
+  async close(): Promise<void> {
+    const client = this.worker;
+    this.worker = null;
+    if (client) await client.logout().catch(() => client.close());
+  }
+}
+
+export function emailConnectorFactory(options: EmailConnectorOptions = {}): ConnectorFactory {
+  return {
+    kind: 'email',
+    create(context) {
+      if (context.config.connector !== 'email' || context.secrets.connector !== 'email')
+        throw new Error('email connector needs email settings and secrets');
+      return new EmailConnector(context, context.config.settings, context.secrets.secrets, options);
+    },
+  };
+}
+
+export type { EmailCursor };

@@ -1,0 +1,474 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { IngestMessage } from '../../../../shared/ingest/message.ts';
+import type { FetchPageResponse } from '../../../../shared/channels/schemas.ts';
+import { dovecotAvailable, seedMaildir, startDovecot } from '../../../../tests/servers/dovecot.ts';
+import type { DovecotServer, DovecotUser } from '../../../../tests/servers/dovecot.ts';
+import {
+  appendAsOtherClient,
+  emailConfig,
+  emailSecrets,
+  messageIdsIn,
+  rawMail,
+  removeDir,
+  startService,
+} from '../../../../tests/servers/email-harness.ts';
+import type { ServiceHarness } from '../../../../tests/servers/email-harness.ts';
+import { threadedMailbox } from '../../../../tests/servers/mail-fixtures.ts';
+import { startSmtpServer } from '../../../../tests/servers/smtp.ts';
+import type { SmtpTestServer } from '../../../../tests/servers/smtp.ts';
+
+// Real servers: Dovecot (installed by .ci/run) and smtp-server in-process.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
+if (!dovecotAvailable())
+  throw new Error('These tests need Dovecot: apt-get install dovecot-imapd (see .ci/run)');
+
+// One Dovecot for the file, one mailbox user per test (a server start/stop costs about a second).
+let dovecot: DovecotServer;
+let mailbox: DovecotUser;
+let smtp: SmtpTestServer;
+let harness: ServiceHarness;
+
+beforeAll(async () => {
+  dovecot = await startDovecot({ spareUsers: 20 });
+});
+afterAll(async () => {
+  await dovecot.stop();
+});
+beforeEach(async () => {
+  mailbox = dovecot.addUser();
+  smtp = await startSmtpServer();
+});
+afterEach(async () => {
+  await harness?.close();
+  await smtp.stop();
+  if (harness) removeDir(harness.dataDir);
+});
+
+async function syncAll(accountId: string, cursor: string | null, limit = 200) {
+  const pages: Extract<FetchPageResponse, { status: 'page' }>[] = [];
+  for (let i = 0; i < 1000; i += 1) {
+    const page = await harness.service.fetchPage(accountId, cursor, limit);
+    if (page.status !== 'page') throw new Error(`fetch failed: ${JSON.stringify(page)}`);
+    pages.push(page);
+    cursor = page.nextCursor;
+    if (page.done) break;
+  }
+  return { pages, cursor, messages: pages.flatMap((p) => p.messages) };
+}
+
+const addAccount = async (overrides: Parameters<typeof emailConfig>[2] = {}) =>
+  harness.service.add({
+    name: 'Klantenservice',
+    config: emailConfig(mailbox, smtp, overrides),
+    secrets: emailSecrets(mailbox, smtp),
+  });
+
+describe('email sync against Dovecot', () => {
+  it('initial sync of 2,000 messages in 50 threads hands over exactly the server set, as back-fill, threaded', async () => {
+    const now = Date.now();
+    const box = threadedMailbox({
+      threads: 50,
+      perThread: 40,
+      agent: mailbox.user,
+      now,
+      agentFolder: 'Sent',
+    });
+    // Two messages outside the 30-day history window must stay out.
+    const old = [0, 1].map((i) => ({
+      raw: rawMail({ id: `old-${i}@example.net`, date: new Date(now - 40 * 86_400_000) }),
+      date: new Date(now - 40 * 86_400_000),
+    }));
+    seedMaildir(mailbox, [...old, ...box.messages]);
+    harness = await startService();
+    const account = await addAccount({ folders: ['INBOX', 'Sent'] });
+
+    const { pages, messages } = await syncAll(account.id, null);
+    const ids = messages.map((m) => m.remoteId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set(ids)).toEqual(new Set(box.threadOf.keys()));
+    expect(pages.filter((p) => p.messages.length > 0).every((p) => p.backfill)).toBe(true);
+    expect(pages.at(-1)).toMatchObject({ done: true, messages: [] });
+
+    // Threading headers survive: every reply points at its thread's earlier messages.
+    const byId = new Map(messages.map((m) => [m.remoteId, m]));
+    for (const message of messages) {
+      const thread = box.threadOf.get(message.remoteId);
+      for (const ref of [...message.references, ...(message.inReplyTo ? [message.inReplyTo] : [])])
+        expect(box.threadOf.get(ref)).toBe(thread);
+      expect(message.rfcMessageId).toBe(message.remoteId);
+    }
+    const roots = new Map<string, number>();
+    for (const message of messages) {
+      const root = message.references[0] ?? message.remoteId;
+      roots.set(root, (roots.get(root) ?? 0) + 1);
+    }
+    expect(roots.size).toBe(50);
+    expect([...roots.values()].every((n) => n === 40)).toBe(true);
+    // Direction: the agent's own messages (in Sent, from the account address) are outgoing.
+    const outgoing = messages.filter((m) => m.direction === 'outgoing');
+    expect(outgoing).toHaveLength(1000);
+    expect(outgoing.every((m) => m.author.email === mailbox.user)).toBe(true);
+    expect(byId.get('t3-m0@example.net')).toMatchObject({
+      direction: 'incoming',
+      author: { email: 'klant3@example.net', name: 'Bram Visser' },
+      subject: 'Opzeggen abonnement #3',
+      public: false,
+    });
+
+    // A later call with the final cursor finds nothing new.
+    const again = await harness.service.fetchPage(account.id, pages.at(-1)!.nextCursor);
+    expect(again).toMatchObject({ status: 'page', messages: [], done: true });
+  });
+
+  it('keeps HTML raw, prefers the text part, lists attachments without their bytes', async () => {
+    const boundary = 'mix';
+    const raw = [
+      'From: Klant <klant@example.net>',
+      `To: ${mailbox.user}`,
+      'Subject: Foto van de schade',
+      'Message-ID: <att-1@example.net>',
+      `Date: ${new Date().toUTCString()}`,
+      'MIME-Version: 1.0',
+      `Content-Type: multipart/mixed; boundary="${boundary}"`,
+      '',
+      `--${boundary}`,
+      'Content-Type: multipart/alternative; boundary="alt"',
+      '',
+      '--alt',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Zie de bijlage. Groet, Kees',
+      '--alt',
+      'Content-Type: text/html; charset=utf-8',
+      '',
+      '<p onclick="steal()">Zie de <b>bijlage</b>.</p><img src="https://tracker.example.com/x.gif"><script>alert(1)</script>',
+      '--alt--',
+      `--${boundary}`,
+      'Content-Type: application/pdf; name="factuur.pdf"',
+      'Content-Disposition: attachment; filename="factuur.pdf"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      Buffer.from('%PDF-1.4 fake').toString('base64'),
+      `--${boundary}--`,
+      '',
+    ].join('\r\n');
+    await appendAsOtherClient(mailbox, raw);
+    harness = await startService();
+    const account = await addAccount();
+    const { messages } = await syncAll(account.id, null);
+    expect(messages).toHaveLength(1);
+    const [message] = messages as [IngestMessage];
+    expect(message.text).toBe('Zie de bijlage. Groet, Kees');
+    // Raw, untrusted: the renderer sanitizes it. Main does not pretend to.
+    expect(message.html).toContain('<script>');
+    expect(message.attachments).toEqual([
+      { name: 'factuur.pdf', size: 13, contentType: 'application/pdf', partId: '2' },
+    ]);
+  });
+
+  it('wakes the loop within 5 s of an APPEND by another client, and the next page has it (not back-fill)', async () => {
+    harness = await startService({ watch: true });
+    const account = await addAccount();
+    await harness.waitFor(
+      'accounts:health',
+      (p) => p.accountId === account.id && p.health.push === 'idle',
+      10_000,
+    );
+    const first = await syncAll(account.id, null);
+    expect(first.messages).toHaveLength(0);
+    const started = Date.now();
+    await appendAsOtherClient(mailbox, rawMail({ id: 'live-1@example.net', subject: 'Storing!' }));
+    await harness.waitFor('sync:wake', (p) => p.accountId === account.id && p.reason === 'push', 5_000);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const next = await syncAll(account.id, first.cursor);
+    expect(next.messages.map((m) => m.remoteId)).toEqual(['live-1@example.net']);
+    expect(next.pages[0]!.backfill).toBe(false);
+  });
+
+  it('survives Dovecot restarting mid-IDLE: reports unreachable, reconnects, wakes again', async () => {
+    // Its own server: stopping the shared one would disturb nothing else, but keep tests independent.
+    const own = await startDovecot();
+    mailbox = own;
+    harness = await startService({ watch: true });
+    const account = await addAccount();
+    await harness.waitFor(
+      'accounts:health',
+      (p) => p.accountId === account.id && p.health.push === 'idle',
+      10_000,
+    );
+    const { cursor } = await syncAll(account.id, null);
+    await own.stopServer();
+    await harness.waitFor(
+      'accounts:health',
+      (p) => p.health.state === 'unreachable' && p.health.retryAt !== null,
+      10_000,
+    );
+    await own.startServer();
+    await harness.waitFor('sync:wake', (p) => p.reason === 'reconnect', 15_000);
+    await appendAsOtherClient(mailbox, rawMail({ id: 'after-restart@example.net' }));
+    await harness.waitFor('sync:wake', (p) => p.reason === 'push', 5_000);
+    const next = await syncAll(account.id, cursor);
+    expect(next.messages.map((m) => m.remoteId)).toEqual(['after-restart@example.net']);
+    expect(harness.service.list()[0]!.health).toMatchObject({ state: 'connected', failingSince: null });
+    await harness.close();
+    await own.stop();
+  });
+
+  it('resyncs after a UIDVALIDITY change as back-fill, with the same remote ids (no duplicates downstream)', async () => {
+    const now = Date.now();
+    seedMaildir(mailbox, threadedMailbox({ threads: 3, perThread: 4, agent: mailbox.user, now }).messages);
+    harness = await startService();
+    const account = await addAccount();
+    const first = await syncAll(account.id, null, 5);
+    const before = first.messages.map((m) => m.remoteId);
+    expect(before).toHaveLength(12);
+    await dovecot.doveadm(['mailbox', 'update', '-u', mailbox.user, '--uid-validity', '12345', 'INBOX']);
+    await appendAsOtherClient(mailbox, rawMail({ id: 'new-after-reset@example.net' }));
+    const second = await syncAll(account.id, first.cursor, 5);
+    const after = second.messages.map((m) => m.remoteId);
+    // Everything comes again (the inbox dedupes on Message-ID) plus the new one, all as back-fill.
+    expect(new Set(after)).toEqual(new Set([...before, 'new-after-reset@example.net']));
+    expect(second.pages.filter((p) => p.messages.length > 0).every((p) => p.backfill)).toBe(true);
+    expect(harness.logs.join('\n')).toMatch(/UIDVALIDITY of INBOX changed/);
+  });
+
+  it('a wrong password shows as auth-failed with the server reason; new credentials fix it', async () => {
+    harness = await startService({ watch: true });
+    const account = await harness.service.add({
+      name: 'Klantenservice',
+      config: emailConfig(mailbox, smtp),
+      secrets: { connector: 'email', secrets: { password: 'wrong-password' } },
+    });
+    const failed = await harness.waitFor('accounts:health', (p) => p.health.state === 'auth-failed', 10_000);
+    expect(failed.health).toMatchObject({ retryAt: null, error: { type: 'auth-expired' } });
+    const page = await harness.service.fetchPage(account.id, null);
+    expect(page).toMatchObject({ status: 'error', error: { type: 'auth-expired' } });
+    const report = await harness.service.test({ accountId: account.id, config: account.config });
+    expect(report).toMatchObject({ ok: false, incoming: { ok: false, error: { type: 'auth-expired' } } });
+
+    await harness.service.update({ accountId: account.id, secrets: emailSecrets(mailbox, smtp) });
+    await harness.waitFor(
+      'accounts:health',
+      (p) => p.health.state === 'connected' && p.health.push === 'idle',
+      10_000,
+    );
+    expect(await harness.service.fetchPage(account.id, null)).toMatchObject({ status: 'page' });
+  });
+
+  it('test connection reports what it found on both servers', async () => {
+    harness = await startService();
+    const report = await harness.service.test({
+      config: emailConfig(mailbox, smtp),
+      secrets: emailSecrets(mailbox, smtp),
+    });
+    expect(report.ok).toBe(true);
+    expect(report.incoming).toMatchObject({
+      ok: true,
+      push: true,
+      condstore: true,
+      sentFolder: 'Sent',
+      error: null,
+    });
+    expect(report.incoming.capabilities).toContain('IDLE');
+    expect(report.incoming.folders.map((f) => f.path)).toEqual(
+      expect.arrayContaining(['INBOX', 'Sent', 'Drafts']),
+    );
+    expect(report.outgoing).toMatchObject({ ok: true, error: null });
+    expect(report.outgoing.capabilities).toContain('AUTH');
+    const missing = await harness.service.test({
+      config: emailConfig(mailbox, smtp, { folders: ['INBOX', 'Klachten'] }),
+      secrets: emailSecrets(mailbox, smtp),
+    });
+    expect(missing).toMatchObject({
+      ok: false,
+      incoming: { error: { type: 'rejected', code: 'NONEXISTENT' } },
+    });
+  });
+
+  it('pausing stops syncing and push; resuming brings both back', async () => {
+    harness = await startService({ watch: true });
+    const account = await addAccount();
+    await harness.waitFor('accounts:health', (p) => p.health.push === 'idle', 10_000);
+    const paused = await harness.service.setPaused(account.id, true);
+    expect(paused.health).toMatchObject({ state: 'paused', push: 'none' });
+    expect(await harness.service.fetchPage(account.id, null)).toEqual({ status: 'paused' });
+    await harness.service.setPaused(account.id, false);
+    await harness.waitFor(
+      'accounts:health',
+      (p) => p.health.state === 'connected' && p.health.push === 'idle',
+      10_000,
+    );
+  });
+});
+
+describe('email replies against smtp-server and Dovecot', () => {
+  const target = {
+    kind: 'email' as const,
+    to: [{ address: 'klant@example.net', name: 'Kees Klant' }],
+    cc: [],
+    subject: 'Re: AW: Storing internet',
+    inReplyTo: 'c2@example.net',
+    references: ['c0@example.net', 'c1@example.net'],
+  };
+  const draft = { text: 'Beste Kees,\n\nWe hebben de storing verholpen.', signature: 'Sanne\nTeam Webcare' };
+
+  it('sends once with the right threading headers and keeps one copy in Sent', async () => {
+    harness = await startService();
+    const account = await addAccount();
+    const result = await harness.service.send({
+      accountId: account.id,
+      idempotencyKey: 'reply-0001',
+      target,
+      draft,
+      confirmedNotDelivered: false,
+    });
+    expect(result).toMatchObject({
+      status: 'accepted',
+      remoteId: 'reply-0001@example.test',
+      repeated: false,
+    });
+    expect(smtp.accepted).toHaveLength(1);
+    const mail = smtp.accepted[0]!;
+    expect(mail.to).toEqual(['klant@example.net']);
+    expect(mail.header('message-id')).toBe('<reply-0001@example.test>');
+    expect(mail.header('in-reply-to')).toBe('<c2@example.net>');
+    expect(mail.header('references')).toBe('<c0@example.net> <c1@example.net> <c2@example.net>');
+    expect(mail.header('subject')).toBe('Re: Storing internet');
+    expect(mail.raw).toContain('\r\n-- \r\nSanne\r\nTeam Webcare');
+    expect(await messageIdsIn(mailbox, 'Sent')).toEqual(['reply-0001@example.test']);
+
+    // Asking again with the same key never sends again.
+    const repeat = await harness.service.send({
+      accountId: account.id,
+      idempotencyKey: 'reply-0001',
+      target,
+      draft,
+      confirmedNotDelivered: false,
+    });
+    expect(repeat).toMatchObject({ status: 'accepted', repeated: true });
+    expect(smtp.accepted).toHaveLength(1);
+    expect(
+      await harness.service.reconcile({ accountId: account.id, idempotencyKey: 'reply-0001' }),
+    ).toMatchObject({
+      status: 'sent',
+      source: 'journal',
+    });
+    expect(await messageIdsIn(mailbox, 'Sent')).toHaveLength(1);
+  });
+
+  it('SMTP 451 then 250: one failure to retry with backoff, then exactly one delivery', async () => {
+    harness = await startService();
+    const account = await addAccount();
+    smtp.respondNext([451]);
+    const first = await harness.service.send({
+      accountId: account.id,
+      idempotencyKey: 'reply-451',
+      target,
+      draft,
+      confirmedNotDelivered: false,
+    });
+    expect(first).toMatchObject({ status: 'failed', error: { type: 'transient', code: '451' } });
+    const retryAt = first.status === 'failed' && first.error.type === 'transient' ? first.error.retryAt : 0;
+    expect(retryAt).toBeGreaterThanOrEqual(Date.now() - 50);
+    expect(await harness.service.reconcile({ accountId: account.id, idempotencyKey: 'reply-451' })).toEqual({
+      status: 'not-sent',
+      reason: 'refused',
+    });
+    await new Promise((r) => setTimeout(r, Math.max(0, retryAt - Date.now()) + 10));
+    const second = await harness.service.send({
+      accountId: account.id,
+      idempotencyKey: 'reply-451',
+      target,
+      draft,
+      confirmedNotDelivered: false,
+    });
+    expect(second).toMatchObject({ status: 'accepted' });
+    expect(smtp.refused).toBe(1);
+    expect(smtp.accepted).toHaveLength(1);
+    expect(await messageIdsIn(mailbox, 'Sent')).toEqual(['reply-451@example.test']);
+  });
+
+  it("SMTP 550: failed for good, with the server's reason; nothing delivered or saved", async () => {
+    harness = await startService();
+    const account = await addAccount();
+    smtp.respondNext([550]);
+    const result = await harness.service.send({
+      accountId: account.id,
+      idempotencyKey: 'reply-550',
+      target,
+      draft,
+      confirmedNotDelivered: false,
+    });
+    expect(result).toMatchObject({ status: 'failed', error: { type: 'rejected', code: '550' } });
+    expect(result.status === 'failed' && result.error.reason).toMatch(
+      /Recipient address rejected: User unknown/,
+    );
+    expect(smtp.accepted).toHaveLength(0);
+    expect(await messageIdsIn(mailbox, 'Sent')).toEqual([]);
+  });
+
+  it('an unreachable SMTP server is transient and leaves the key free (nothing was handed over)', async () => {
+    harness = await startService();
+    const account = await addAccount();
+    await smtp.stop();
+    const result = await harness.service.send({
+      accountId: account.id,
+      idempotencyKey: 'reply-offline',
+      target,
+      draft,
+      confirmedNotDelivered: false,
+    });
+    expect(result).toMatchObject({ status: 'failed', error: { type: 'transient', unreachable: true } });
+    expect(
+      await harness.service.reconcile({ accountId: account.id, idempotencyKey: 'reply-offline' }),
+    ).toEqual({
+      status: 'not-sent',
+      reason: 'never-attempted',
+    });
+    await smtp.start();
+  });
+
+  it('wrong SMTP password: auth-expired, account health says so, nothing journalled as attempted', async () => {
+    harness = await startService();
+    const account = await harness.service.add({
+      name: 'x',
+      config: emailConfig(mailbox, smtp),
+      secrets: { connector: 'email', secrets: { password: mailbox.password, smtpPassword: 'nope' } },
+    });
+    const result = await harness.service.send({
+      accountId: account.id,
+      idempotencyKey: 'reply-auth',
+      target,
+      draft,
+      confirmedNotDelivered: false,
+    });
+    expect(result).toMatchObject({ status: 'failed', error: { type: 'auth-expired' } });
+    expect(harness.service.list()[0]!.health.state).toBe('auth-failed');
+    expect(harness.journal.state(account.id, 'reply-auth')).toEqual({ state: 'none' });
+  });
+
+  it('keeps credentials out of every file in the data folder and out of the logs', async () => {
+    harness = await startService({ watch: true });
+    const account = await addAccount();
+    await harness.waitFor('accounts:health', (p) => p.health.push === 'idle', 10_000);
+    await harness.service.test({ accountId: account.id, config: account.config });
+    await harness.service.fetchPage(account.id, null);
+    await harness.service.send({
+      accountId: account.id,
+      idempotencyKey: 'reply-secret',
+      target,
+      draft,
+      confirmedNotDelivered: false,
+    });
+    expect(JSON.stringify(harness.service.list())).not.toContain(mailbox.password);
+    const files = readdirSync(harness.dataDir).map((name) =>
+      readFileSync(join(harness.dataDir, name), 'utf8'),
+    );
+    for (const content of [...files, harness.logs.join('\n'), JSON.stringify(harness.events)]) {
+      expect(content).not.toContain(mailbox.password);
+      expect(content).not.toContain(smtp.password);
+    }
+  });
+});
