@@ -46,8 +46,13 @@ module.exports = {
     decryptString: (b) => Buffer.from(b).map((x) => x ^ 0x5a).toString('utf8'),
   },
 };
+// Wait for the app to open its window (start-up opens the data folder's services first).
+const whenWindow = () => new Promise((resolve) => {
+  const check = () => (calls.windows[0] ? resolve(calls.windows[0]) : setTimeout(check, 25));
+  check();
+});
 setTimeout(async () => {
-  const win = calls.windows[0];
+  const win = await whenWindow();
   const invoke = calls.handlers['webcare:invoke'];
   const own = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
   const foreign = { sender: win.webContents, senderFrame: { url: 'https://evil.example/', parent: win.webContents.mainFrame } };

@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, chromium, expect } from '@playwright/test';
 import type { BrowserContext, Page } from '@playwright/test';
+import { freePort } from '../servers/ports.ts';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
 
@@ -31,17 +31,7 @@ export interface HostOptions {
   env?: Record<string, string>;
 }
 
-/** A free loopback port, found by letting the OS pick one. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 const READY = /Open Webcare: (http:\/\/\S+)/;
 

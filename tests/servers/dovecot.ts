@@ -12,10 +12,11 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from './ports.ts';
 
 /**
  * A real Dovecot IMAP server for tests and benchmarks, started in the foreground from a
@@ -54,18 +55,6 @@ const run = promisify(execFile);
 
 export function dovecotAvailable(): boolean {
   return existsSync(DOVECOT_BINARY);
-}
-
-/** A free loopback port, found by letting the OS pick one. */
-export function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
@@ -189,7 +178,7 @@ export async function startDovecot(options: StartDovecotOptions = {}): Promise<D
   const dir = mkdtempSync(join(tmpdir(), 'webcare-dovecot-'));
   // The mail processes run as another user than the test; they must reach the maildir.
   chmodSync(dir, 0o755);
-  const port = options.port ?? (await freeLoopbackPort());
+  const port = options.port ?? (await freePort());
   const owner = mailOwner();
   mkdirSync(join(dir, 'mail'));
   chownSync(join(dir, 'mail'), owner.uid, owner.gid);

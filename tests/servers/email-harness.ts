@@ -137,11 +137,7 @@ export function removeDir(dir: string): void {
 }
 
 /** A second IMAP client, as another mail program or the mail server's delivery would be. */
-export async function appendAsOtherClient(
-  server: DovecotUser,
-  raw: string,
-  folder = 'INBOX',
-): Promise<number | null> {
+async function withOtherClient<T>(server: DovecotUser, job: (client: ImapFlow) => Promise<T>): Promise<T> {
   const client = new ImapFlow({
     host: '127.0.0.1',
     port: server.port,
@@ -152,38 +148,37 @@ export async function appendAsOtherClient(
   client.on('error', () => undefined);
   await client.connect();
   try {
-    const result = await client.append(folder, raw.replace(/\r?\n/g, '\r\n'));
-    return result ? (result.uid ?? null) : null;
+    return await job(client);
   } finally {
     await client.logout();
   }
 }
 
-/** Message-IDs in a folder, read by an independent client. */
-export async function messageIdsIn(server: DovecotUser, folder: string): Promise<string[]> {
-  const client = new ImapFlow({
-    host: '127.0.0.1',
-    port: server.port,
-    secure: false,
-    auth: { user: server.user, pass: server.password },
-    logger: false,
+export function appendAsOtherClient(
+  server: DovecotUser,
+  raw: string,
+  folder = 'INBOX',
+): Promise<number | null> {
+  return withOtherClient(server, async (client) => {
+    const result = await client.append(folder, raw.replace(/\r?\n/g, '\r\n'));
+    return result ? (result.uid ?? null) : null;
   });
-  client.on('error', () => undefined);
-  await client.connect();
-  try {
+}
+
+/** Message-IDs in a folder, read by an independent client. */
+export function messageIdsIn(server: DovecotUser, folder: string): Promise<string[]> {
+  return withOtherClient(server, async (client) => {
     const lock = await client.getMailboxLock(folder, { readOnly: true });
     try {
       const out: string[] = [];
-      if ((client.mailbox && client.mailbox.exists) === 0) return out;
+      if (client.mailbox && client.mailbox.exists === 0) return out;
       for await (const m of client.fetch('1:*', { envelope: true }))
         if (m.envelope?.messageId) out.push(m.envelope.messageId.replace(/^<|>$/g, ''));
       return out;
     } finally {
       lock.release();
     }
-  } finally {
-    await client.logout();
-  }
+  });
 }
 
 export function rawMail(options: {

@@ -1,14 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { clipReason } from '../../../shared/channels/errors.ts';
@@ -32,6 +23,7 @@ import type { Connector, WatchHandle } from '../channels/connector.ts';
 import type { ConnectorRegistry } from '../channels/registry.ts';
 import type { DeliveryJournal } from './delivery-journal.ts';
 import type { EventBus } from './events.ts';
+import { writeFileAtomic } from './atomic-file.ts';
 import type { SecretStore } from './secrets.ts';
 
 /**
@@ -139,18 +131,6 @@ export interface AccountsService {
   close(): Promise<void>;
 }
 
-function writeJsonAtomic(path: string, value: unknown): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  const fd = openSync(tmp, 'w', 0o600);
-  try {
-    writeSync(fd, JSON.stringify(value, null, 2));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, path);
-}
-
 export function createAccountsService(options: AccountsServiceOptions): AccountsService {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((line: string) => console.log(line));
@@ -173,9 +153,14 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
 
   const runtimes = new Map<string, Runtime>();
   const save = () =>
-    writeJsonAtomic(path, { v: 1, accounts: [...runtimes.values()].map((r) => r.record) } satisfies z.infer<
-      typeof FileSchema
-    >);
+    writeFileAtomic(
+      path,
+      JSON.stringify(
+        { v: 1, accounts: [...runtimes.values()].map((r) => r.record) } satisfies z.infer<typeof FileSchema>,
+        null,
+        2,
+      ),
+    );
 
   const baseHealth = (record: AccountRecord): AccountHealth => ({
     state: record.paused ? 'paused' : 'connecting',
@@ -253,6 +238,16 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
     return runtime.connector;
   };
 
+  /** The account's connector, or why there is none (no stored credentials: a person must enter them). */
+  const connectorOrError = (runtime: Runtime): { connector: Connector } | { error: ConnectorError } => {
+    try {
+      return { connector: connectorOf(runtime) };
+    } catch (error) {
+      noCredentials(runtime);
+      return { error: { type: 'auth-expired', code: 'NO-CREDENTIALS', reason: clipReason(error) } };
+    }
+  };
+
   const noCredentials = (runtime: Runtime) =>
     healthForError(
       runtime,
@@ -262,16 +257,12 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
 
   const startWatcher = (runtime: Runtime) => {
     if (options.watch === false || runtime.record.paused || runtime.watcher) return;
-    let connector: Connector;
-    try {
-      connector = connectorOf(runtime);
-    } catch {
-      noCredentials(runtime);
-      return;
-    }
-    if (!connector.watch) return;
+    const found = connectorOrError(runtime);
+    if ('error' in found) return;
+    const watch = found.connector.watch?.bind(found.connector);
+    if (!watch) return;
     const id = runtime.record.id;
-    runtime.watcher = connector.watch({
+    runtime.watcher = watch({
       wake: (reason) => options.events.emit('sync:wake', { accountId: id, reason }),
       connected: (mode) => {
         const keep = runtime.health.state === 'syncing';
@@ -449,16 +440,9 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
             error: 'retryAt' in error ? { ...error, retryAt: admission.retryAt ?? error.retryAt } : error,
           };
         }
-        let connector: Connector;
-        try {
-          connector = connectorOf(runtime);
-        } catch (error) {
-          noCredentials(runtime);
-          return {
-            status: 'error',
-            error: { type: 'auth-expired', code: 'NO-CREDENTIALS', reason: clipReason(error) },
-          };
-        }
+        const found = connectorOrError(runtime);
+        if ('error' in found) return { status: 'error', error: found.error };
+        const { connector } = found;
         try {
           const page = await connector.fetchSince(cursor, { limit });
           circuit.succeeded();
@@ -527,16 +511,9 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
                     reason: 'waiting for the server',
                   },
           };
-        let connector: Connector;
-        try {
-          connector = connectorOf(runtime);
-        } catch (error) {
-          noCredentials(runtime);
-          return {
-            status: 'failed',
-            error: { type: 'auth-expired', code: 'NO-CREDENTIALS', reason: clipReason(error) },
-          };
-        }
+        const found = connectorOrError(runtime);
+        if ('error' in found) return { status: 'failed', error: found.error };
+        const { connector } = found;
         let attempted = false;
         try {
           const ref = await connector.sendReply(target, draft, idempotencyKey, {
@@ -603,15 +580,9 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
           case 'attempted':
             break;
         }
-        let connector: Connector;
-        try {
-          connector = connectorOf(runtime);
-        } catch (error) {
-          return {
-            status: 'error',
-            error: { type: 'auth-expired', code: 'NO-CREDENTIALS', reason: clipReason(error) },
-          };
-        }
+        const found = connectorOrError(runtime);
+        if ('error' in found) return { status: 'error', error: found.error };
+        const { connector } = found;
         try {
           if (known.state === 'accepted') {
             if (target && draft && connector.repairCopy)

@@ -1,18 +1,9 @@
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  truncateSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, truncateSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
+import { fsyncDir, writeFileAtomic } from './atomic-file.ts';
 
 /**
  * The delivery journal: an append-only file in the data folder that says, per idempotency key,
@@ -150,19 +141,6 @@ export interface JournalOptions {
   log?: (line: string) => void;
 }
 
-function fsyncDir(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Not every platform can fsync a directory (Windows); the file's own fsync still holds.
-  }
-}
-
 /** Opens (or creates) the journal in `dataDir`, repairing a torn tail. */
 export async function openDeliveryJournal(
   dataDir: string,
@@ -190,21 +168,14 @@ export async function openDeliveryJournal(
   const compactAbove = options.compactAbove ?? 50_000;
   if (report.records.length > compactAbove) {
     // Keep, per key, the records that still decide its state (the last attempt and what followed).
-    const tmp = `${path}.compact`;
-    const fd = openSync(tmp, 'w', 0o600);
-    try {
-      for (const records of latest.values()) {
-        const lastAttempt = records.map((r) => r.type).lastIndexOf('attempt');
-        const acceptedIndex = records.findIndex((r) => r.type === 'accepted');
-        const keep = acceptedIndex >= 0 ? [records[acceptedIndex]!] : records.slice(Math.max(0, lastAttempt));
-        for (const record of keep) writeSync(fd, encodeRecord(record));
-      }
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+    let text = '';
+    for (const records of latest.values()) {
+      const lastAttempt = records.map((r) => r.type).lastIndexOf('attempt');
+      const accepted = records.find((r) => r.type === 'accepted');
+      for (const record of accepted ? [accepted] : records.slice(Math.max(0, lastAttempt)))
+        text += encodeRecord(record);
     }
-    renameSync(tmp, path);
-    fsyncDir(dirname(path));
+    writeFileAtomic(path, text);
   }
 
   const created = !existsSync(path);

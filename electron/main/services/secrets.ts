@@ -1,17 +1,8 @@
 import { spawn } from 'node:child_process';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import {
-  chmodSync,
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  writeSync,
-} from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { writeFileAtomic } from './atomic-file.ts';
 
 /**
  * Credentials live only in main. Electron: `safeStorage` (Keychain, DPAPI, libsecret/kwallet).
@@ -33,19 +24,6 @@ export interface SecretStore {
 const VAULT_FILE = 'secrets.vault';
 const KEY_FILE = 'secrets.key';
 const SAFE_FILE = 'secrets.safe.json';
-
-function writeFileAtomic(path: string, content: string | Buffer): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  const fd = openSync(tmp, 'w', 0o600);
-  try {
-    writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, path);
-  chmodSync(path, 0o600);
-}
 
 /** Where the vault key is kept. */
 export interface KeySource {
