@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { Author, Label } from '../../shared/domain/types.ts';
 import type { AppInfo, WebcareApi } from '../../shared/ipc/contract.ts';
-import { belongsToView, isViewId, viewCounterKey, type ViewId } from '../../shared/inbox/views.ts';
+import { isViewId, viewCounterKey, type ViewId } from '../../shared/inbox/views.ts';
 import { resolveLanguage, type Settings, type SettingsPatch } from '../../shared/settings/schema.ts';
 import {
   COMMANDS,
@@ -38,14 +38,11 @@ import {
 } from '../db/repo.ts';
 import type { WebcareDb } from '../db/schema.ts';
 import {
-  useAuthor,
-  useAuthorHistory,
-  useConversation,
+  useConversationDetail,
   useConversationPage,
   useCounters,
-  useDraft,
+  useKeyedLiveQuery,
   useLabels,
-  useMessages,
   useNow,
   useOnline,
   useSearch,
@@ -54,6 +51,7 @@ import {
 import { setLanguage } from '../i18n/i18n.ts';
 import { messageTime, type UiLanguage } from '../i18n/format.ts';
 import { applyTheme } from './theme.ts';
+import { NO_SELECTION, reconcileSelection, type Selection } from '../../shared/inbox/selection.ts';
 import type { AnalysisClient } from '../analysis/client.ts';
 import { crisisReportMarkdown, handoverMarkdown } from '../analysis/report.ts';
 import { readTuning } from '../analysis/analyze.ts';
@@ -96,9 +94,12 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
     return saved && isViewId(saved) ? saved : 'open';
   });
   const [limit, setLimit] = useState(PAGE);
-  const [selectedId, setSelectedId] = useState<string | null>(() =>
-    sessionStorage.getItem('webcare.selected'),
-  );
+  // The conversation open before a reload stays open, listed or not (pinned).
+  const [selection, setSelection] = useState<Selection>(() => {
+    const id = sessionStorage.getItem('webcare.selected');
+    return id ? { id, pinned: true } : NO_SELECTION;
+  });
+  const selectedId = selection.id;
   const [query, setQuery] = useState('');
   const [dialog, setDialog] = useState<DialogId | null>(null);
   const [toasts, setToasts] = useState<Toast[]>([]);
@@ -173,7 +174,7 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
 
   // Flags come with their conversations in one live query: a flag whose conversation is gone
   // (the demo inbox removed while the worker was writing) is never shown, and is cleaned up.
-  const flagData = useLiveQuery(() => flagsWithConversations(db, flagFilter), [db, flagFilter]);
+  const flagData = useKeyedLiveQuery(flagFilter, () => flagsWithConversations(db, flagFilter), [db]);
   const flagRows = flagData?.flags;
   useEffect(() => {
     if (flagData?.orphans.length) void dropOrphanFlags(db, flagData.orphans);
@@ -205,7 +206,9 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
           : [],
     [screen, flagRows, crisis],
   );
-  const monitorConvRows = useLiveQuery(
+  // Keyed by screen and ids: right after the switch to crisis mode the flags' rows are not shown.
+  const monitorConvRows = useKeyedLiveQuery(
+    `${screen}:${monitorIds.join(',')}`,
     async () => (await db.conversations.bulkGet(monitorIds)).filter((c): c is NonNullable<typeof c> => !!c),
     [db, monitorIds],
   );
@@ -225,9 +228,10 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
   const counters = useCounters(db);
   const viewTotal = counters?.get(viewCounterKey(view, me)) ?? 0;
   const hasMore = !searching && (page?.length ?? 0) >= limit && viewTotal > limit;
+  // The ids of the rows shown, in order; `undefined` while the list loads.
   const visibleIds = useMemo(
-    () => (screen === 'flags' ? monitorIds : (rows ?? []).map((r) => r.id)),
-    [screen, monitorIds, rows],
+    () => (screen === 'flags' ? flagRows?.map((f) => f.conversationId) : rows?.map((r) => r.id)),
+    [screen, flagRows, rows],
   );
 
   const authorIds = useMemo(
@@ -242,17 +246,34 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
   const labelRows = useLabels(db);
   const labels = useMemo(() => new Map((labelRows ?? []).map((l: Label) => [l.id, l])), [labelRows]);
 
-  const selected = useConversation(db, selectedId);
-  const messages = useMessages(db, selectedId);
-  const author = useAuthor(db, selected?.authorId ?? null);
-  const history = useAuthorHistory(db, selected?.authorId ?? null);
-  const draft = useDraft(db, selectedId);
-  const flag = useLiveQuery(
-    async () => (selectedId ? ((await db.flags.get(selectedId)) ?? null) : null),
-    [db, selectedId],
-  );
+  const detail = useConversationDetail(db, selectedId);
+  // Commands (keys, menu, palette) act only on the conversation the pane shows in full, and only
+  // while it is a row of the list (or was opened on purpose): never on a previous view's one.
+  const selected =
+    detail &&
+    detail.conversation.id === selectedId &&
+    (selection.pinned || visibleIds?.includes(detail.conversation.id))
+      ? detail.conversation
+      : null;
 
-  const select = useCallback((id: string | null) => setSelectedId(id), []);
+  // The latest selection and list, for keys that arrive faster than conversations load.
+  const selectedRef = useRef(selectedId);
+  const visibleRef = useRef(visibleIds);
+  useLayoutEffect(() => {
+    selectedRef.current = selectedId;
+    visibleRef.current = visibleIds;
+  }, [selectedId, visibleIds]);
+  /**
+   * Selects a conversation. One opened from outside the list (an earlier conversation of the
+   * author, an undo) is pinned, and so is one the manager just decided a flag on (`pin`): it
+   * stays in the pane, showing the verdict, after it leaves the list.
+   */
+  const select = useCallback((id: string | null, pin = false) => {
+    selectedRef.current = id;
+    setSelection(
+      id === null ? NO_SELECTION : { id, pinned: pin || !(visibleRef.current ?? []).includes(id) },
+    );
+  }, []);
   useEffect(() => {
     if (selectedId) sessionStorage.setItem('webcare.selected', selectedId);
     else sessionStorage.removeItem('webcare.selected');
@@ -261,7 +282,8 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
   const setScreen = useCallback((next: Screen) => {
     setScreenState(next);
     sessionStorage.setItem('webcare.screen', next);
-    setSelectedId(null);
+    selectedRef.current = null;
+    setSelection(NO_SELECTION);
   }, []);
 
   const setView = useCallback(
@@ -282,15 +304,14 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
     if (selected && selected.unread > 0) void dispatch(db, selected.id, { type: 'read' }, me, Date.now());
   }, [db, me, selected]);
 
-  // Keep a selection in the list: the first row when nothing (valid) is selected. Adjusted during
-  // render (not in an effect) so the list and the conversation view never disagree for a frame.
-  const firstRowId = visibleIds[0] ?? null;
-  if (
-    firstRowId !== null &&
-    (selectedId === null || (selected === null && !searching)) &&
-    selectedId !== firstRowId
-  )
-    setSelectedId(firstRowId);
+  // Keep the selection on a row of the list (see reconcileSelection). Adjusted during render, not
+  // in an effect, so the list and the conversation pane never disagree for a frame.
+  const [seenVisible, setSeenVisible] = useState(visibleIds);
+  const reconciled = reconcileSelection(selection, seenVisible, visibleIds);
+  if (seenVisible !== visibleIds || reconciled !== selection) {
+    setSeenVisible(visibleIds);
+    if (reconciled !== selection) setSelection(reconciled);
+  }
 
   const focusDone = useCallback(() => setFocusRequest(null), []);
   const focus = useCallback((target: FocusTarget) => {
@@ -305,10 +326,9 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
       me,
       now: () => Date.now(),
       view,
-      // Only the conversation that matches the current selection: while the new one loads, triage
-      // keys do nothing rather than act on the previous conversation.
-      selected: selected && selected.id === selectedId ? selected : null,
-      visibleIds,
+      selected,
+      selectedId,
+      visibleIds: visibleIds ?? [],
       select,
       setView,
       setScreen,
@@ -343,9 +363,15 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
   }, [ctx]);
 
   const runCommand = useCallback((c: Command | undefined) => {
-    if (!c || !c.isEnabled(ctxRef.current)) return;
+    // A key pressed right after a move: the selection is newer than the last render's context.
+    const last = ctxRef.current;
+    const ctx: CommandContext =
+      last.selectedId === selectedRef.current
+        ? last
+        : { ...last, selectedId: selectedRef.current, selected: null };
+    if (!c || !c.isEnabled(ctx)) return;
     setDialog(null);
-    void Promise.resolve(c.run(ctxRef.current)).catch((e: unknown) =>
+    void Promise.resolve(c.run(ctx)).catch((e: unknown) =>
       ctxRef.current.toast({
         text: isStorageFull(e)
           ? ctxRef.current.t('errors.storageFull')
@@ -422,8 +448,11 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
   );
 
   const onDecide = useCallback(
-    async (state: Exclude<FlagState, 'new'>) => {
-      if (!selected) return;
+    async (conversationId: string, state: Exclude<FlagState, 'new'>) => {
+      // The pane that showed the panel: its conversation, author and thread go into the handover.
+      if (!detail || detail.conversation.id !== conversationId) return;
+      const { conversation: selected, author, messages } = detail;
+      select(selected.id, true);
       const f = await decideFlag(db, selected.id, state, Date.now());
       if (!f) return;
       toast({ text: t(`risk.${state}`) });
@@ -445,30 +474,25 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
           t,
           lang,
           conversation: selected,
-          author: author ?? null,
-          messages: messages ?? [],
+          author,
+          messages,
           flag: f,
           now: Date.now(),
         }),
         filename: `escalation-${selected.id}.md`,
       });
     },
-    [api, author, db, lang, messages, selected, t, toast],
+    [api, db, detail, lang, select, t, toast],
   );
 
   const onStartCrisis = useCallback(
-    async (alert: AlertRow | null, brand: string, topic: string) => {
-      const ids = await crisisConversations(
-        db,
-        brand,
-        alert?.messageIds ?? [],
-        selectedId ? [selectedId] : [],
-      );
+    async (alert: AlertRow | null, brand: string, topic: string, include: string[]) => {
+      const ids = await crisisConversations(db, brand, alert?.messageIds ?? [], include);
       await startCrisis(db, { brand, topic, alert, conversationIds: ids }, Date.now());
       toast({ text: t('crisis.started') });
       setScreen('crisis');
     },
-    [db, selectedId, setScreen, t, toast],
+    [db, setScreen, t, toast],
   );
 
   const emptyText = view.startsWith('channel:')
@@ -537,7 +561,7 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
             lang={lang}
             onFilter={setFlagFilter}
             onSelect={select}
-            onStartCrisis={(a) => void onStartCrisis(a, a.brand, a.topic)}
+            onStartCrisis={(a) => void onStartCrisis(a, a.brand, a.topic, selected ? [selected.id] : [])}
           />
         ) : screen === 'crisis' ? (
           <CrisisPanel
@@ -658,12 +682,8 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
         )}
       </main>
       <ConversationView
-        conversation={selectedId ? selected : null}
-        messages={messages}
-        author={author}
-        history={history}
+        detail={selectedId === null ? (visibleIds === undefined ? undefined : null) : detail}
         labels={labels}
-        draft={draft === undefined ? undefined : draft ? { kind: draft.kind, text: draft.text } : null}
         me={me}
         now={now}
         lang={lang}
@@ -673,15 +693,13 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
         onSaveDraft={onSaveDraft}
         onSubmit={onSubmit}
         onFocusDone={focusDone}
-        flag={flag}
-        onDecide={(state) => void onDecide(state)}
-        onStartCrisis={() => {
-          if (!selected) return;
-          const brand = selected.brand ?? t('author.unknown');
+        onDecide={(id, state) => void onDecide(id, state)}
+        onStartCrisis={(shown) => {
+          const brand = shown.brand ?? t('author.unknown');
           // A radar alert for the same brand in the last six hours becomes part of this crisis.
           const alert =
             (alerts ?? []).find((a) => a.brand === brand && a.at > Date.now() - 6 * 3_600_000) ?? null;
-          void onStartCrisis(alert, brand, alert?.topic ?? selected.labels[0] ?? selected.id);
+          void onStartCrisis(alert, brand, alert?.topic ?? shown.labels[0] ?? shown.id, [shown.id]);
         }}
       />
       {dialog === 'palette' && (
@@ -725,11 +743,9 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
           onClose={() => setDialog(null)}
           onSnooze={(until) => {
             setDialog(null);
-            const at = visibleIds.indexOf(selected.id);
-            const neighbour = visibleIds[at + 1] ?? visibleIds[at - 1] ?? null;
+            // When it leaves the view, the selection moves on to the next row by itself.
             void dispatch(db, selected.id, { type: 'snooze', until }, me, Date.now()).then((r) => {
               if (!r.ok) return toast({ text: t(`errors.transition.${r.error.code}`), tone: 'error' });
-              if (!belongsToView(r.conversation, view, me)) select(neighbour);
               toast({
                 text: t('toasts.snoozed', { time: messageTime(until, Date.now(), lang) }),
                 undo: true,

@@ -1,10 +1,11 @@
 import type { ParseKeys, TFunction } from 'i18next';
 import type { ConversationEvent } from '../../shared/domain/events.ts';
 import type { Conversation, Priority } from '../../shared/domain/types.ts';
-import { belongsToView, STATUS_VIEWS, type ViewId } from '../../shared/inbox/views.ts';
+import { STATUS_VIEWS, type ViewId } from '../../shared/inbox/views.ts';
 import type { Settings, SettingsPatch } from '../../shared/settings/schema.ts';
 import { dispatch, undoLast } from '../db/repo.ts';
 import type { WebcareDb } from '../db/schema.ts';
+import { moveSelection } from '../../shared/inbox/selection.ts';
 
 export type DialogId = 'palette' | 'shortcuts' | 'snooze' | 'label' | 'settings' | 'import';
 export type FocusTarget = 'search' | 'reply' | 'note' | 'list';
@@ -22,6 +23,12 @@ export interface CommandContext {
   me: string;
   now: () => number;
   view: ViewId;
+  /** The selected conversation's id: the latest, also while its conversation still loads. */
+  selectedId: string | null;
+  /**
+   * The conversation actions apply to: the selected one, fully loaded and shown, and a row of
+   * the list (or opened on purpose). `null` while it loads: action keys then do nothing.
+   */
   selected: Conversation | null;
   /** Ids of the conversations currently listed, in order. */
   visibleIds: readonly string[];
@@ -55,18 +62,18 @@ export interface Command {
 
 const hasSelection = (ctx: CommandContext) => ctx.selected !== null;
 
-/** Moves the selection by `delta` rows within the visible list. */
+/**
+ * Moves the selection by `delta` rows within the visible list. It counts from the selected id,
+ * not the loaded conversation, so keys faster than a conversation loads still move one row each.
+ */
 function move(ctx: CommandContext, delta: number): void {
-  const ids = ctx.visibleIds;
-  if (ids.length === 0) return;
-  const at = ctx.selected ? ids.indexOf(ctx.selected.id) : -1;
-  const next = at === -1 ? 0 : Math.min(ids.length - 1, Math.max(0, at + delta));
-  ctx.select(ids[next] ?? null);
+  const next = moveSelection(ctx.visibleIds, ctx.selectedId, delta);
+  if (next !== null) ctx.select(next);
 }
 
 /**
  * Applies a triage event to the selected conversation. When it leaves the current view, the
- * selection moves on to its neighbour so the agent can keep going.
+ * shell moves the selection on to the row that takes its place, so the agent can keep going.
  */
 async function triage(
   ctx: CommandContext,
@@ -75,14 +82,11 @@ async function triage(
 ): Promise<void> {
   const sel = ctx.selected;
   if (!sel) return;
-  const at = ctx.visibleIds.indexOf(sel.id);
-  const neighbour = ctx.visibleIds[at + 1] ?? ctx.visibleIds[at - 1] ?? null;
   const result = await dispatch(ctx.db, sel.id, event, ctx.me, ctx.now());
   if (!result.ok) {
     ctx.toast({ text: ctx.t(`errors.transition.${result.error.code}`), tone: 'error' });
     return;
   }
-  if (!belongsToView(result.conversation, ctx.view, ctx.me)) ctx.select(neighbour);
   ctx.toast({ text: ctx.t(doneKey), undo: true });
 }
 
@@ -129,7 +133,7 @@ export const COMMANDS: readonly Command[] = [
     shortcut: 'enter',
     isEnabled: (c) => c.visibleIds.length > 0,
     run: (c) => {
-      if (!c.selected) move(c, 0);
+      if (!c.selectedId) move(c, 0);
       c.focus('reply');
     },
   },

@@ -9,25 +9,22 @@ import { DEMO_AGENTS } from '../../shared/demo/brands.ts';
 
 /** Colleagues known on this computer (the demo team until a shared team inbox syncs agents). */
 const AGENT_NAMES = new Map(DEMO_AGENTS.map((a) => [a.id, a.name]));
-import { Composer, type ComposerDraft, type ComposerMode } from './Composer.tsx';
+import { Composer, type ComposerMode } from './Composer.tsx';
+import type { ConversationDetail } from './types.ts';
 import { RiskPanel } from './RiskPanel.tsx';
-import type { FlagRow, FlagState } from '../../shared/crisis/types.ts';
+import type { FlagState } from '../../shared/crisis/types.ts';
 
 export interface ConversationViewProps {
-  conversation: Conversation | null | undefined;
-  messages: Message[] | undefined;
-  author: Author | null | undefined;
-  history: Conversation[] | undefined;
+  /** The pane's data, all for one conversation: `undefined` while it loads, `null` for none. */
+  detail: ConversationDetail | null | undefined;
   labels: Map<string, Label>;
-  /** The draft of `conversation` (read for its id); `undefined` while it loads. */
-  draft: ComposerDraft | null | undefined;
   me: string;
   now: number;
   lang: UiLanguage;
   focusRequest: { mode: ComposerMode; nonce: number; insert?: string } | null;
-  flag: FlagRow | null | undefined;
-  onDecide: (state: Exclude<FlagState, 'new'>) => void;
-  onStartCrisis: () => void;
+  /** Every callback names the conversation it acts on: the one this pane showed when clicked. */
+  onDecide: (conversationId: string, state: Exclude<FlagState, 'new'>) => void;
+  onStartCrisis: (conversation: Conversation) => void;
   onRunCommand: (id: string) => void;
   onSelect: (id: string) => void;
   onSaveDraft: (conversationId: string, kind: ComposerMode, text: string) => void;
@@ -44,20 +41,21 @@ function duration(from: number, to: number, lang: UiLanguage): string {
 export function ConversationView(p: ConversationViewProps) {
   const { t } = useTranslation();
   const threadRef = useRef<HTMLDivElement>(null);
-  const c = p.conversation;
-  const count = p.messages?.length ?? 0;
+  const d = p.detail;
+  const id = d?.conversation.id;
+  const count = d?.messages.length ?? 0;
   useEffect(() => {
     const el = threadRef.current;
     if (el) el.scrollTop = el.scrollHeight;
-  }, [c?.id, count]);
+  }, [id, count]);
 
-  if (c === undefined)
+  if (d === undefined)
     return (
-      <section className="detail detail-state" aria-busy="true">
-        {t('conversation.loading')}
+      <section className="detail detail-state" aria-busy="true" data-testid="conversation-loading">
+        <span className="visually-hidden">{t('conversation.loading')}</span>
       </section>
     );
-  if (c === null) {
+  if (d === null) {
     return (
       <section className="detail detail-state" data-testid="no-conversation">
         <div className="empty-mark">✉</div>
@@ -66,7 +64,8 @@ export function ConversationView(p: ConversationViewProps) {
       </section>
     );
   }
-  const name = p.author?.name ?? p.author?.handle ?? t('author.unknown');
+  const { conversation: c, author, flag } = d;
+  const name = author?.name ?? author?.handle ?? t('author.unknown');
   const exposed = c.public && c.waitingSince !== null && c.status !== 'resolved';
   const exposureMs = exposed && c.waitingSince !== null ? p.now - c.waitingSince : 0;
   const action = (id: string, label: string, key: string, primary = false) => (
@@ -76,8 +75,14 @@ export function ConversationView(p: ConversationViewProps) {
   );
 
   return (
-    <section className="detail" data-testid="conversation-view" data-id={c.id} data-status={c.status}>
-      <header className="detail-header">
+    <section
+      className="detail"
+      data-testid="conversation-view"
+      data-id={c.id}
+      data-author={c.authorId}
+      data-status={c.status}
+    >
+      <header className="detail-header" data-conversation={c.id}>
         <div className="detail-title">
           <ChannelIcon channel={c.channel} label={t(`channels.${c.channel}`)} size={28} />
           <div>
@@ -147,37 +152,36 @@ export function ConversationView(p: ConversationViewProps) {
           <span className="exposure-target">{t('conversation.exposureTarget')}</span>
         </div>
       )}
-      {p.flag && (
-        <RiskPanel flag={p.flag} lang={p.lang} onDecide={p.onDecide} onStartCrisis={p.onStartCrisis} />
+      {flag && (
+        <RiskPanel
+          flag={flag}
+          lang={p.lang}
+          onDecide={(state) => p.onDecide(c.id, state)}
+          onStartCrisis={() => p.onStartCrisis(c)}
+        />
       )}
       <div className="detail-body">
         <div className="thread-col">
           <div className="thread" ref={threadRef} aria-label={t('conversation.thread')} data-testid="thread">
-            {p.messages === undefined ? (
-              <p className="muted">{t('conversation.loading')}</p>
-            ) : (
-              p.messages.map((m) => (
-                <MessageBubble key={m.id} m={m} customerName={name} now={p.now} lang={p.lang} />
-              ))
-            )}
+            {d.messages.map((m) => (
+              <MessageBubble key={m.id} m={m} customerName={name} now={p.now} lang={p.lang} />
+            ))}
           </div>
-          {p.draft !== undefined && (
-            <Composer
-              key={c.id}
-              conversationId={c.id}
-              channel={c.channel}
-              customerName={name}
-              draft={p.draft}
-              focusRequest={p.focusRequest}
-              onSaveDraft={p.onSaveDraft}
-              onSubmit={p.onSubmit}
-              onFocusDone={p.onFocusDone}
-            />
-          )}
+          <Composer
+            key={c.id}
+            conversationId={c.id}
+            channel={c.channel}
+            customerName={name}
+            draft={d.draft}
+            focusRequest={p.focusRequest}
+            onSaveDraft={p.onSaveDraft}
+            onSubmit={p.onSubmit}
+            onFocusDone={p.onFocusDone}
+          />
         </div>
         <AuthorCard
-          author={p.author}
-          history={p.history}
+          author={author}
+          history={d.history}
           current={c.id}
           now={p.now}
           lang={p.lang}
@@ -207,7 +211,11 @@ function MessageBubble({
         ? t('conversation.note')
         : t('conversation.outgoing');
   return (
-    <article className={`msg msg-${m.direction}`} data-testid={`message-${m.direction}`}>
+    <article
+      className={`msg msg-${m.direction}`}
+      data-testid={`message-${m.direction}`}
+      data-conversation={m.conversationId}
+    >
       <div className="msg-head">
         <span className="msg-who">{who}</span>
         <time
@@ -263,7 +271,12 @@ function AuthorCard({
     .toUpperCase();
   const others = (history ?? []).filter((h) => h.id !== current);
   return (
-    <aside className="author-card" data-testid="author-card" aria-label={t('author.title')}>
+    <aside
+      className="author-card"
+      data-testid="author-card"
+      data-author={author.id}
+      aria-label={t('author.title')}
+    >
       <div className="avatar">{initials}</div>
       <h3>{author.name ?? author.handle}</h3>
       {author.handle && author.name && <div className="muted">@{author.handle.replace(/^@/, '')}</div>}
@@ -290,7 +303,7 @@ function AuthorCard({
       ) : (
         <ul className="history">
           {others.map((h) => (
-            <li key={h.id}>
+            <li key={h.id} data-author={h.authorId}>
               <button className="link" onClick={() => onSelect(h.id)}>
                 <span className={`dot status-${h.status}`} /> {h.snippet.slice(0, 60)}
                 <span className="muted small"> · {shortAge(h.lastMessageAt, now, lang)}</span>

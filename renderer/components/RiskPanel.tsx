@@ -48,6 +48,7 @@ export function RiskPanel({
     <section
       className={`risk-panel tone-${riskTone(flag.risk)}`}
       data-testid="risk-panel"
+      data-conversation={flag.conversationId}
       data-state={flag.state}
       aria-label={t('risk.title')}
     >

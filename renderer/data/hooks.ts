@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import type { Author, Conversation, Label, Message } from '../../shared/domain/types.ts';
+import type { Conversation, Label } from '../../shared/domain/types.ts';
 import type { ViewId } from '../../shared/inbox/views.ts';
 import type { WebcareDb } from '../db/schema.ts';
 import {
@@ -10,11 +10,14 @@ import {
   searchConversations,
   type SearchResult,
 } from '../db/queries.ts';
-import type { DraftRow } from '../db/schema.ts';
+import type { ConversationDetail } from '../components/types.ts';
+
+// Read hooks over Dexie live queries. `undefined` means loading; components render a loading
+// state for it. Every query here is bounded by a limit or by one conversation.
 
 /**
- * Read hooks over Dexie live queries. `undefined` means loading; components render a loading
- * state for it. Every query here is bounded by a limit or by one conversation.
+ * The first `limit` rows of a view. `undefined` while a view's first page loads: right after a
+ * view switch the previous view's rows are never handed out (loading more keeps the rows shown).
  */
 export function useConversationPage(
   db: WebcareDb,
@@ -22,7 +25,7 @@ export function useConversationPage(
   me: string,
   limit: number,
 ): Conversation[] | undefined {
-  return useLiveQuery(() => listConversations(db, view, me, limit), [db, view, me, limit]);
+  return useKeyedLiveQuery(`${view}\u0000${me}`, () => listConversations(db, view, me, limit), [db, limit]);
 }
 
 /** All counters in one read (the counters table holds a few dozen rows). */
@@ -41,43 +44,31 @@ export function useKeyedLiveQuery<T>(key: string, query: () => Promise<T> | T, d
   return result !== undefined && result.key === key ? result.value : undefined;
 }
 
-export function useConversation(db: WebcareDb, id: string | null): Conversation | null | undefined {
-  return useKeyedLiveQuery(
-    id ?? '',
-    async () => (id ? ((await db.conversations.get(id)) ?? null) : null),
-    [db],
-  );
-}
-
-export function useMessages(db: WebcareDb, conversationId: string | null): Message[] | undefined {
-  return useKeyedLiveQuery(
-    conversationId ?? '',
-    async () => (conversationId ? listMessages(db, conversationId) : []),
-    [db],
-  );
-}
-
-export function useAuthor(db: WebcareDb, authorId: string | null): Author | null | undefined {
-  return useKeyedLiveQuery(
-    authorId ?? '',
-    async () => (authorId ? ((await db.authors.get(authorId)) ?? null) : null),
-    [db],
-  );
-}
-
-export function useAuthorHistory(db: WebcareDb, authorId: string | null): Conversation[] | undefined {
-  return useKeyedLiveQuery(authorId ?? '', async () => (authorId ? authorHistory(db, authorId) : []), [db]);
-}
-
 export function useLabels(db: WebcareDb): Label[] | undefined {
   return useLiveQuery(() => db.labels.toArray(), [db]);
 }
 
-/** The saved draft of one conversation: `null` when it has none, `undefined` while loading. */
-export function useDraft(db: WebcareDb, conversationId: string | null): DraftRow | null | undefined {
+/**
+ * The conversation pane's data for `id`, read in one live query: `undefined` until all of it has
+ * loaded for this id, `null` when there is no such conversation. Never a mix of two conversations
+ * (one's header with another's thread or risk panel), which separate live queries give for a
+ * render or more after a switch. Every read is bounded by the one conversation and its author.
+ */
+export function useConversationDetail(db: WebcareDb, id: string | null): ConversationDetail | null | undefined {
   return useKeyedLiveQuery(
-    conversationId ?? '',
-    async () => (conversationId ? ((await db.drafts.get(conversationId)) ?? null) : null),
+    id ?? '',
+    async (): Promise<ConversationDetail | null> => {
+      const conversation = id ? await db.conversations.get(id) : undefined;
+      if (!id || !conversation) return null;
+      const [messages, author, history, draft, flag] = await Promise.all([
+        listMessages(db, id),
+        db.authors.get(conversation.authorId),
+        authorHistory(db, conversation.authorId),
+        db.drafts.get(id),
+        db.flags.get(id),
+      ]);
+      return { conversation, messages, author: author ?? null, history, draft: draft ?? null, flag: flag ?? null };
+    },
     [db],
   );
 }
