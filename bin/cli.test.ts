@@ -156,7 +156,7 @@ describe('simulated crises through the CLI', () => {
       .split('\n')
       .map((l) => JSON.parse(l) as { kind: string; messageIds: string[] });
     expect(alerts.filter((a) => a.kind === 'crisis').length).toBeGreaterThan(0);
-  });
+  }, 30000);
 });
 
 describe('cue pre-filter on the training corpus', () => {

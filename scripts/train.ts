@@ -8,6 +8,8 @@ import { extractSignals } from '../shared/analysis/signals.ts';
 import { DENSE_FEATURES, FEATURE_DIM, HASH_BITS, HASH_DIM, featurize } from '../shared/analysis/features.ts';
 import type { SparseFeatures } from '../shared/analysis/features.ts';
 import { buildDataset, fnv, rng } from './train-data.ts';
+import { datasetsDir, fileHashes, goEmotions, xed, xedSplit } from './corpora.ts';
+import type { ComplaintModel } from '../shared/analysis/model.ts';
 import type { Example } from './train-data.ts';
 
 const MODEL_VERSION = 1;
@@ -24,6 +26,14 @@ export interface TrainConfig {
   handWeight: number;
   /** Generated (template) training messages per language, the first N of the train split. */
   generatedPerLang: number;
+  /**
+   * Hard negatives from other people's text (`corpora.ts`): this many neutral and positive rows
+   * per source (GoEmotions train, XED en train split, XED nl train split) as "not a complaint".
+   */
+  hardNegativesPerSource: number;
+  hardWeight: number;
+  /** Which corpora give hard negatives: all three, or GoEmotions alone (the cross-source check in eval). */
+  hardSources: 'all' | 'goemotions';
 }
 
 export const CONFIG: TrainConfig = {
@@ -32,6 +42,9 @@ export const CONFIG: TrainConfig = {
   lr: 0.3,
   handWeight: 1,
   generatedPerLang: 500,
+  hardNegativesPerSource: 2000,
+  hardWeight: 0.3,
+  hardSources: 'all',
 };
 
 /**
@@ -93,7 +106,7 @@ export function trainLogReg(
   return { weights: w, bias: b };
 }
 
-export function predict(t: Trained, f: SparseFeatures): number {
+export function predict(t: Pick<Trained, 'weights' | 'bias'>, f: SparseFeatures): number {
   let z = t.bias;
   for (let i = 0; i < f.idx.length; i++)
     z += (t.weights[f.idx[i] as number] as number) * (f.val[i] as number);
@@ -159,14 +172,66 @@ function generatedSubset(gen: Row[], perLang: number): Row[] {
   return gen.filter((r) => count[r.lang]++ < perLang);
 }
 
+const HANDLES = [
+  '@KPN',
+  '@NS_online',
+  '@bol',
+  '@ING_news',
+  '@PostNL',
+  '@united',
+  '@AmazonHelp',
+  '@Tesco',
+  '@VodafoneUK',
+  '@British_Airways',
+];
+const hardCache = new Map<string, Row[]>();
+/**
+ * Neutral and positive rows of other people's text (GoEmotions train, XED en and nl training
+ * splits; never their test rows), the first N per source in file order, as "not a complaint".
+ * Every other one gets a brand handle in front: without it the model learned that an @mention
+ * alone makes a complaint (31 % of neutral XED lines with "@brand" in front were flagged).
+ */
+export function hardNegatives(perSource: number, which: TrainConfig['hardSources']): Row[] {
+  if (perSource === 0 || !datasetsDir()) return [];
+  const key = `${perSource}:${which}`;
+  let rows = hardCache.get(key);
+  if (!rows) {
+    const sources =
+      which === 'goemotions'
+        ? [goEmotions('train')]
+        : [
+            goEmotions('train'),
+            xed('en').filter((e) => xedSplit(e.text) === 'train'),
+            xed('nl').filter((e) => xedSplit(e.text) === 'train'),
+          ];
+    rows = [];
+    for (const src of sources) {
+      let n = 0;
+      for (const e of src) {
+        if (e.label === 'negative' || n >= perSource) continue;
+        n++;
+        // Every other one addressed to a brand, as messages to a webcare team are: otherwise
+        // "no @mention" alone would tell these rows apart from the project's own messages.
+        const text = n % 2 ? `${HANDLES[n % HANDLES.length] as string} ${e.text}` : e.text;
+        rows.push({ x: featurize(extractSignals(text, null)), y: 0, lang: e.lang, fold: -1 });
+      }
+    }
+    hardCache.set(key, rows);
+  }
+  return rows;
+}
+
 function fit(gen: Row[], hand: Row[], cfg: TrainConfig): Trained {
-  const g = generatedSubset(gen, cfg.generatedPerLang);
+  const g = [
+    ...generatedSubset(gen, cfg.generatedPerLang),
+    ...hardNegatives(cfg.hardNegativesPerSource, cfg.hardSources),
+  ];
   const all = [...g, ...hand];
   return trainLogReg(
     all.map((r) => r.x),
     all.map((r) => r.y),
     cfg,
-    all.map((_, i) => (i < g.length ? 1 : cfg.handWeight)),
+    all.map((r, i) => (i < g.length ? (r.fold === -1 ? cfg.hardWeight : 1) : cfg.handWeight)),
   );
 }
 
@@ -190,6 +255,60 @@ function crossValidate(gen: Row[], hand: Row[], cfg: TrainConfig): number[] {
   return oof;
 }
 
+/**
+ * Platt scaling: the a, b that minimise the log loss of σ(a·z + b) against `ys` (Newton's method
+ * on the two parameters, with a small ridge so that a separable fold cannot run off).
+ */
+export function plattFit(zs: number[], ys: number[]): [number, number] {
+  let a = 1;
+  let b = 0;
+  for (let it = 0; it < 50; it++) {
+    let ga = 1e-3 * (a - 1);
+    let gb = 1e-3 * b;
+    let haa = 1e-3;
+    let hab = 0;
+    let hbb = 1e-3;
+    zs.forEach((z, i) => {
+      const p = 1 / (1 + Math.exp(-(a * z + b)));
+      const e = p - (ys[i] as number);
+      const w = p * (1 - p);
+      ga += e * z;
+      gb += e;
+      haa += w * z * z;
+      hab += w * z;
+      hbb += w;
+    });
+    const det = haa * hbb - hab * hab;
+    if (!(det > 0)) break;
+    const da = (hbb * ga - hab * gb) / det;
+    const db = (haa * gb - hab * ga) / det;
+    a -= da;
+    b -= db;
+    if (Math.abs(da) + Math.abs(db) < 1e-9) break;
+  }
+  return [Math.round(a * 1e4) / 1e4, Math.round(b * 1e4) / 1e4];
+}
+
+type Calibration = Record<'en' | 'nl' | 'other', [number, number]>;
+const logOdds = (p: number): number => Math.log(Math.max(1e-12, p) / Math.max(1e-12, 1 - p));
+
+/** Per-language Platt scaling fitted on out-of-fold probabilities (other: all rows together). */
+function fitCalibration(hand: Row[], oof: number[]): Calibration {
+  const part = (lang: 'en' | 'nl' | null): [number, number] => {
+    const idx = hand.map((r, i) => (lang === null || r.lang === lang ? i : -1)).filter((i) => i >= 0);
+    return plattFit(
+      idx.map((i) => logOdds(oof[i] as number)),
+      idx.map((i) => (hand[i] as Row).y),
+    );
+  };
+  return { en: part('en'), nl: part('nl'), other: part(null) };
+}
+
+function calibrate(p: number, lang: 'en' | 'nl', cal: Calibration): number {
+  const [a, b] = cal[lang];
+  return 1 / (1 + Math.exp(-(a * logOdds(p) + b)));
+}
+
 function scoreAt(hand: Row[], probs: number[], lang: 'en' | 'nl', t: number): Scores {
   const idx = hand.map((r, i) => (r.lang === lang ? i : -1)).filter((i) => i >= 0);
   return scoreBinary(
@@ -202,7 +321,7 @@ function scoreAt(hand: Row[], probs: number[], lang: 'en' | 'nl', t: number): Sc
 function bestThreshold(hand: Row[], probs: number[]): { threshold: number; en: Scores; nl: Scores } {
   let best = { threshold: 0.5, en: scoreAt(hand, probs, 'en', 0.5), nl: scoreAt(hand, probs, 'nl', 0.5) };
   let bestF = -1;
-  for (let i = 20; i <= 80; i += 2) {
+  for (let i = 10; i <= 80; i += 2) {
     const t = i / 100;
     const en = scoreAt(hand, probs, 'en', t);
     const nl = scoreAt(hand, probs, 'nl', t);
@@ -242,6 +361,46 @@ function searchGrid(gen: Row[], hand: Row[]): void {
           }
 }
 
+/** Rows of the complaint set: generated training rows and hand-written training rows. */
+export function complaintRows(data = buildDataset()): { genTrain: Row[]; hand: Row[] } {
+  return {
+    genTrain: rows(data.filter((e) => e.split === 'train' && !e.source.startsWith('handwritten'))),
+    hand: rows(data.filter((e) => e.source.startsWith('handwritten'))),
+  };
+}
+
+/**
+ * Trains the complaint model under `cfg` with its decision threshold from out-of-fold
+ * probabilities; the weights are rounded as the model file stores them. `eval.ts` retrains
+ * variants of the recipe with it.
+ */
+export function trainComplaintModel(
+  cfg: TrainConfig,
+  set = complaintRows(),
+): { model: ComplaintModel; cv: ReturnType<typeof bestThreshold>; calibration: Calibration } {
+  // Calibrated per language on out-of-fold probabilities (hard negatives push the raw ones down),
+  // and the threshold placed on the calibrated ones.
+  const oof = crossValidate(set.genTrain, set.hand, cfg);
+  const calibration = fitCalibration(set.hand, oof);
+  const cv = bestThreshold(
+    set.hand,
+    oof.map((p, i) => calibrate(p, (set.hand[i] as Row).lang, calibration)),
+  );
+  const trained = fit(set.genTrain, set.hand, cfg);
+  // What the file stores (hashed weights to 1e-3 keep it small; dense and bias to 1e-4), so that
+  // every figure is that of the shipped model.
+  for (let i = 0; i < FEATURE_DIM; i++) {
+    const step = i < HASH_DIM ? 1e3 : 1e4;
+    trained.weights[i] = Math.round((trained.weights[i] as number) * step) / step;
+  }
+  const bias = Math.round(trained.bias * 1e4) / 1e4;
+  return {
+    model: { version: MODEL_VERSION, threshold: cv.threshold, weights: trained.weights, bias, calibration },
+    cv,
+    calibration,
+  };
+}
+
 function main(): void {
   const started = Date.now();
   const data = buildDataset();
@@ -250,25 +409,19 @@ function main(): void {
     join(root, 'data', 'generated', 'complaints.jsonl'),
     data.map((e) => JSON.stringify(e)).join('\n') + '\n',
   );
-  const genTrain = rows(data.filter((e) => e.split === 'train' && !e.source.startsWith('handwritten')));
-  const hand = rows(data.filter((e) => e.source.startsWith('handwritten')));
+  const set = complaintRows(data);
   if (process.argv.includes('--cv')) {
-    searchGrid(genTrain, hand);
+    searchGrid(set.genTrain, set.hand);
     return;
   }
-
-  // Threshold: best out-of-fold macro-F1 on the hand-written rows (probabilities on the rows a
-  // model was trained on are too confident to place a threshold).
-  const cv = bestThreshold(hand, crossValidate(genTrain, hand, CONFIG));
-  const model = fit(genTrain, hand, CONFIG);
-  // What the file stores (hashed weights to 1e-3 keep it small; dense and bias to 1e-4), so that
-  // the figures below are those of the shipped model.
-  for (let i = 0; i < FEATURE_DIM; i++) {
-    const step = i < HASH_DIM ? 1e3 : 1e4;
-    model.weights[i] = Math.round((model.weights[i] as number) * step) / step;
+  if (CONFIG.hardNegativesPerSource > 0 && !datasetsDir()) {
+    console.error(
+      'train: ../shared/datasets not found (set WEBCARE_DATASETS); the model needs its hard negatives',
+    );
+    process.exit(1);
   }
-  model.bias = Math.round(model.bias * 1e4) / 1e4;
-  const threshold = cv.threshold;
+  const { model, cv, calibration } = trainComplaintModel(CONFIG, set);
+  const threshold = model.threshold;
   const test = data.filter((e) => e.split === 'test');
   const xTest = rows(test);
   const heldOut: Record<string, Scores> = {};
@@ -276,10 +429,14 @@ function main(): void {
     const idx = test.map((e, i) => (e.lang === lang ? i : -1)).filter((i) => i >= 0);
     heldOut[lang] = scoreBinary(
       idx.map((i) => (test[i] as Example).label),
-      idx.map((i) => (predict(model, (xTest[i] as Row).x) >= threshold ? 1 : 0)),
+      idx.map((i) =>
+        calibrate(predict(model, (xTest[i] as Row).x), lang, calibration) >= threshold ? 1 : 0,
+      ),
     );
   }
-  const usedGen = generatedSubset(genTrain, CONFIG.generatedPerLang);
+  const hand = set.hand;
+  const usedGen = generatedSubset(set.genTrain, CONFIG.generatedPerLang);
+  const hard = hardNegatives(CONFIG.hardNegativesPerSource, CONFIG.hardSources);
   const hashed: Array<[number, number]> = [];
   for (let i = 0; i < HASH_DIM; i++) {
     const v = model.weights[i] as number;
@@ -293,17 +450,22 @@ function main(): void {
     denseFeatures: DENSE_FEATURES,
     bias: model.bias,
     threshold,
+    calibration,
     trainedOn: {
-      examples: usedGen.length + hand.length,
+      examples: usedGen.length + hard.length + hand.length,
       complaints: [...usedGen, ...hand].filter((r) => r.y === 1).length,
       generated: usedGen.length,
       handwritten: hand.length,
+      hardNegatives: hard.length,
       handWeight: CONFIG.handWeight,
+      hardWeight: CONFIG.hardWeight,
       sources:
-        'data/generated/complaints.jsonl (generated split=train, first generatedPerLang per language; all hand-written training files); see docs/analysis.md',
+        'data/generated/complaints.jsonl (generated split=train, first generatedPerLang per language; all hand-written training files); hard negatives: neutral and positive rows of GoEmotions train, XED en and nl training splits (../shared/datasets, half with a brand handle in front); see docs/analysis.md',
       epochs: CONFIG.epochs,
       l2: CONFIG.l2,
       generatedPerLang: CONFIG.generatedPerLang,
+      hardNegativesPerSource: CONFIG.hardNegativesPerSource,
+      sha256: { ...fileHashes },
     },
     crossValidated: { folds: folds(hand), en: cv.en, nl: cv.nl },
     heldOut,
@@ -312,7 +474,7 @@ function main(): void {
   };
   writeFileSync(join(root, 'shared', 'analysis', 'model', 'complaint-v1.json'), JSON.stringify(file) + '\n');
   console.log(
-    `trained on ${usedGen.length} generated + ${hand.length} hand-written (weight ${CONFIG.handWeight}), threshold ${threshold}, ${hashed.length} hashed weights, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `trained on ${usedGen.length} generated + ${hard.length} hard negatives (weight ${CONFIG.hardWeight}) + ${hand.length} hand-written (weight ${CONFIG.handWeight}), threshold ${threshold}, ${hashed.length} hashed weights, ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
   console.log(`cross-validated hand-written en: ${fmt(cv.en)}`);
   console.log(`cross-validated hand-written nl: ${fmt(cv.nl)}`);

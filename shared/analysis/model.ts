@@ -17,8 +17,10 @@ export interface ModelFile {
   hashed: Array<[number, number]>;
   /** Dense weights in `denseFeatures` order. */
   dense: number[];
-  /** Decision threshold on the probability, tuned on the training split. */
+  /** Decision threshold on the (calibrated) probability, placed on out-of-fold probabilities. */
   threshold: number;
+  /** Per-language Platt scaling [a, b] of the log-odds: p = σ(a·z + b). Absent: uncalibrated. */
+  calibration?: Record<'en' | 'nl' | 'other', [number, number]>;
   trainedOn: Record<string, unknown>;
   heldOut: Record<string, unknown>;
 }
@@ -26,6 +28,7 @@ export interface ModelFile {
 export interface ComplaintModel {
   version: number;
   threshold: number;
+  calibration?: Record<'en' | 'nl' | 'other', [number, number]>;
   weights: Float64Array;
   bias: number;
 }
@@ -43,7 +46,9 @@ export function loadModel(file: ModelFile): ComplaintModel {
   file.dense.forEach((w, i) => {
     weights[base + i] = w;
   });
-  return { version: file.version, threshold: file.threshold, weights, bias: file.bias };
+  const out: ComplaintModel = { version: file.version, threshold: file.threshold, weights, bias: file.bias };
+  if (file.calibration) out.calibration = file.calibration;
+  return out;
 }
 
 let cached: ComplaintModel | null = null;
@@ -64,4 +69,12 @@ export function logit(model: ComplaintModel, f: SparseFeatures): number {
 
 export function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
+}
+
+/** The complaint probability of log-odds `z` for a message in `lang`, calibrated when the model is. */
+export function complaintProbability(model: ComplaintModel, z: number, lang: string): number {
+  const cal = model.calibration;
+  if (!cal) return sigmoid(z);
+  const [a, b] = lang === 'nl' ? cal.nl : lang === 'en' ? cal.en : cal.other;
+  return sigmoid(a * z + b);
 }

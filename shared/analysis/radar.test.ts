@@ -275,7 +275,7 @@ describe('crisis radar', () => {
       '@KPN wat is hier aan de hand?',
       '@KPN bij mij ook',
       '@KPN iemand anders ook?',
-      '@KPN is dit bij meer mensen zo?',
+      '@KPN iemand een idee?',
     ];
     for (let i = 0; i < 4; i++) {
       const post = msg(T + i * 4 * 60_000, '@KPN datalek, mijn gegevens staan online', `p${i}`);

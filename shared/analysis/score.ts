@@ -5,8 +5,10 @@
 import { extractSignals } from './signals.ts';
 import type { MessageSignals, Signal, SignalCode } from './signals.ts';
 import { denseDot, hashedDot, HASH_DIM } from './features.ts';
-import { defaultModel, sigmoid } from './model.ts';
+import { complaintProbability, defaultModel, sigmoid } from './model.ts';
 import type { ComplaintModel } from './model.ts';
+import { defaultPolarityModel, polarityLogits, thresholdsFor } from './polarity.ts';
+import type { PolarityModel } from './polarity.ts';
 import { SIGNAL_CODES } from './signals.ts';
 import { reasonText } from './reasons.ts';
 import type { Reason, ReasonLocale } from './reasons.ts';
@@ -38,6 +40,8 @@ export interface MessageScore {
 
 export interface ScoreOptions {
   model?: ComplaintModel;
+  /** The polarity model (default: the shipped one). */
+  polarityModel?: PolarityModel;
   locale?: ReasonLocale;
   /** How many reasons to keep (default 5). */
   maxReasons?: number;
@@ -79,17 +83,12 @@ function evidenceValue(f: Signal | undefined, code: SignalCode): string | number
   return f.evidence.length ? f.evidence.map((e) => `'${e}'`).join(', ') : round(f.value, 2);
 }
 
-/** Scores one message from its signals (exposed so callers that already extracted can reuse). */
-export function scoreSignals(id: string, sig: MessageSignals, options: ScoreOptions = {}): MessageScore {
-  const model = options.model ?? defaultModel();
-  // The model's log-odds, as `logit(model, featurize(sig))` (up to rounding) without building the
-  // feature arrays; the n-gram part is also reported as the "wording" reason.
-  const ngram = hashedDot(sig.norm.tokens, model.weights);
-  const z = model.bias + ngram + denseDot(sig, model.weights);
-  const complaint = sigmoid(z);
-  const isComplaint = complaint >= model.threshold;
+/**
+ * The lexicon rule for sentiment (-1..1): lexicon balance, complaint probability, praise,
+ * sarcasm, and grave cues. One input of the blended sentiment in `scoreSignals`.
+ */
+export function lexiconSentiment(sig: MessageSignals, complaint: number): number {
   const v = sig.values;
-
   const lex = Math.tanh((sig.lexPos + sig.lexNeg) / 5);
   let sentiment =
     0.6 * lex -
@@ -108,9 +107,36 @@ export function scoreSignals(id: string, sig: MessageSignals, options: ScoreOpti
     v.discrimination,
   );
   if (grave >= 1 && complaint >= 0.3) sentiment -= 0.3;
-  sentiment = Math.max(-1, Math.min(1, sentiment));
+  return Math.max(-1, Math.min(1, sentiment));
+}
+
+/** Scores one message from its signals (exposed so callers that already extracted can reuse). */
+export function scoreSignals(id: string, sig: MessageSignals, options: ScoreOptions = {}): MessageScore {
+  const model = options.model ?? defaultModel();
+  // The model's log-odds, as `logit(model, featurize(sig))` (up to rounding) without building the
+  // feature arrays; the n-gram part is also reported as the "wording" reason.
+  const ngram = hashedDot(sig.norm.tokens, model.weights);
+  const z = model.bias + ngram + denseDot(sig, model.weights);
+  const complaint = complaintProbability(model, z, sig.lang);
+  const isComplaint = complaint >= model.threshold;
+  const v = sig.values;
+
+  const lexical = lexiconSentiment(sig, complaint);
+  const pm = options.polarityModel ?? defaultPolarityModel();
+  const [zn, zp] = polarityLogits(sig, pm);
+  // The learned heads and the lexicon rule together: each alone carries over worse to text from
+  // another source (docs/analysis.md, "Polarity"); `alpha` and the band were chosen that way.
+  const band = thresholdsFor(pm, sig.lang);
+  let blended = band.alpha * (sigmoid(zp) - sigmoid(zn)) + (1 - band.alpha) * lexical;
+  // A complaint is never sunnier than the lexicon rule says ("bedankt hoor @NS, weer vertraging").
+  if (isComplaint) blended = Math.min(blended, lexical);
+  const sentiment = Math.max(-1, Math.min(1, blended));
   const polarity: Polarity =
-    isComplaint || sentiment <= -0.2 ? 'negative' : sentiment >= 0.2 ? 'positive' : 'neutral';
+    isComplaint || sentiment <= band.negative
+      ? 'negative'
+      : sentiment >= band.positive
+        ? 'positive'
+        : 'neutral';
 
   let keep = 1 - 0.55 * complaint;
   if (polarity === 'negative') keep *= 1 - 0.25 * Math.min(1, -sentiment);
