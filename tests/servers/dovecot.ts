@@ -64,7 +64,7 @@ const mailOwner = () =>
     ? { uid: 65534, gid: 65534 }
     : { uid: process.getuid?.() ?? 1000, gid: process.getgid?.() ?? 1000 };
 
-function config(dir: string, port: number): string {
+function config(dir: string, port: number, extra: string[]): string {
   const me = userInfo().username;
   const owner = mailOwner();
   const users = isRoot()
@@ -131,6 +131,7 @@ function config(dir: string, port: number): string {
     '    port = 0',
     '  }',
     '}',
+    ...extra,
     '',
   ].join('\n');
 }
@@ -172,6 +173,8 @@ export interface StartDovecotOptions {
   port?: number;
   /** Mailbox users made before the server starts, for addUser(). */
   spareUsers?: number;
+  /** More config lines, e.g. `imap_capability = ...` to play a server without IDLE. */
+  extraConfig?: string[];
 }
 
 export async function startDovecot(options: StartDovecotOptions = {}): Promise<DovecotServer> {
@@ -208,7 +211,7 @@ export async function startDovecot(options: StartDovecotOptions = {}): Promise<D
     throw new Error('no spare Dovecot users left: start it with a larger spareUsers');
   };
   const confPath = join(dir, 'dovecot.conf');
-  writeFileSync(confPath, config(dir, port));
+  writeFileSync(confPath, config(dir, port, options.extraConfig ?? []));
   const logFile = join(dir, 'dovecot.log');
   let child: ChildProcess | null = null;
 

@@ -216,6 +216,57 @@ describe('email sync against Dovecot', () => {
     await own.stop();
   });
 
+  it('re-issues IDLE (here every second instead of 25 minutes) and still wakes on new mail; polls as well', async () => {
+    harness = await startService({
+      watch: true,
+      registry: {
+        email: { watcher: { maxIdleMs: 1_000, pollMs: 700, reconnect: { baseMs: 200, capMs: 2_000 } } },
+      },
+    });
+    const account = await addAccount();
+    await harness.waitFor(
+      'accounts:health',
+      (p) => p.accountId === account.id && p.health.push === 'idle',
+      10_000,
+    );
+    await harness.waitFor('sync:wake', (p) => p.reason === 'poll', 5_000);
+    await new Promise((r) => setTimeout(r, 2_500)); // at least two IDLE restarts
+    await appendAsOtherClient(mailbox, rawMail({ id: 'after-reidle@example.net' }));
+    await harness.waitFor('sync:wake', (p) => p.reason === 'push', 5_000);
+  });
+
+  it('a server without IDLE and CONDSTORE is polled, and syncs the same way', async () => {
+    const plain = await startDovecot({
+      extraConfig: ['imap_capability = IMAP4rev1 SASL-IR LITERAL+ UIDPLUS SPECIAL-USE'],
+    });
+    mailbox = plain;
+    try {
+      harness = await startService({
+        watch: true,
+        registry: {
+          email: { watcher: { pollWithoutIdleMs: 500, reconnect: { baseMs: 200, capMs: 2_000 } } },
+        },
+      });
+      const account = await addAccount();
+      await harness.waitFor(
+        'accounts:health',
+        (p) => p.health.state === 'connected' && p.health.push === 'poll',
+        10_000,
+      );
+      const report = await harness.service.test({ accountId: account.id, config: account.config });
+      expect(report.incoming).toMatchObject({ push: false, condstore: false });
+      const first = await syncAll(account.id, null);
+      await appendAsOtherClient(plain, rawMail({ id: 'polled@example.net' }));
+      const seen = harness.events.length;
+      await harness.waitFor('sync:wake', (p) => p.reason === 'poll' && harness.events.length > seen, 5_000);
+      const next = await syncAll(account.id, first.cursor);
+      expect(next.messages.map((m) => m.remoteId)).toEqual(['polled@example.net']);
+    } finally {
+      await harness.close();
+      await plain.stop();
+    }
+  });
+
   it('resyncs after a UIDVALIDITY change as back-fill, with the same remote ids (no duplicates downstream)', async () => {
     const now = Date.now();
     seedMaildir(mailbox, threadedMailbox({ threads: 3, perThread: 4, agent: mailbox.user, now }).messages);
