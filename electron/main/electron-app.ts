@@ -41,6 +41,7 @@ import {
   APP_SCHEME,
   hardenSession,
   hardenWebContents,
+  installWebContentsGuard,
   isTrustedFrame,
   secureWindowOptions,
 } from './window/security.ts';
@@ -139,6 +140,7 @@ export interface ElectronAppOptions {
 
 /** Wires the services to Electron once the app is ready. */
 export async function startElectronApp(options: ElectronAppOptions): Promise<void> {
+  installWebContentsGuard(app, openExternalSafely);
   await app.whenReady();
   hardenSession(session.defaultSession);
   serveRenderer(join(options.appRoot, 'dist', 'renderer'));

@@ -27,6 +27,27 @@ export class FakeWebContents {
   }
 }
 
+/** Electron's `app` as far as main uses it: listeners and `emit`, like an EventEmitter. */
+export class FakeApp {
+  readonly listeners = new Map<string, Listener[]>();
+  isPackaged = false;
+  /** Never resolves unless a test replaces it: startElectronApp then stops at its first await. */
+  whenReady = vi.fn(() => new Promise<void>(() => undefined));
+  on(event: string, listener: Listener) {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return this;
+  }
+  emit(event: string, ...args: unknown[]) {
+    for (const listener of this.listeners.get(event) ?? []) listener(...args);
+  }
+  reset() {
+    this.listeners.clear();
+  }
+}
+
+/** One per test file (vi.mock gives each file its own module registry). */
+export const fakeApp = new FakeApp();
+
 export class FakeBrowserWindow {
   static readonly instances: FakeBrowserWindow[] = [];
   static getAllWindows = () => FakeBrowserWindow.instances;
@@ -37,6 +58,8 @@ export class FakeBrowserWindow {
   readonly show = vi.fn();
   constructor(readonly options: Record<string, unknown>) {
     FakeBrowserWindow.instances.push(this);
+    // Like Electron: every new web contents is announced on the app first.
+    fakeApp.emit('web-contents-created', {}, this.webContents);
   }
 }
 
@@ -48,7 +71,7 @@ export function createElectronDouble() {
       setApplicationMenu: vi.fn(),
     },
     shell: { openExternal: vi.fn(async () => undefined) },
-    app: { isPackaged: false },
+    app: fakeApp,
     Notification: class {
       static isSupported = () => true;
       show = vi.fn();

@@ -1,20 +1,23 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Session, WebContents } from 'electron';
 import { ELECTRON_CONTENT_SECURITY_POLICY } from '../host/csp.ts';
-import { FakeBrowserWindow } from './electron-double.ts';
-import type { FakeWebContents, createElectronDouble } from './electron-double.ts';
+import { FakeBrowserWindow, FakeWebContents, fakeApp } from './electron-double.ts';
+import type { createElectronDouble } from './electron-double.ts';
 
 vi.mock('electron', async () => (await import('./electron-double.ts')).createElectronDouble());
 // electron-store requires the real `electron` from node_modules, which vi.mock cannot reach.
 vi.mock('electron-store', () => ({ default: class {} }));
 
 const electron = (await import('electron')) as unknown as ReturnType<typeof createElectronDouble>;
-const { createMainWindow, installMenu, sendCommand } = await import('../electron-app.ts');
-const { APP_ENTRY_URL, hardenSession, isTrustedFrame, secureWindowOptions } = await import('./security.ts');
+const { createMainWindow, installMenu, openExternalSafely, sendCommand, startElectronApp } =
+  await import('../electron-app.ts');
+const { APP_ENTRY_URL, hardenSession, installWebContentsGuard, isTrustedFrame, secureWindowOptions } =
+  await import('./security.ts');
 
 beforeEach(() => {
   vi.clearAllMocks();
   FakeBrowserWindow.instances.length = 0;
+  fakeApp.reset();
 });
 
 describe('secure window options', () => {
@@ -70,6 +73,50 @@ describe('hardened web contents', () => {
     expect(wc.emitPreventable('will-navigate', 'app://webcare.evil/')).toBe(true);
     expect(wc.emitPreventable('will-navigate', 'app://webcare/index.html#/resolved')).toBe(false);
     expect(wc.emitPreventable('will-attach-webview')).toBe(true);
+  });
+});
+
+describe('global web-contents guard', () => {
+  const created = () => {
+    const contents = new FakeWebContents();
+    fakeApp.emit('web-contents-created', {}, contents);
+    return contents;
+  };
+
+  it('hardens every web contents the app creates, not only the main window', () => {
+    installWebContentsGuard(fakeApp as never, openExternalSafely);
+    // e.g. a second window, a devtools host or a web contents a dependency opens.
+    const other = created();
+    expect(other.windowOpenHandler!({ url: 'https://www.example.nl/' })).toEqual({ action: 'deny' });
+    expect(electron.shell.openExternal).toHaveBeenCalledExactlyOnceWith('https://www.example.nl/');
+    expect(other.windowOpenHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(other.emitPreventable('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(other.emitPreventable('will-redirect', 'http://127.0.0.1:47800/')).toBe(true);
+    expect(other.emitPreventable('will-navigate', 'app://webcare/index.html')).toBe(false);
+    expect(other.emitPreventable('will-attach-webview', {}, {})).toBe(true);
+  });
+
+  it('leaves an unguarded web contents alone when the guard is not installed (the test can fail)', () => {
+    const other = created();
+    expect(other.windowOpenHandler).toBeUndefined();
+    expect(other.emitPreventable('will-navigate', 'https://evil.example/')).toBe(false);
+  });
+
+  it('does not double the handlers of the main window, which it also hardens', () => {
+    installWebContentsGuard(fakeApp as never, openExternalSafely);
+    const window = createMainWindow('/p.cjs') as unknown as FakeBrowserWindow;
+    expect(window.webContents.listeners.get('will-navigate')).toHaveLength(1);
+    window.webContents.emitPreventable('will-navigate', 'https://www.example.nl/help');
+    expect(electron.shell.openExternal).toHaveBeenCalledTimes(1);
+  });
+
+  it('is installed by startElectronApp before the app is ready, so before any window exists', () => {
+    void startElectronApp({ appRoot: '/app', dataDir: '/data' });
+    expect(fakeApp.whenReady).toHaveBeenCalledOnce();
+    expect(fakeApp.listeners.get('web-contents-created')).toHaveLength(1);
+    expect(FakeBrowserWindow.instances).toHaveLength(0);
+    const other = created();
+    expect(other.emitPreventable('will-navigate', 'https://evil.example/')).toBe(true);
   });
 });
 

@@ -58,11 +58,17 @@ export function isTrustedFrame(
 
 type Opener = (url: string) => Promise<unknown>;
 
+const hardened = new WeakSet<WebContents>();
+
 /**
- * Locks a window's contents down: no new windows (https links go to the OS browser through the
- * allowlist instead), no navigation away from the app, no webviews.
+ * Locks a web contents down: no new windows (https links go to the OS browser through the
+ * allowlist instead), no navigation away from the app, no webviews. Idempotent: the global
+ * guard and createMainWindow may both call it without doubling the handlers (a link would
+ * otherwise open twice).
  */
 export function hardenWebContents(contents: WebContents, openExternal: Opener, appOrigin = APP_ORIGIN): void {
+  if (hardened.has(contents)) return;
+  hardened.add(contents);
   contents.setWindowOpenHandler(({ url }) => {
     if (isAllowedExternalUrl(url)) void openExternal(url).catch(() => undefined);
     return { action: 'deny' };
@@ -75,6 +81,24 @@ export function hardenWebContents(contents: WebContents, openExternal: Opener, a
   contents.on('will-navigate', blockForeign);
   contents.on('will-redirect', blockForeign);
   contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/** The part of Electron's `app` the guard needs (the real one, or the test double). */
+export interface WebContentsCreatedSource {
+  on(event: 'web-contents-created', listener: (event: unknown, contents: WebContents) => void): unknown;
+}
+
+/**
+ * Hardens EVERY web contents the app ever creates (windows, devtools, anything a future
+ * feature or a dependency opens), not only the main window: registered before the first
+ * window, so nothing is created unguarded.
+ */
+export function installWebContentsGuard(
+  app: WebContentsCreatedSource,
+  openExternal: Opener,
+  appOrigin = APP_ORIGIN,
+): void {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal, appOrigin));
 }
 
 /** Only notifications may be granted; camera, geolocation, clipboard-read etc. are denied. */
