@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
+import { DebugLogger } from 'builder-util';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
@@ -11,6 +13,7 @@ const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) a
   files: string[];
   extraMetadata: { main: string };
   directories: { output: string; buildResources: string };
+  electronFuses?: Record<string, unknown>;
 };
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   main: string;
@@ -54,5 +57,33 @@ describe('electron-builder.yml', () => {
       expect(height).toBe(width);
     }
     expect(existsSync(join(root, config.directories.buildResources))).toBe(true);
+  });
+
+  it("passes electron-builder's own schema check (the one `npm run dist` runs first)", async () => {
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+    // The check is real: a misspelt fuse is refused.
+    await expect(
+      validateConfiguration(
+        { ...config, electronFuses: { runAsNod: false } } as never,
+        new DebugLogger(false),
+      ),
+    ).rejects.toThrow(/electronFuses/);
+    // Compiling electron-builder's 10k-line JSON schema takes seconds on a busy machine.
+  }, 30_000);
+
+  it('flips the Electron fuses that let others run code as the packaged app', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    // Asar integrity and asar-only loading need the app in an asar archive with its integrity
+    // data, which electron-builder only writes when neither is switched off.
+    expect(config.asar).toBe(true);
+    expect(config.disableAsarIntegrity).toBeUndefined();
   });
 });
