@@ -6,15 +6,23 @@ export const SETTINGS_SCHEMA_VERSION = 2;
 export const LanguageSettingSchema = z.enum(['system', 'nl', 'en']);
 export const ThemeSettingSchema = z.enum(['system', 'light', 'dark']);
 
+/** Length limits of the agent's fields (UTF-16 code units, as `maxLength` counts them). */
+export const AGENT_LIMITS = { id: 64, name: 80, initials: 3 } as const;
+
+/**
+ * What stored settings look like. Deliberately as lenient as every earlier release wrote them
+ * (unknown keys are dropped on read, not refused), so that tightening input rules below never
+ * turns an existing settings file into one that fails and is moved aside.
+ */
 export const SettingsSchema = z.object({
   schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
   language: LanguageSettingSchema,
   theme: ThemeSettingSchema,
   agent: z.object({
     /** Stable id used as assignee and event actor. */
-    id: z.string().min(1).max(64),
-    name: z.string().max(80),
-    initials: z.string().max(3),
+    id: z.string().min(1).max(AGENT_LIMITS.id),
+    name: z.string().max(AGENT_LIMITS.name),
+    initials: z.string().max(AGENT_LIMITS.initials),
   }),
   demo: z.object({
     /** When false the demo inbox is removed and not seeded again. */
@@ -26,13 +34,43 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export type LanguageSetting = z.infer<typeof LanguageSettingSchema>;
 export type ThemeSetting = z.infer<typeof ThemeSettingSchema>;
 
-/** A partial update from the UI. Nested objects are merged one level deep. */
+/**
+ * Characters a display name or initials never need and that can hide or reorder what is shown
+ * (in the UI or a reply signature): C0 and C1 controls, line and paragraph separators, and the
+ * bidirectional embeddings, overrides and isolates.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+const safeText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((value) => !UNSAFE_TEXT.test(value), {
+      message: 'must not contain control or text-direction characters',
+    });
+
+/** Ids are keys in the inbox and the event log: a plain token, never free text. */
+export const AGENT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._@-]*$/;
+
+/**
+ * A partial update from the UI (untrusted: the renderer). Strict at every level: an unknown
+ * key anywhere, a string over its limit or with unsafe characters is refused (the router
+ * answers `invalid-argument`) instead of being dropped in silence. Nested objects are merged
+ * one level deep.
+ */
 export const SettingsPatchSchema = z
   .object({
     language: LanguageSettingSchema,
     theme: ThemeSettingSchema,
-    agent: SettingsSchema.shape.agent.partial(),
-    demo: SettingsSchema.shape.demo.partial(),
+    agent: z
+      .object({
+        id: z.string().min(1).max(AGENT_LIMITS.id).regex(AGENT_ID_PATTERN, 'must be a plain id'),
+        name: safeText(AGENT_LIMITS.name),
+        initials: safeText(AGENT_LIMITS.initials),
+      })
+      .partial()
+      .strict(),
+    demo: z.object({ enabled: z.boolean() }).partial().strict(),
   })
   .partial()
   .strict();
@@ -66,7 +104,10 @@ export function resolveLanguage(setting: LanguageSetting, osLocale: string): 'nl
 
 /**
  * JSON schema handed to electron-store / conf, which validate every write with ajv.
- * Kept next to the zod schema; a test checks that DEFAULT_SETTINGS passes both.
+ * Kept next to the zod schema; a test checks that DEFAULT_SETTINGS passes both. It checks the
+ * stored file, so it stays as lenient as {@link SettingsSchema} (no `additionalProperties:
+ * false`): conf moves a file that fails it aside, and that must never happen to a file an
+ * earlier version wrote. Input is held to {@link SettingsPatchSchema} before any write.
  */
 export const SETTINGS_JSON_SCHEMA = {
   schemaVersion: { type: 'number' },
@@ -75,9 +116,9 @@ export const SETTINGS_JSON_SCHEMA = {
   agent: {
     type: 'object',
     properties: {
-      id: { type: 'string', minLength: 1, maxLength: 64 },
-      name: { type: 'string', maxLength: 80 },
-      initials: { type: 'string', maxLength: 3 },
+      id: { type: 'string', minLength: 1, maxLength: AGENT_LIMITS.id },
+      name: { type: 'string', maxLength: AGENT_LIMITS.name },
+      initials: { type: 'string', maxLength: AGENT_LIMITS.initials },
     },
     required: ['id', 'name', 'initials'],
   },

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../shared/settings/schema.ts';
 import { SettingsTooNewError } from '../../../shared/settings/upgrades.ts';
+import { ipcCalls } from '../../../shared/ipc/contract.ts';
+import { createIpcRouter } from '../ipc/handle.ts';
 import { createSettingsService, openConfSettingsStore } from './settings.ts';
 
 let dir: string;
@@ -54,6 +56,27 @@ describe('settings service over conf', () => {
     const settings = createSettingsService(openConfSettingsStore(dir));
     expect(() => settings.update({ theme: 'neon' } as never)).toThrow();
     expect(readFile().theme).toBe('system');
+  });
+
+  it('answers a malformed settings:update with a typed invalid-argument error and writes nothing', async () => {
+    const settings = createSettingsService(openConfSettingsStore(dir));
+    settings.update({ agent: { name: 'Noor' } });
+    const before = readFileSync(join(dir, 'settings.json'), 'utf8');
+    // The production route: the contract's request schema in front of the service.
+    const router = createIpcRouter<null>({ isTrustedSender: () => true });
+    router.handle('settings:update', ipcCalls['settings:update'].request, (patch) => settings.update(patch));
+    for (const [patch, where] of [
+      [{ agent: { name: 'Noor', role: 'admin' } }, 'agent'],
+      [{ agent: { name: 'N'.repeat(81) } }, 'agent.name'],
+      [{ agent: { initials: 'N\u202E' } }, 'agent.initials'],
+      [{ demo: { enabled: true, seed: 1 } }, 'demo'],
+    ] as const) {
+      const result = await router.dispatch('settings:update', patch, null);
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+      expect(!result.ok && result.error.message).toContain(`settings:update at ${where}:`);
+    }
+    expect(readFileSync(join(dir, 'settings.json'), 'utf8')).toBe(before);
+    expect(settings.get().agent.name).toBe('Noor');
   });
 
   it('lets conf refuse a write that violates the JSON schema', () => {
