@@ -35,7 +35,8 @@ describe('redact', () => {
   });
 
   it('ignores secrets too short to be tokens (they would blank out ordinary words)', () => {
-    expect(redact('the host', ['he'])).toBe('the host');
+    expect(redact('the host', ['he', 'the'])).toBe('the host');
+    expect(redact('password hunt is hunt', ['hunt'])).toBe('password [redacted] is [redacted]');
   });
 });
 

@@ -1,6 +1,11 @@
 import { inspect } from 'node:util';
 
 export const REDACTED = '[redacted]';
+/**
+ * Shorter values are not replaced: they would blank out ordinary words, and no token or real
+ * password is that short. Registered passwords (channel accounts) of 4+ characters are.
+ */
+export const MIN_SECRET_LENGTH = 4;
 
 // Where a credential can show up in a logged error or request: the token query parameter, our
 // session cookie, a Cookie/Set-Cookie/Authorization header (any cookie value, also other
@@ -21,7 +26,8 @@ const PATTERNS: readonly [RegExp, string][] = [
  */
 export function redact(text: string, secrets: Iterable<string> = []): string {
   let out = text;
-  for (const secret of secrets) if (secret.length >= 8) out = out.split(secret).join(REDACTED);
+  for (const secret of secrets)
+    if (secret.length >= MIN_SECRET_LENGTH) out = out.split(secret).join(REDACTED);
   for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
   return out;
 }
