@@ -1,9 +1,15 @@
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { downloadText } from '../analysis/report.ts';
 import { Dialog } from './Dialog.tsx';
 
-/** Shows a Markdown report to copy, download, or print to PDF (print styles show only the report). */
+/**
+ * Shows a Markdown report to copy, download, or print to PDF. Printing uses a copy of the report
+ * outside the app (a portal on <body>): a modal dialog lives in the top layer with a bounded,
+ * scrolling body, so printing the dialog itself clipped the report to its first lines. The
+ * print style sheet hides the app and shows only that copy, in the normal flow of pages.
+ */
 export function ReportDialog({
   title,
   markdown,
@@ -19,9 +25,16 @@ export function ReportDialog({
   const [copied, setCopied] = useState(false);
   return (
     <Dialog title={title} onClose={onClose} wide testId="report-dialog">
-      <pre className="report-text printable" data-testid="report-text">
+      <pre className="report-text" data-testid="report-text">
         {markdown}
       </pre>
+      {createPortal(
+        <article className="print-only print-report" aria-hidden="true">
+          <h1>{title}</h1>
+          <pre>{markdown}</pre>
+        </article>,
+        document.body,
+      )}
       <div className="dialog-actions">
         {copied && <span className="muted">{t('handover.copied')}</span>}
         <button
