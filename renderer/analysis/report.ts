@@ -30,10 +30,10 @@ export function handoverMarkdown(p: {
     `# ${t('handover.heading', { name, channel: t(`channels.${c.channel}`) })}`,
     '',
     `- ${t('handover.risk', { risk: flag.risk, threshold: flag.threshold })}`,
-    `- ${t('handover.reach', { followers: compactNumber(author?.followers ?? 0, lang), verified: author?.verified ? t('handover.verified') : '' })}`,
+    `- ${t('handover.reach', { count: author?.followers ?? 0, formatted: compactNumber(author?.followers ?? 0, lang), verified: author?.verified ? t('handover.verified') : '' })}`,
   ];
   if (flag.exposureSince !== null)
-    lines.push(`- ${t('handover.exposure', { minutes: Math.round((p.now - flag.exposureSince) / 60_000) })}`);
+    lines.push(`- ${t('handover.exposure', { count: Math.round((p.now - flag.exposureSince) / 60_000) })}`);
   lines.push(
     '',
     `## ${t('handover.reasons')}`,

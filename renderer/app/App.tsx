@@ -19,7 +19,7 @@ import { isTypingTarget, matchShortcut } from '../commands/keyboard.ts';
 import { CommandPalette, ShortcutsDialog } from '../components/CommandPalette.tsx';
 import { ConversationList } from '../components/ConversationList.tsx';
 import { ConversationView } from '../components/ConversationView.tsx';
-import type { ComposerMode } from '../components/Composer.tsx';
+import type { ComposerMode, FocusRequest } from '../components/Composer.tsx';
 import { HostBanner } from '../components/HostBanner.tsx';
 import { ImportDialog } from '../components/ImportDialog.tsx';
 import { SettingsDialog } from '../components/SettingsDialog.tsx';
@@ -41,6 +41,7 @@ import {
   useConversationDetail,
   useConversationPage,
   useCounters,
+  useDemoConversationCount,
   useKeyedLiveQuery,
   useLabels,
   useNow,
@@ -51,6 +52,7 @@ import {
 import { setLanguage } from '../i18n/i18n.ts';
 import { messageTime, type UiLanguage } from '../i18n/format.ts';
 import { applyTheme } from './theme.ts';
+import { statementsForReply } from '../../shared/crisis/statements.ts';
 import { NO_SELECTION, reconcileSelection, type Selection } from '../../shared/inbox/selection.ts';
 import type { AnalysisClient } from '../analysis/client.ts';
 import { crisisReportMarkdown, handoverMarkdown } from '../analysis/report.ts';
@@ -103,11 +105,7 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
   const [query, setQuery] = useState('');
   const [dialog, setDialog] = useState<DialogId | null>(null);
   const [toasts, setToasts] = useState<Toast[]>([]);
-  const [focusRequest, setFocusRequest] = useState<{
-    mode: ComposerMode;
-    nonce: number;
-    insert?: string;
-  } | null>(null);
+  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [screen, setScreenState] = useState<Screen>(
     () => (sessionStorage.getItem('webcare.screen') as Screen | null) ?? 'inbox',
   );
@@ -244,6 +242,7 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
     [authorRows],
   );
   const labelRows = useLabels(db);
+  const demoConversations = useDemoConversationCount(db, dialog === 'settings' && settings.demo.enabled);
   const labels = useMemo(() => new Map((labelRows ?? []).map((l: Label) => [l.id, l])), [labelRows]);
 
   const detail = useConversationDetail(db, selectedId);
@@ -255,6 +254,11 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
     (selection.pinned || visibleIds?.includes(detail.conversation.id))
       ? detail.conversation
       : null;
+  // Holding statements in the language of the conversation they would go into.
+  const offered = useMemo(
+    () => statementsForReply(statements ?? [], selected?.lang, lang),
+    [statements, selected, lang],
+  );
 
   // The latest selection and list, for keys that arrive faster than conversations load.
   const selectedRef = useRef(selectedId);
@@ -273,6 +277,8 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
     setSelection(
       id === null ? NO_SELECTION : { id, pinned: pin || !(visibleRef.current ?? []).includes(id) },
     );
+    // Text meant for another conversation's composer is dropped, not kept for later.
+    setFocusRequest((r) => (r?.insert && r.insert.conversationId !== id ? null : r));
   }, []);
   useEffect(() => {
     if (selectedId) sessionStorage.setItem('webcare.selected', selectedId);
@@ -529,7 +535,11 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
             >
               <span className="tool-glyph">Aa</span> <span>{lang === 'nl' ? 'English' : 'Nederlands'}</span>
             </button>
-            <button onClick={() => runCommand(findCommand('theme.toggle'))} title={t('topbar.theme')}>
+            <button
+              onClick={() => runCommand(findCommand('theme.toggle'))}
+              title={t('topbar.theme')}
+              data-testid="theme-toggle"
+            >
               <span className="tool-glyph">◐</span> <span>{t('topbar.theme')}</span>
             </button>
             <button onClick={() => setDialog('shortcuts')} title={t('topbar.shortcuts')}>
@@ -566,11 +576,18 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
         ) : screen === 'crisis' ? (
           <CrisisPanel
             crisis={crisis}
-            statements={statements ?? []}
+            statements={offered.statements}
+            statementLang={offered.lang}
+            canUseStatement={selected !== null}
             now={now}
             lang={lang}
             onUseStatement={(st) => {
-              setFocusRequest({ mode: 'reply', nonce: Date.now(), insert: st.body });
+              if (!selected) return;
+              setFocusRequest({
+                mode: 'reply',
+                nonce: Date.now(),
+                insert: { conversationId: selected.id, text: st.body },
+              });
               toast({ text: t('crisis.statementUsed') });
             }}
             onEnd={() =>
@@ -718,6 +735,7 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
         <SettingsDialog
           settings={settings}
           info={info}
+          demoConversations={demoConversations}
           onClose={() => setDialog(null)}
           onChange={updateSettings}
         />

@@ -1,11 +1,12 @@
 import type { ChannelKind } from '../../shared/domain/channels.ts';
 
-const LOOK: Record<ChannelKind, { glyph: string; color: string }> = {
+const LOOK: Record<ChannelKind, { glyph: string; color: string; fg?: string }> = {
   email: { glyph: '@', color: '#5b6b7f' },
   facebook: { glyph: 'f', color: '#1877f2' },
   instagram: { glyph: 'IG', color: '#c13584' },
   whatsapp: { glyph: 'WA', color: '#1faa53' },
-  x: { glyph: '𝕏', color: '#1d1d1f' },
+  // Black in the light theme, light in the dark one (styles.css).
+  x: { glyph: '𝕏', color: 'var(--channel-x)', fg: 'var(--channel-x-fg)' },
   mastodon: { glyph: 'M', color: '#6364ff' },
   bluesky: { glyph: 'B', color: '#0a7aff' },
   trustpilot: { glyph: '★', color: '#00a86b' },
@@ -34,6 +35,7 @@ export function ChannelIcon({
       title={label}
       style={{
         background: look.color,
+        color: look.fg,
         width: size,
         height: size,
         fontSize: look.glyph.length > 1 ? size * 0.42 : size * 0.58,

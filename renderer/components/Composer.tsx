@@ -10,13 +10,23 @@ export interface ComposerDraft {
   text: string;
 }
 
+/**
+ * Ask the composer to take focus in a mode (R, N, Enter), optionally adding text (a holding
+ * statement). Text is addressed to one conversation: another conversation's composer ignores it.
+ */
+export interface FocusRequest {
+  mode: ComposerMode;
+  nonce: number;
+  insert?: { conversationId: string; text: string };
+}
+
 export interface ComposerProps {
   conversationId: string;
   channel: ChannelKind;
   customerName: string;
   /** The saved draft of this very conversation (read for its id), used once, when the composer mounts. */
   draft: ComposerDraft | null;
-  focusRequest: { mode: ComposerMode; nonce: number; insert?: string } | null;
+  focusRequest: FocusRequest | null;
   onSaveDraft: (conversationId: string, kind: ComposerMode, text: string) => void;
   onSubmit: (conversationId: string, kind: ComposerMode, text: string) => Promise<boolean>;
   /** Called once a focus request has been honoured, so it does not fire again on the next conversation. */
@@ -98,23 +108,27 @@ export function Composer({
   const { kind: mode, text } = state;
   const edit = (patch: Partial<ComposerDraft>) => setState((s) => ({ ...s, ...patch, dirty: true }));
 
-  // A focus request (R or N) switches the tab during render (inserting a statement, if it
-  // carries one), then focuses the field.
-  const [seenNonce, setSeenNonce] = useState(focusRequest?.nonce ?? null);
-  if (focusRequest && focusRequest.nonce !== seenNonce) {
-    setSeenNonce(focusRequest.nonce);
-    const insert = focusRequest.insert;
+  // A focus request (R or N, or one pending from before this composer mounted) switches the tab
+  // during render and adds the text it carries for this conversation, then focuses the field.
+  const request =
+    focusRequest && (!focusRequest.insert || focusRequest.insert.conversationId === conversationId)
+      ? focusRequest
+      : null;
+  const [seenNonce, setSeenNonce] = useState<number | null>(null);
+  if (request && request.nonce !== seenNonce) {
+    setSeenNonce(request.nonce);
+    const insert = request.insert?.text;
     setState((s) => ({
       ...s,
-      kind: focusRequest.mode,
+      kind: request.mode,
       ...(insert ? { text: s.text.trim() ? `${s.text.trimEnd()}\n\n${insert}` : insert, dirty: true } : {}),
     }));
   }
   useEffect(() => {
-    if (!focusRequest) return;
+    if (!request) return;
     ref.current?.focus();
     onFocusDone();
-  }, [focusRequest, onFocusDone]);
+  }, [request, onFocusDone]);
 
   const limit = mode === 'reply' ? CHANNEL_REPLY_LIMIT[channel] : null;
   const used = visibleLength(text);

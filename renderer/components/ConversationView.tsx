@@ -5,11 +5,12 @@ import { enGB, nl } from 'date-fns/locale';
 import type { Author, Conversation, Label, Message } from '../../shared/domain/types.ts';
 import { compactNumber, messageTime, relative, shortAge, type UiLanguage } from '../i18n/format.ts';
 import { ChannelIcon } from './ChannelIcon.tsx';
+import { displayHandle } from '../../shared/inbox/handles.ts';
 import { DEMO_AGENTS } from '../../shared/demo/brands.ts';
 
 /** Colleagues known on this computer (the demo team until a shared team inbox syncs agents). */
 const AGENT_NAMES = new Map(DEMO_AGENTS.map((a) => [a.id, a.name]));
-import { Composer, type ComposerMode } from './Composer.tsx';
+import { Composer, type ComposerMode, type FocusRequest } from './Composer.tsx';
 import type { ConversationDetail } from './types.ts';
 import { RiskPanel } from './RiskPanel.tsx';
 import type { FlagState } from '../../shared/crisis/types.ts';
@@ -21,7 +22,7 @@ export interface ConversationViewProps {
   me: string;
   now: number;
   lang: UiLanguage;
-  focusRequest: { mode: ComposerMode; nonce: number; insert?: string } | null;
+  focusRequest: FocusRequest | null;
   /** Every callback names the conversation it acts on: the one this pane showed when clicked. */
   onDecide: (conversationId: string, state: Exclude<FlagState, 'new'>) => void;
   onStartCrisis: (conversation: Conversation) => void;
@@ -233,11 +234,15 @@ function MessageBubble({
       <div className="msg-text">{m.text}</div>
       {m.metrics && m.metrics.likes + m.metrics.reposts + m.metrics.replies > 0 && (
         <div className="msg-metrics">
-          {t('conversation.metrics', {
-            likes: compactNumber(m.metrics.likes, lang),
-            reposts: compactNumber(m.metrics.reposts + m.metrics.quotes, lang),
-            replies: compactNumber(m.metrics.replies, lang),
-          })}
+          {(
+            [
+              ['likes', m.metrics.likes],
+              ['reposts', m.metrics.reposts + m.metrics.quotes],
+              ['replies', m.metrics.replies],
+            ] as const
+          )
+            .map(([key, count]) => t(`conversation.${key}`, { count, formatted: compactNumber(count, lang) }))
+            .join(' · ')}
         </div>
       )}
     </article>
@@ -278,8 +283,14 @@ function AuthorCard({
       aria-label={t('author.title')}
     >
       <div className="avatar">{initials}</div>
-      <h3>{author.name ?? author.handle}</h3>
-      {author.handle && author.name && <div className="muted">@{author.handle.replace(/^@/, '')}</div>}
+      <h3 className="author-name" title={author.name ?? author.handle ?? undefined}>
+        {author.name ?? (author.handle ? displayHandle(author.channel, author.handle) : null)}
+      </h3>
+      {author.handle && author.name && (
+        <div className="muted author-handle" title={displayHandle(author.channel, author.handle)}>
+          {displayHandle(author.channel, author.handle)}
+        </div>
+      )}
       <div className="author-badges">
         {author.verified && <span className="badge verified-badge">✔ {t('author.verified')}</span>}
         {followers >= 10_000 && <span className="badge reach">{t('author.highReach')}</span>}

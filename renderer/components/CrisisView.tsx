@@ -5,7 +5,11 @@ import { messageTime, type UiLanguage } from '../i18n/format.ts';
 
 export interface CrisisPanelProps {
   crisis: CrisisRow | null | undefined;
+  /** The statements to offer, in `statementLang` (the selected conversation's language). */
   statements: HoldingStatement[];
+  statementLang: HoldingStatement['lang'];
+  /** False while no conversation is open to put a statement into. */
+  canUseStatement: boolean;
   now: number;
   lang: UiLanguage;
   onUseStatement: (s: HoldingStatement) => void;
@@ -18,6 +22,8 @@ export interface CrisisPanelProps {
 export function CrisisPanel({
   crisis,
   statements,
+  statementLang,
+  canUseStatement,
   now,
   lang,
   onUseStatement,
@@ -34,7 +40,6 @@ export function CrisisPanel({
     );
   }
   const clock = crisisClock(crisis.timeline);
-  const mine = statements.filter((s) => s.lang === lang);
   return (
     <div className="crisis" data-testid="crisis-view">
       <div className="crisis-banner">
@@ -71,12 +76,19 @@ export function CrisisPanel({
           </p>
         </section>
         <section className="crisis-section">
-          <h2>{t('crisis.statements')}</h2>
-          {mine.map((s) => (
-            <article key={s.id} className="statement" data-testid="statement">
+          <h2>
+            {t('crisis.statements')}{' '}
+            <span className="badge" title={t('crisis.statementLangHint')} data-testid="statement-lang">
+              {t(`crisis.statementLang.${statementLang}`)}
+            </span>
+          </h2>
+          {statements.map((s) => (
+            <article key={s.id} className="statement" data-testid="statement" lang={s.lang}>
               <strong>{s.title}</strong>
               <p>{s.body}</p>
-              <button onClick={() => onUseStatement(s)}>{t('crisis.useStatement')}</button>
+              <button onClick={() => onUseStatement(s)} disabled={!canUseStatement}>
+                {t('crisis.useStatement')}
+              </button>
             </article>
           ))}
         </section>

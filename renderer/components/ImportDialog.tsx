@@ -1,10 +1,26 @@
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { resources } from '../../shared/i18n/resources.ts';
+import { importErrorI18nKey } from '../../shared/interchange/jsonl.ts';
 import type { WebcareDb } from '../db/schema.ts';
 import { exportJsonl, importJsonlText, type ImportReport } from '../db/importExport.ts';
 import { Dialog } from './Dialog.tsx';
 
 const MAX_ERRORS_SHOWN = 200;
+
+const FIELDS = resources.en.app.import.fields;
+type FieldKey = keyof typeof FIELDS;
+const isField = (f: string): f is FieldKey => Object.hasOwn(FIELDS, f);
+
+/** A field as the agent reads it: its JSON name and what it means in their language. */
+function fieldLabel(t: TFunction<'app'>, field: string | null): string {
+  if (!field) return '';
+  const base = field.replace(/\[\d+\]/g, '');
+  return isField(base)
+    ? t('import.field', { name: field, meaning: t(`import.fields.${base}`) })
+    : t('import.fieldUnknown', { name: field });
+}
 
 /** Import a JSONL file (message format v1) with a per-line report, or export everything. */
 export function ImportDialog({
@@ -82,7 +98,7 @@ export function ImportDialog({
                   imported: report.imported,
                   skipped: report.skipped,
                   errors: report.errors.length,
-                  total: report.total,
+                  count: report.total,
                 })}
               </strong>
             </p>
@@ -91,9 +107,17 @@ export function ImportDialog({
                 <h4>{t('import.errorsTitle')}</h4>
                 <ul className="error-lines">
                   {report.errors.slice(0, MAX_ERRORS_SHOWN).map((e) => (
-                    <li key={e.line} data-testid="import-error">
+                    <li key={e.line} data-testid="import-error" data-code={e.code}>
                       <span className="line-no">{t('import.line', { line: e.line })}</span>{' '}
-                      {t(`import.codes.${e.code}`, { detail: e.detail })}
+                      <span title={e.detail}>
+                        {t(importErrorI18nKey(e.code), {
+                          field: fieldLabel(t, e.code === 'duplicate_id' ? 'id' : (e.field ?? null)),
+                        })}
+                      </span>
+                      <details className="error-detail">
+                        <summary>{t('import.detail')}</summary>
+                        <code lang="en">{e.detail}</code>
+                      </details>
                     </li>
                   ))}
                 </ul>

@@ -4,15 +4,22 @@ import type { AppInfo } from '../../shared/ipc/contract.ts';
 import type { Settings, SettingsPatch } from '../../shared/settings/schema.ts';
 import { Dialog } from './Dialog.tsx';
 
-/** Language, theme, the agent's name and initials, and the demo inbox switch. Saves on change. */
+/**
+ * Language, theme, the agent's name and initials, and the demo inbox switch. Saves on change;
+ * the text fields save when they lose focus and when the dialog closes (Esc, the backdrop, Close),
+ * so nothing typed is lost. Turning the demo off asks first, saying how much goes.
+ */
 export function SettingsDialog({
   settings,
   info,
+  demoConversations,
   onClose,
   onChange,
 }: {
   settings: Settings;
   info: AppInfo;
+  /** How many demo conversations turning the demo off removes (`undefined` while counting). */
+  demoConversations: number | undefined;
   onClose: () => void;
   onChange: (patch: SettingsPatch) => Promise<void>;
 }) {
@@ -20,6 +27,7 @@ export function SettingsDialog({
   const [name, setName] = useState(settings.agent.name);
   const [initials, setInitials] = useState(settings.agent.initials);
   const [saved, setSaved] = useState(false);
+  const [confirmDemoOff, setConfirmDemoOff] = useState(false);
   // Shown at once; the backend's answer follows (and wins) through the settings prop.
   const [local, setLocal] = useState<Pick<Settings, 'language' | 'theme'> & { demo: boolean }>({
     language: settings.language,
@@ -35,8 +43,20 @@ export function SettingsDialog({
     await onChange(patch);
     setSaved(true);
   };
+  // What is typed in the text fields and not saved yet.
+  const unsavedAgent = (): SettingsPatch['agent'] | null => {
+    const agent: NonNullable<SettingsPatch['agent']> = {};
+    if (name !== settings.agent.name) agent.name = name;
+    if (initials !== settings.agent.initials) agent.initials = initials;
+    return Object.keys(agent).length ? agent : null;
+  };
+  const close = () => {
+    const agent = unsavedAgent();
+    if (agent) void onChange({ agent });
+    onClose();
+  };
   return (
-    <Dialog title={t('settings.title')} onClose={onClose} testId="settings-dialog">
+    <Dialog title={t('settings.title')} onClose={close} testId="settings-dialog">
       <div className="form-grid">
         <label htmlFor="set-language">{t('settings.language')}</label>
         <select
@@ -72,7 +92,7 @@ export function SettingsDialog({
           id="set-initials"
           value={initials}
           maxLength={3}
-          onChange={(e) => setInitials(e.target.value.toUpperCase())}
+          onChange={(e) => setInitials(e.target.value)}
           onBlur={() => initials !== settings.agent.initials && void save({ agent: { initials } })}
         />
         <h3 className="form-section">{t('settings.demo')}</h3>
@@ -81,13 +101,51 @@ export function SettingsDialog({
           <input
             type="checkbox"
             checked={local.demo}
-            onChange={(e) => void save({ demo: { enabled: e.target.checked } })}
+            onChange={(e) =>
+              e.target.checked ? void save({ demo: { enabled: true } }) : setConfirmDemoOff(true)
+            }
+            aria-describedby="set-demo-hint"
             data-testid="demo-toggle"
           />
           {t('settings.demoOn')}
         </label>
         <span />
-        <p className="muted small">{t('settings.demoHint')}</p>
+        <p className="muted small" id="set-demo-hint">
+          {t('settings.demoHint')}
+        </p>
+        {confirmDemoOff && (
+          <>
+            <span />
+            <div
+              className="confirm"
+              role="alertdialog"
+              aria-labelledby="demo-off-title"
+              data-testid="demo-confirm"
+            >
+              <strong id="demo-off-title">{t('settings.demoConfirmTitle')}</strong>
+              <p>
+                {demoConversations === undefined
+                  ? t('settings.demoCounting')
+                  : t('settings.demoConfirmBody', { count: demoConversations })}
+              </p>
+              <div className="confirm-actions">
+                <button onClick={() => setConfirmDemoOff(false)} autoFocus>
+                  {t('settings.demoKeep')}
+                </button>
+                <button
+                  className="danger"
+                  data-testid="demo-remove"
+                  onClick={() => {
+                    setConfirmDemoOff(false);
+                    void save({ demo: { enabled: false } });
+                  }}
+                >
+                  {t('settings.demoRemove')}
+                </button>
+              </div>
+            </div>
+          </>
+        )}
         <h3 className="form-section">{t('settings.data')}</h3>
         <span />
         <p className="muted small">
@@ -96,7 +154,7 @@ export function SettingsDialog({
       </div>
       <div className="dialog-actions">
         {saved && <span className="muted">{t('settings.saved')}</span>}
-        <button onClick={onClose}>{t('settings.close')}</button>
+        <button onClick={close}>{t('settings.close')}</button>
       </div>
     </Dialog>
   );

@@ -108,3 +108,14 @@ export function isStorageFull(error: unknown): boolean {
   const e = error as { name?: string; inner?: { name?: string } } | null;
   return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
 }
+
+/**
+ * How many demo conversations there are, counted on the `demo` index while `enabled` (the
+ * settings dialog asks before the demo goes): never on the start-up or list path.
+ */
+export function useDemoConversationCount(db: WebcareDb, enabled: boolean): number | undefined {
+  return useLiveQuery(
+    async () => (enabled ? db.conversations.where('demo').equals(1).count() : undefined),
+    [db, enabled],
+  );
+}

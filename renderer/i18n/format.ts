@@ -38,14 +38,5 @@ export function absolute(ms: number, lang: UiLanguage): string {
   return format(ms, 'PPpp', { locale: LOCALES[lang] });
 }
 
-/** Follower counts: 48k / 1,2 mln (nl) / 1.2M (en). */
-export function compactNumber(n: number, lang: UiLanguage): string {
-  return new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
-    notation: 'compact',
-    maximumFractionDigits: 1,
-  }).format(n);
-}
-
-export function plainNumber(n: number, lang: UiLanguage): string {
-  return new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB').format(n);
-}
+// Counts: one formatter for the whole app (list rows, author card, reasons, reports).
+export { compactNumber, plainNumber } from '../../shared/i18n/numbers.ts';

@@ -13,7 +13,7 @@ import { scoreSignals } from './score.ts';
 import type { MessageScore } from './score.ts';
 import { DEFAULT_RISK_THRESHOLD, MESSAGE_REASON_CODES, scoreConversation } from './risk.ts';
 import type { ConversationInput, RiskMessage } from './risk.ts';
-import { formatNumber, reasonText } from './reasons.ts';
+import { reasonText } from './reasons.ts';
 import type { Reason, ReasonLocale } from './reasons.ts';
 
 export interface RadarMessage {
@@ -1234,8 +1234,7 @@ export function createRadar(options: RadarOptions = {}): Radar {
       reason('radar.severity', Math.round(meanSev * 100) / 100, 25 * meanSev),
     ];
     if (test === 'hour') reasons.push(reason('radar.engagement', engaged, 4));
-    if (reach > 0)
-      reasons.push(reason('radar.reach', formatNumber(reach, locale), 3 * Math.log10(1 + reach)));
+    if (reach > 0) reasons.push(reason('radar.reach', reach, 3 * Math.log10(1 + reach)));
     if (watched.length) reasons.push(reason('radar.watchlist', watched.map((h) => `@${h}`).join(', '), 10));
     if (top.length)
       reasons.push(

@@ -5,6 +5,7 @@
  */
 import en from '../i18n/en/analysis.json';
 import nl from '../i18n/nl/analysis.json';
+import { compactNumber } from '../i18n/numbers.ts';
 
 export type ReasonLocale = 'en' | 'nl';
 
@@ -44,10 +45,21 @@ const SPLIT: Record<ReasonLocale, Map<string, string[]>> = { en: new Map(), nl: 
  * "5.5 h" or "9 days" instead of "218.7 h" or "2.5k min". */
 const DURATION_MINUTES: Readonly<Record<string, number>> = { 'risk.waiting': 60, 'risk.exposure': 1 };
 
-/** Renders a reason; unknown codes fall back to "code: value". */
+const PLURAL: Record<ReasonLocale, Intl.PluralRules> = {
+  en: new Intl.PluralRules('en'),
+  nl: new Intl.PluralRules('nl'),
+};
+
+/**
+ * Renders a reason; unknown codes fall back to "code: value". A count picks its plural form when
+ * the table has one (`risk.velocity_one`: "1 reply, repost or quote"), so no text reads "1 replies".
+ */
 export function reasonText(code: string, value: string | number, locale: ReasonLocale = 'en'): string {
-  const template = TABLES[locale][code] ?? EXTRA[locale][code] ?? TABLES.en[code];
   const unit = DURATION_MINUTES[code];
+  const plural =
+    typeof value === 'number' && unit === undefined ? `${code}_${PLURAL[locale].select(value)}` : null;
+  const key = plural !== null && (TABLES[locale][plural] ?? TABLES.en[plural]) !== undefined ? plural : code;
+  const template = TABLES[locale][key] ?? EXTRA[locale][key] ?? TABLES.en[key];
   const shown =
     typeof value !== 'number'
       ? value
@@ -57,10 +69,10 @@ export function reasonText(code: string, value: string | number, locale: ReasonL
   if (!template) return `${code}: ${shown}`;
   // A "$" in the value would be a replacement pattern for String.replace: keep its exact behaviour.
   if (shown.includes('$')) return template.replace(/\{\{value\}\}/g, shown);
-  let parts = SPLIT[locale].get(code);
+  let parts = SPLIT[locale].get(key);
   if (parts === undefined) {
     parts = template.split('{{value}}');
-    SPLIT[locale].set(code, parts);
+    SPLIT[locale].set(key, parts);
   }
   return parts.length === 1 ? (parts[0] as string) : parts.join(shown);
 }
@@ -77,14 +89,14 @@ export function formatDuration(minutes: number, locale: ReasonLocale = 'en'): st
   return locale === 'nl' ? `${days} dagen` : `${days} days`;
 }
 
-/** 48000 → "48k", 1250000 → "1.3M" (nl: "1,3 mln"); small numbers unchanged. */
+/**
+ * Counts in reasons, as the UI writes them (Intl compact, see shared/i18n/numbers.ts): 48000 →
+ * "48k" (nl "48K"), 1900 → "1.9k" (nl "1,9K"), 1250000 → "1.3m" (nl "1,3 mln."); below 1000
+ * unchanged, fractions with one decimal ("0.9", nl "0,9").
+ */
 export function formatNumber(n: number, locale: ReasonLocale = 'en'): string {
-  const dec = (x: number): string => {
-    const s = (Math.round(x * 10) / 10).toString();
-    return locale === 'nl' ? s.replace('.', ',') : s;
-  };
-  if (Math.abs(n) >= 1e6) return `${dec(n / 1e6)}${locale === 'nl' ? ' mln' : 'M'}`;
-  if (Math.abs(n) >= 1e4) return `${Math.round(n / 1e3)}k`;
-  if (Math.abs(n) >= 1e3) return `${dec(n / 1e3)}k`;
-  return Number.isInteger(n) ? String(n) : dec(n);
+  if (Math.abs(n) >= 1e3) return compactNumber(n, locale);
+  if (Number.isInteger(n)) return String(n);
+  const s = (Math.round(n * 10) / 10).toString();
+  return locale === 'nl' ? s.replace('.', ',') : s;
 }

@@ -4,7 +4,7 @@
  */
 import { scoreMessage } from './score.ts';
 import type { MessageScore } from './score.ts';
-import { formatNumber, reasonText } from './reasons.ts';
+import { reasonText } from './reasons.ts';
 import type { Reason, ReasonLocale } from './reasons.ts';
 
 export const REVIEW_SITES: ReadonlySet<string> = new Set([
@@ -211,7 +211,8 @@ export function scoreConversation(conv: ConversationInput, options: RiskOptions)
   if (amp > 0 && followers >= 1000) {
     const p = amp * Math.min(30, 10 * (Math.log10(followers) - 2.5));
     points += p;
-    push('risk.followers', formatNumber(followers, locale), p);
+    // The count itself: the UI formats it in the agent's language ("1,9K volgers", "1.9k followers").
+    push('risk.followers', followers, p);
   }
   if (amp > 0 && conv.author.verified) {
     points += 8 * amp;

@@ -7,7 +7,8 @@ function keys(value: unknown, prefix = ''): string[] {
 }
 
 function placeholders(text: string): string[] {
-  return [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]!).sort();
+  // `{{count, number}}` is the placeholder `count` with i18next's number format.
+  return [...text.matchAll(/{{\s*(\w+)\s*(?:,[^}]*)?}}/g)].map((m) => m[1]!).sort();
 }
 
 function lookup(obj: unknown, path: string): unknown {

@@ -162,3 +162,25 @@ describe('decodeInterchange', () => {
     expect(!old.ok && old.detail).toMatch(/createdAt: year outside 1970-2100/);
   });
 });
+
+describe('decode errors name their field', () => {
+  it('names the missing, too long or out-of-range field, and no field for a non-object', () => {
+    const base = {
+      id: 'x-1',
+      channel: 'x',
+      direction: 'incoming',
+      public: true,
+      author: { id: '1' },
+      text: 'hoi',
+      createdAt: '2026-11-24T09:15:00Z',
+    };
+    const missing = decodeInterchange({ ...base, author: {} });
+    expect(!missing.ok && [missing.code, missing.field]).toEqual(['missing_field', 'author.id']);
+    const date = decodeInterchange({ ...base, createdAt: '1900-01-01T00:00:00Z' });
+    expect(!date.ok && [date.code, date.field]).toEqual(['date_out_of_range', 'createdAt']);
+    const wrong = decodeInterchange({ ...base, direction: 'sideways' });
+    expect(!wrong.ok && [wrong.code, wrong.field]).toEqual(['invalid_field', 'direction']);
+    const array = decodeInterchange([]);
+    expect(!array.ok && [array.code, array.field]).toEqual(['not_an_object', null]);
+  });
+});

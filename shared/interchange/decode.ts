@@ -23,8 +23,13 @@ export const IMPORT_ERROR_CODES = [
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 
+/**
+ * `field`: the path of the field the code is about ("author.id", "createdAt"), so the UI can
+ * name it in its own language; null when the code is about the whole line.
+ */
 export type DecodeResult =
-  { ok: true; message: InterchangeMessage } | { ok: false; code: ImportErrorCode; detail: string };
+  | { ok: true; message: InterchangeMessage }
+  | { ok: false; code: ImportErrorCode; detail: string; field: string | null };
 
 const MAX_DETAIL = 300;
 
@@ -143,24 +148,28 @@ export function decodeInterchange(value: unknown): DecodeResult {
       ok: false,
       code: 'not_an_object',
       detail: `expected a JSON object, got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}`,
+      field: null,
     };
   }
   const parsed = InterchangeMessageSchema.safeParse(value);
   if (parsed.success) return { ok: true, message: parsed.data };
-  let missing = false;
-  let tooLong = false;
-  let badDate = false;
+  // The first field of each kind, for the code that wins below.
+  let missing: string | null = null;
+  let tooLong: string | null = null;
+  let badDate: string | null = null;
+  let first: string | null = null;
   const parts = parsed.error.issues.slice(0, 5).map((issue) => {
     const where = pathText(issue.path);
+    first ??= issue.path.length ? where : null;
     if (
       (issue.code === 'invalid_type' || issue.code === 'invalid_value') &&
       valueAt(value, issue.path) === undefined
     ) {
-      missing = true;
+      missing ??= where;
       return `${where}: missing`;
     }
-    if (issue.code === 'too_big' && issue.origin === 'string') tooLong = true;
-    if (issue.code === 'custom' && issue.message === CREATED_AT_RANGE_MESSAGE) badDate = true;
+    if (issue.code === 'too_big' && issue.origin === 'string') tooLong ??= where;
+    if (issue.code === 'custom' && issue.message === CREATED_AT_RANGE_MESSAGE) badDate ??= where;
     return `${where}: ${issue.message}`;
   });
   const code: ImportErrorCode = missing
@@ -170,5 +179,6 @@ export function decodeInterchange(value: unknown): DecodeResult {
       : tooLong
         ? 'field_too_long'
         : 'invalid_field';
-  return { ok: false, code, detail: clipDetail(parts.join('; ')) };
+  const field = missing ?? badDate ?? tooLong ?? first;
+  return { ok: false, code, detail: clipDetail(parts.join('; ')), field };
 }

@@ -17,7 +17,10 @@ export interface ImportError {
   /** 1-based line number in the file. */
   line: number;
   code: ImportErrorCode;
+  /** Technical detail in English (for the tooltip and logs); the UI words the code itself. */
   detail: string;
+  /** The field the error is about ("author.id"), when the decoder knows it. */
+  field?: string | null;
 }
 
 export interface JsonlParseResult {
@@ -118,7 +121,7 @@ export function createJsonlParser(opts: JsonlParseOptions = {}): JsonlParser {
     }
     const decoded = decodeInterchange(value);
     if (!decoded.ok) {
-      out.errors.push({ line, code: decoded.code, detail: decoded.detail });
+      out.errors.push({ line, code: decoded.code, detail: decoded.detail, field: decoded.field });
       return;
     }
     const message = decoded.message;

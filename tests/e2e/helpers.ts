@@ -19,6 +19,13 @@ export async function setLanguage(page: Page, lang: 'nl' | 'en'): Promise<void> 
   await expect(html).toHaveAttribute('lang', lang);
 }
 
+/** Switches the theme with the sidebar button and waits for it. */
+export async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  const html = page.locator('html');
+  if ((await html.getAttribute('data-theme')) !== theme) await page.getByTestId('theme-toggle').click();
+  await expect(html).toHaveAttribute('data-theme', theme);
+}
+
 export const row = (page: Page, id: string) =>
   page.locator(`[data-testid=conversation-row][data-id="${id}"]`);
 

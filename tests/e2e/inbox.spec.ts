@@ -235,7 +235,8 @@ test('removing the demo data leaves an empty, explained inbox', async ({ host, p
   await openApp(page, host.url);
   await setLanguage(page, 'en');
   await page.getByTestId('open-settings').click();
-  await page.getByTestId('demo-toggle').uncheck();
+  await page.getByTestId('demo-toggle').click(); // asks first: stays checked until confirmed
+  await page.getByTestId('demo-remove').click();
   await page.keyboard.press('Escape');
   // One transaction deletes about 13,000 rows; on a loaded 2-core machine that takes a while.
   await expect(page.getByTestId('list-empty')).toBeVisible({ timeout: 60_000 });
