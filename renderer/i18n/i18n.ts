@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { resources, type Language } from '../../shared/i18n/resources.ts';
+import { NAMESPACES, resources, type Language } from '../../shared/i18n/resources.ts';
 
 /** One i18next instance for the renderer; the language switches at runtime without reload. */
 export async function initI18n(language: Language): Promise<typeof i18next> {
@@ -10,7 +10,7 @@ export async function initI18n(language: Language): Promise<typeof i18next> {
       lng: language,
       fallbackLng: 'en',
       defaultNS: 'app',
-      ns: ['app', 'menu', 'analysis', 'templates'],
+      ns: [...NAMESPACES],
       interpolation: { escapeValue: false },
       returnNull: false,
     });

@@ -312,3 +312,32 @@ export const DeliveryReconcileResponseSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('error'), error: ConnectorErrorSchema }),
 ]);
 export type DeliveryReconcileResponse = z.infer<typeof DeliveryReconcileResponseSchema>;
+
+export const AttachmentDownloadRequestSchema = z.object({
+  accountId: AccountIdSchema,
+  rfcMessageId: z.string().min(1).max(1000),
+  partId: z
+    .string()
+    .regex(/^[0-9]+(\.[0-9]+)*$/, 'not a MIME part number')
+    .max(100),
+});
+
+/** The bytes of one attachment (base64), for the renderer to offer as a download; never opened. */
+export const AttachmentDownloadResponseSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('ok'),
+    name: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+    base64: z.string(),
+  }),
+  z.object({ status: z.literal('error'), error: ConnectorErrorSchema }),
+]);
+export type AttachmentDownloadResponse = z.infer<typeof AttachmentDownloadResponseSchema>;
+
+export const LoadImagesRequestSchema = z.object({
+  urls: z.array(z.string().url().max(2000)).max(50),
+});
+export const LoadImagesResponseSchema = z.object({
+  images: z.array(z.object({ url: z.string(), dataUrl: z.string().nullable() })),
+});

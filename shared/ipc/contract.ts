@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   AccountAddRequestSchema,
+  AttachmentDownloadRequestSchema,
+  AttachmentDownloadResponseSchema,
   AccountHealthSchema,
   AccountIdSchema,
   AccountInfoSchema,
@@ -13,6 +15,8 @@ import {
   DeliverySendResponseSchema,
   FetchPageRequestSchema,
   FetchPageResponseSchema,
+  LoadImagesRequestSchema,
+  LoadImagesResponseSchema,
 } from '../channels/schemas.ts';
 import { SettingsPatchSchema, SettingsSchema } from '../settings/schema.ts';
 
@@ -58,6 +62,11 @@ export const ipcCalls = {
     request: z.object({ accountId: AccountIdSchema, paused: z.boolean() }),
     response: AccountInfoSchema,
   },
+  /** How credentials are protected on this computer (shown in Settings; see electron/main/channels/README.md). */
+  'accounts:protection': {
+    request: NoArgs,
+    response: z.object({ protection: z.enum(['safe-storage', 'os-keyring', 'key-file']) }),
+  },
   'accounts:remove': {
     request: z.object({ accountId: AccountIdSchema }),
     response: z.object({ removed: z.boolean() }),
@@ -71,6 +80,13 @@ export const ipcCalls = {
     request: DeliveryReconcileRequestSchema,
     response: DeliveryReconcileResponseSchema,
   },
+  /** One attachment's bytes, fetched from the channel when an agent saves it. */
+  'attachments:download': {
+    request: AttachmentDownloadRequestSchema,
+    response: AttachmentDownloadResponseSchema,
+  },
+  /** "Load images" for one email: main fetches them (never from the local network) as data: URLs. */
+  'email:load-images': { request: LoadImagesRequestSchema, response: LoadImagesResponseSchema },
 } as const;
 
 /** Events pushed from the backend to every window. */

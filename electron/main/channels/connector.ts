@@ -52,6 +52,12 @@ export interface SendHooks {
   accepted(ref: SentRef): Promise<void>;
 }
 
+export interface AttachmentContent {
+  name: string;
+  contentType: string;
+  content: Buffer;
+}
+
 export type ReconcileOutcome = { found: true; remoteId: string } | { found: false };
 
 /** Push: calls `wake` when the channel says something new arrived; never delivers data itself. */
@@ -92,6 +98,11 @@ export interface Connector {
    * the copy in Sent), restores what is missing. Never sends anything to the customer.
    */
   repairCopy?(target: ReplyTarget, draft: Draft, idempotencyKey: string): Promise<void>;
+  /**
+   * The bytes of one attachment of a synced message, fetched when an agent saves it (the sync
+   * only lists attachments). Never opened or run by the app.
+   */
+  downloadAttachment?(rfcMessageId: string, partId: string, maxBytes: number): Promise<AttachmentContent>;
   /** The remote id `sendReply` will give this key (email: the Message-ID). */
   remoteIdFor(idempotencyKey: string): string;
   close(): Promise<void>;

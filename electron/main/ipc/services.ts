@@ -3,6 +3,7 @@ import type { AppInfo } from '../../../shared/ipc/contract.ts';
 import { AccountError } from '../services/accounts.ts';
 import type { AccountsService } from '../services/accounts.ts';
 import type { EventBus } from '../services/events.ts';
+import { fetchRemoteImages } from '../services/remote-images.ts';
 import type { OpenExternal } from '../services/open-external.ts';
 import type { SettingsService } from '../services/settings.ts';
 import { IpcHandlerError } from './handle.ts';
@@ -63,6 +64,9 @@ export function registerCoreHandlers<S>(router: IpcRouter<S>, services: CoreServ
   router.handle('accounts:pause', ipcCalls['accounts:pause'].request, ({ accountId, paused }) =>
     accountCall(() => accounts.setPaused(accountId, paused)),
   );
+  router.handle('accounts:protection', ipcCalls['accounts:protection'].request, () => ({
+    protection: accounts.protection(),
+  }));
   router.handle('accounts:remove', ipcCalls['accounts:remove'].request, async ({ accountId }) => ({
     removed: await accounts.remove(accountId),
   }));
@@ -72,6 +76,12 @@ export function registerCoreHandlers<S>(router: IpcRouter<S>, services: CoreServ
   router.handle('delivery:send', ipcCalls['delivery:send'].request, (request) =>
     accountCall(() => accounts.send(request)),
   );
+  router.handle('attachments:download', ipcCalls['attachments:download'].request, (request) =>
+    accountCall(() => accounts.downloadAttachment(request)),
+  );
+  router.handle('email:load-images', ipcCalls['email:load-images'].request, async ({ urls }) => ({
+    images: await fetchRemoteImages(urls),
+  }));
   router.handle('delivery:reconcile', ipcCalls['delivery:reconcile'].request, (request) =>
     accountCall(() => accounts.reconcile(request)),
   );

@@ -10,6 +10,7 @@ import type {
   AccountHealth,
   AccountInfo,
   AccountSecrets,
+  AttachmentDownloadResponse,
   ConnectionReport,
   DeliveryReconcileResponse,
   DeliverySendResponse,
@@ -55,6 +56,8 @@ type AccountRecord = z.infer<typeof RecordSchema>;
 const FileSchema = z.object({ v: z.literal(1), accounts: z.array(RecordSchema) });
 
 const REGISTRY_FILE = 'accounts.json';
+/** Attachments travel to the renderer as base64 over IPC; bigger ones are refused with a reason. */
+export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 const secretName = (id: string) => `account:${id}`;
 
 export class AccountError extends Error {
@@ -97,6 +100,7 @@ interface Runtime {
 
 export interface AccountsService {
   list(): AccountInfo[];
+  protection(): SecretStore['protection'];
   add(request: { name: string; config: AccountConfig; secrets: AccountSecrets }): Promise<AccountInfo>;
   test(request: {
     accountId?: string;
@@ -125,6 +129,11 @@ export interface AccountsService {
     target?: ReplyTarget;
     draft?: Draft;
   }): Promise<DeliveryReconcileResponse>;
+  downloadAttachment(request: {
+    accountId: string;
+    rfcMessageId: string;
+    partId: string;
+  }): Promise<AttachmentDownloadResponse>;
   /** Starts watchers for active accounts (once, at startup). */
   start(): void;
   /** Stops watchers and closes connections (Quit). */
@@ -318,6 +327,7 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
 
   const service: AccountsService = {
     list: () => [...runtimes.values()].map(info),
+    protection: () => options.secrets.protection,
 
     async add({ name, config, secrets }) {
       if (config.connector !== secrets.connector)
@@ -603,6 +613,34 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
         } catch (thrown) {
           const error = connector.classify(thrown);
           await connector.close().catch(() => undefined);
+          return { status: 'error', error };
+        }
+      });
+    },
+
+    downloadAttachment({ accountId, rfcMessageId, partId }) {
+      const runtime = runtimeOf(accountId);
+      return serial(runtime, async (): Promise<AttachmentDownloadResponse> => {
+        const found = connectorOrError(runtime);
+        if ('error' in found) return { status: 'error', error: found.error };
+        const { connector } = found;
+        if (!connector.downloadAttachment)
+          return {
+            status: 'error',
+            error: { type: 'rejected', code: 'UNSUPPORTED', reason: 'no attachments on this channel' },
+          };
+        try {
+          const file = await connector.downloadAttachment(rfcMessageId, partId, MAX_ATTACHMENT_BYTES);
+          return {
+            status: 'ok',
+            name: file.name,
+            contentType: file.contentType,
+            size: file.content.length,
+            base64: file.content.toString('base64'),
+          };
+        } catch (thrown) {
+          const error = connector.classify(thrown);
+          if (error.type === 'transient') await connector.close().catch(() => undefined);
           return { status: 'error', error };
         }
       });

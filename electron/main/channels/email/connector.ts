@@ -8,6 +8,7 @@ import type {
 } from '../../../../shared/channels/schemas.ts';
 import type { IngestMessage } from '../../../../shared/ingest/message.ts';
 import type {
+  AttachmentContent,
   Connector,
   ConnectorContext,
   ConnectorFactory,
@@ -393,6 +394,48 @@ export class EmailConnector implements Connector {
     const composed = await composeReply(this.settings, target, draft, key, this.context.now());
     const found = await this.reconcile(key, composed.messageId);
     if (!found.found) await this.appendToSent(composed);
+  }
+
+  async downloadAttachment(
+    rfcMessageId: string,
+    partId: string,
+    maxBytes: number,
+  ): Promise<AttachmentContent> {
+    const client = await this.client();
+    const sent = await this.sentPath(client).catch(() => null);
+    const folders = [...new Set([...this.settings.folders, ...(sent ? [sent] : [])])];
+    for (const path of folders) {
+      const found = await inFolder(client, path, async () => {
+        const uids = await client.search({ header: { 'message-id': rfcMessageId } }, { uid: true });
+        const uid = uids && uids[0];
+        if (!uid) return null;
+        const download = await client.download(String(uid), partId, { uid: true, maxBytes: maxBytes + 1 });
+        if (!download.content || !download.meta) return null;
+        const chunks: Buffer[] = [];
+        let size = 0;
+        for await (const chunk of download.content) {
+          size += (chunk as Buffer).length;
+          if (size > maxBytes)
+            throw new ConnectorFailure({
+              type: 'rejected',
+              code: 'TOO-LARGE',
+              reason: `larger than ${maxBytes} bytes`,
+            });
+          chunks.push(chunk as Buffer);
+        }
+        return {
+          name: download.meta.filename ?? 'attachment',
+          contentType: download.meta.contentType ?? 'application/octet-stream',
+          content: Buffer.concat(chunks),
+        };
+      });
+      if (found) return found;
+    }
+    throw new ConnectorFailure({
+      type: 'rejected',
+      code: 'NOT-FOUND',
+      reason: 'the message or attachment is no longer on the server',
+    });
   }
 
   watch(events: WatchEvents): WatchHandle {

@@ -166,6 +166,26 @@ describe('email sync against Dovecot', () => {
     expect(message.attachments).toEqual([
       { name: 'factuur.pdf', size: 13, contentType: 'application/pdf', partId: '2' },
     ]);
+    // Saved on demand: the bytes come from the server only now.
+    const file = await harness.service.downloadAttachment({
+      accountId: account.id,
+      rfcMessageId: 'att-1@example.net',
+      partId: '2',
+    });
+    expect(file).toMatchObject({
+      status: 'ok',
+      name: 'factuur.pdf',
+      contentType: 'application/pdf',
+      size: 13,
+    });
+    expect(file.status === 'ok' && Buffer.from(file.base64, 'base64').toString()).toBe('%PDF-1.4 fake');
+    expect(
+      await harness.service.downloadAttachment({
+        accountId: account.id,
+        rfcMessageId: 'gone@example.net',
+        partId: '2',
+      }),
+    ).toMatchObject({ status: 'error', error: { type: 'rejected', code: 'NOT-FOUND' } });
   });
 
   it('wakes the loop within 5 s of an APPEND by another client, and the next page has it (not back-fill)', async () => {
