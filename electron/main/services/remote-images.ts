@@ -133,12 +133,7 @@ export async function fetchRemoteImages(
   const out: RemoteImage[] = [];
   // One at a time: a newsletter's 50 images should not open 50 connections from the app.
   for (const url of [...new Set(urls)]) {
-    let dataUrl: string | null = null;
-    try {
-      dataUrl = await fetchOne(url, settings, budget);
-    } catch {
-      dataUrl = null;
-    }
+    const dataUrl = await fetchOne(url, settings, budget).catch(() => null);
     out.push({ url, dataUrl });
   }
   return out;
