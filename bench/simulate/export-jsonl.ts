@@ -3,6 +3,7 @@
 // Usage: node --import tsx bench/simulate/export-jsonl.ts [--seed 2026] [--days 3] [--brands 20] [--out FILE|-]
 import { parseArgs } from 'node:util';
 import { simulate } from './simulate.ts';
+import { simulate2 } from './simulate2.ts';
 import { jsonlWriter } from '../jsonl-writer.ts';
 
 const { values } = parseArgs({
@@ -10,10 +11,13 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '2026' },
     days: { type: 'string', default: '3' },
     brands: { type: 'string', default: '20' },
+    sim: { type: 'string', default: '1' },
     out: { type: 'string', default: '-' },
   },
 });
-const sim = simulate({ seed: Number(values.seed), days: Number(values.days), brands: Number(values.brands) });
+const cfg = { seed: Number(values.seed), days: Number(values.days), brands: Number(values.brands) };
+// --sim 2: the second simulator (reworded, thread-shaped cascades; bench/simulate/simulate2.ts).
+const sim = values.sim === '2' ? simulate2(cfg) : simulate(cfg);
 const out = jsonlWriter(values.out);
 for (const m of sim.messages) {
   const line: Record<string, unknown> = {

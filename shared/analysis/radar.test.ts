@@ -289,7 +289,7 @@ describe('crisis radar', () => {
     }
     const crisis = (o: RadarOptions): RadarAlert[] =>
       run([...background(6), ...stream.map((m) => ({ ...m }))], [], o).filter((a) => a.kind === 'crisis');
-    expect(crisis({ replyEvidence: false })).toHaveLength(0);
+    expect(crisis({ replyEvidence: false, threadCascade: false })).toHaveLength(0);
     const alerts = crisis({});
     expect(alerts).toHaveLength(1);
     expect(Date.parse(alerts[0]!.at) - T).toBeLessThanOrEqual(20 * 60_000);
@@ -332,5 +332,76 @@ describe('crisis radar', () => {
     };
     expect(young({ freshWord: false })).toBe(2);
     expect(young({})).toBe(3);
+  });
+});
+
+describe('thread-cascade detector', () => {
+  // Two differently worded complaints, then reactions from many other people: replies, a repost
+  // and a quote. They share no keyword, so only the thread shape shows the cascade.
+  const cascade = (positive: boolean): RadarMessage[] => {
+    const roots = positive
+      ? [msg(T, '@KPN wat een fantastische monteur vandaag, super geholpen!', 'r1')]
+      : [
+          msg(T, '@KPN mijn bestelling van vorige week is nog steeds niet geleverd', 'r1'),
+          msg(T + 60_000, '@KPN factuur dubbel afgeschreven en niemand neemt op', 'r2'),
+        ];
+    const reactions = positive
+      ? [
+          '@KPN top!',
+          '@KPN geweldig',
+          '@KPN wat leuk',
+          '@KPN super',
+          '@KPN fijn zeg',
+          '@KPN mooi',
+          '@KPN echt goed',
+          '@KPN leuk',
+        ]
+      : [
+          '@KPN zelfde hier',
+          '@KPN al nieuws?',
+          '@KPN bij mij ook',
+          '@KPN +1',
+          '@KPN idem',
+          '@KPN iemand een idee?',
+          '@KPN ook zo',
+          '@KPN hier ook',
+        ];
+    const out = [...roots];
+    reactions.forEach((text, i) => {
+      const parent = roots[i % roots.length] as RadarMessage;
+      out.push(msg(T + (2 + i) * 60_000, text, `fan${i}`, { inReplyTo: parent.id }));
+    });
+    out.push(msg(T + 11 * 60_000, `RT @r1: ${(roots[0] as RadarMessage).text}`, 'rt1'));
+    return out;
+  };
+  it('alerts on reactions by other people to differently worded complaints', () => {
+    // Reply evidence (non-positive replies join the thread's topic) would see this one too: off.
+    const alerts = run([...background(6), ...cascade(false)], [], { replyEvidence: false }).filter(
+      (a) => a.kind === 'crisis',
+    );
+    expect(
+      run([...background(6), ...cascade(false)], [], { threadCascade: false, replyEvidence: false }).filter(
+        (a) => a.kind === 'crisis',
+      ),
+    ).toHaveLength(0);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.reasons[0]!.code).toBe('radar.engagement');
+    expect(Date.parse(alerts[0]!.at) - T).toBeLessThanOrEqual(15 * 60_000);
+  });
+  it('stays silent on a thread of praise and on a customer talking with the brand in their own thread', () => {
+    expect(run([...background(6), ...cascade(true)]).filter((a) => a.kind === 'crisis')).toHaveLength(0);
+    const own: RadarMessage[] = [msg(T, '@KPN mijn internet doet het al 3 dagen niet', 'klant')];
+    for (let i = 1; i <= 10; i++)
+      own.push(
+        i % 2
+          ? msg(T + i * 60_000, 'Vervelend! Stuur je je postcode via DM?', 'kpn-agent', {
+              direction: 'outgoing',
+              inReplyTo: own[i - 1]!.id,
+            })
+          : msg(T + i * 60_000, '@KPN nog steeds niks, dit is belachelijk', 'klant', {
+              inReplyTo: own[i - 1]!.id,
+            }),
+      );
+    expect(run([...background(6), ...own]).filter((a) => a.kind === 'crisis')).toHaveLength(0);
   });
 });

@@ -14,6 +14,7 @@ import type { MessageScore } from './score.ts';
 import { DEFAULT_RISK_THRESHOLD, MESSAGE_REASON_CODES, scoreConversation } from './risk.ts';
 import type { ConversationInput, RiskMessage } from './risk.ts';
 import { reasonText } from './reasons.ts';
+import { cascadeReasons, createCascadeDetector } from './cascade.ts';
 import type { Reason, ReasonLocale } from './reasons.ts';
 
 export interface RadarMessage {
@@ -82,6 +83,13 @@ export interface RadarOptions {
    * older topic (or one on alert) that does not use that word much (default on).
    */
   freshWord?: boolean;
+  /**
+   * The thread-cascade detector (`cascade.ts`): reactions by other people to complaints, per
+   * brand, against the brand's own rate of them (default on).
+   */
+  threadCascade?: boolean;
+  /** Raise the CUSUM alarm level with the number of topics at a brand (default on). */
+  multipleTesting?: boolean;
 }
 
 export interface TopicView {
@@ -207,6 +215,8 @@ interface BrandState {
 }
 
 const MIN = 60_000;
+/** Topics at a brand before the CUSUM alarm level rises (see `alarmLevel`). */
+const TOPICS_FREE = 20;
 /** The slow-burn window, in burst windows (4 × 15 min = one hour). */
 const SLOW_WINDOWS = 4;
 /** Slow burn: at least this many mentions and authors in the hour, and replies/quotes among them. */
@@ -413,6 +423,8 @@ export function createRadar(options: RadarOptions = {}): Radar {
     }
   }
 
+  const cascade = options.threadCascade === false ? null : createCascadeDetector();
+  const multipleTesting = options.multipleTesting ?? true;
   const reason = (code: string, value: string | number, weight: number): Reason => ({
     code,
     text: reasonText(code, value, locale),
@@ -816,6 +828,40 @@ export function createRadar(options: RadarOptions = {}): Radar {
       firstTime = b.authors.add(msg.author.id).size > size;
     }
 
+    if (cascade !== null && msg.direction === 'incoming' && score !== undefined) {
+      const busy = b.recent.length / Math.max(0.5, b.negRate);
+      const ev = cascade.observe(
+        {
+          id: msg.id,
+          t,
+          brand,
+          author: msg.author.id,
+          handle: msg.author.handle ?? null,
+          followers: msg.author.followers ?? 0,
+          inReplyTo: msg.inReplyTo ?? null,
+          text: msg.text,
+          complaint: score.isComplaint,
+          positive: score.polarity === 'positive',
+          severity: score.severity,
+        },
+        busy,
+      );
+      const rootTopic = ev ? msgTopic.get(ev.roots[0] as string) : undefined;
+      // A cascade whose thread's topic is already on crisis alert has its alert.
+      if (ev && !(rootTopic !== undefined && resolve(rootTopic).alerted)) {
+        alerts.push({
+          id: `alert-${++alertSeq}`,
+          kind: 'crisis',
+          at: new Date(t).toISOString(),
+          brand,
+          topic: rootTopic ? topicLabel(resolve(rootTopic)) : '',
+          score: Math.min(100, Math.round(40 + 8 * Math.log2(Math.max(1, ev.ratio)) + 25 * ev.meanSeverity)),
+          messageIds: ev.messageIds,
+          reasons: cascadeReasons(ev, reason),
+        });
+      }
+    }
+
     // Conversation bookkeeping (escalation risk).
     const parentConvKey = msg.inReplyTo ? msgConv.get(msg.inReplyTo) : undefined;
     const ownKey =
@@ -905,7 +951,11 @@ export function createRadar(options: RadarOptions = {}): Radar {
       parentTopic !== undefined &&
       parentTopic.live &&
       t - parentTopic.lastAt < 6 * 60 * MIN;
-    if (negative || echo) {
+    // A repost ("RT @user: …") repeats its original's words: it is a reaction (the cascade
+    // detector counts it), not one more mention of the topic, or one repost storm of a single
+    // misread message looks like a burst of many.
+    const repost = sig !== null && /^rt user ?:/.test(sig.norm.text);
+    if ((negative || echo) && !repost) {
       let terms = NO_TERMS;
       let surface = NO_TERMS;
       let topic: Topic;
@@ -1095,7 +1145,7 @@ export function createRadar(options: RadarOptions = {}): Radar {
       b.youngRun.shift();
       b.youngRunTopics.shift();
     }
-    if (b.youngCusum < cusumH || t - b.since < YOUNG_TOPIC) return null;
+    if (b.youngCusum < alarmLevel(b) || t - b.since < YOUNG_TOPIC) return null;
     const run = b.youngRun;
     const span = Math.max(W, t - (run[0] as TopicEvent).t);
     const c = burstTest(run, (mu * span) / W, minCount, 0, CUSUM_RATIO, Math.min(minCount, 4));
@@ -1121,6 +1171,16 @@ export function createRadar(options: RadarOptions = {}): Radar {
     return alert;
   }
 
+  /**
+   * The CUSUM alarm level at a brand: h, raised by the log of how many topics run side by side
+   * beyond TOPICS_FREE. Each topic is one more test; at a brand with thousands of messages a day
+   * hundreds of topics each crossing h by chance now and then made most false alerts of the second
+   * simulator (bench/simulate/simulate2.ts).
+   */
+  function alarmLevel(b: BrandState): number {
+    return multipleTesting ? cusumH + Math.log(Math.max(1, b.topics.length / TOPICS_FREE)) : cusumH;
+  }
+
   function checkBurst(topic: Topic, t: number, b: BrandState, event: TopicEvent): RadarAlert | null {
     const mu = expectation(topic, topic.events.length, b);
     if (detector !== 'window') updateCusum(topic, event, mu);
@@ -1142,7 +1202,7 @@ export function createRadar(options: RadarOptions = {}): Radar {
         if (slow) return raise(topic, t, hour, slow.ratio, 'hour', engaged);
       }
     }
-    if (detector !== 'window' && topic.cusum >= cusumH) {
+    if (detector !== 'window' && topic.cusum >= alarmLevel(b)) {
       // The run's own counts must make the case too: enough mentions and authors, and a rate
       // well above the expectation over its span (at least one window).
       const run = topic.run;
