@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { renderTemplate } from '../templates/render.ts';
+import { draftFromText, insertTemplate, provenanceOf } from '../templates/draft.ts';
+import { starterTemplates } from '../templates/starter.ts';
 import { recentReply, ReplyIndex } from './duplicate.ts';
-import { decideSend, overrideFor, runChecks, type CheckInput } from './run.ts';
+import { decideSend, overrideFor, recheckForSend, runChecks, type CheckInput } from './run.ts';
 import { checkSettings, DEFAULT_CHECK_SETTINGS } from './types.ts';
 
 const NOW = Date.UTC(2026, 11, 1, 12);
@@ -140,5 +142,58 @@ describe('decideSend and overrides', () => {
     const decision = decideSend(later, NOW + 60_000, override);
     expect(decision).toMatchObject({ ok: false, reason: 'blocked' });
     expect(decision.ok ? [] : decision.blocking.map((b) => b.code)).toEqual(['placeholder']);
+  });
+});
+
+describe('recheckForSend (the delivery worker)', () => {
+  it('holds a reply queued offline when the same text went out publicly meanwhile', () => {
+    const storing = starterTemplates(0).find((t) => t.shortCode === 'storing')!;
+    const draft = insertTemplate(
+      draftFromText(''),
+      storing,
+      storing.variants.find((v) => v.lang === 'nl' && v.style === 'short')!,
+      {
+        'customer.firstName': 'Sanne',
+      },
+    );
+    const settings = checkSettings({ modes: { nearDuplicate: 'block' } });
+    const queuedAt = NOW - 2 * 3_600_000;
+    const atQueue = runChecks(
+      { ...base, now: queuedAt, text: draft.text, spans: draft.spans, recentPublic: new ReplyIndex() },
+      settings,
+    );
+    const queued = decideSend(atQueue, queuedAt);
+    expect(queued.ok).toBe(true);
+    // While the agent was offline, colleagues posted the same text three times.
+    const index = new ReplyIndex();
+    for (let i = 0; i < 3; i++)
+      index.add(
+        recentReply(
+          {
+            id: `r${i}`,
+            brand: 'belnet',
+            channel: 'x',
+            conversationId: `c${i}`,
+            sentAt: NOW - 3_600_000,
+            text: draft.text.replace('Sanne', `Klant${i}`),
+          },
+          { minWords: 6 },
+        ),
+      );
+    const stored = { provenance: provenanceOf(draft), checks: queued.ok ? queued.record : null };
+    const atSend = recheckForSend(
+      { ...base, text: draft.text, recentPublic: index, messageId: 'm1' },
+      stored,
+      settings,
+    );
+    expect(atSend).toMatchObject({ ok: false, reason: 'blocked' });
+    expect(atSend.ok ? [] : atSend.blocking.map((b) => b.code)).toEqual(['nearDuplicate']);
+    // Without the duplicates it goes out, and the record keeps the template's hint.
+    const clean = recheckForSend(
+      { ...base, text: draft.text, recentPublic: new ReplyIndex() },
+      stored,
+      settings,
+    );
+    expect(clean.ok && clean.record.results.map((r) => r.code)).toEqual(['personalTouch']);
   });
 });

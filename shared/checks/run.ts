@@ -7,6 +7,7 @@
 import type { ChannelKind } from '../domain/channels.ts';
 import type { TemplateTone } from '../templates/model.ts';
 import { agentSpans, personalTouch, type Span } from '../templates/render.ts';
+import { draftFromProvenance, type ReplyProvenance } from '../templates/draft.ts';
 import { checkNearDuplicate, type ReplyCandidates } from './duplicate.ts';
 import { greetingMatches, parseGreeting } from './greeting.ts';
 import { checkLanguage, customerLanguage } from './language.ts';
@@ -205,4 +206,33 @@ export function overrideFor(run: CheckRun, reason: string): CheckOverride {
     reason: reason.trim(),
     codes: [...new Set(run.results.filter((r) => r.severity === 'block').map((r) => r.code))],
   };
+}
+
+/** What a queued reply carries for its checks: how it was written and what the agent decided. */
+export interface StoredReplyChecks {
+  provenance: ReplyProvenance | null;
+  checks: CheckRecord | null;
+}
+
+/**
+ * The delivery worker's check right before sending: the same checks on the stored text and
+ * provenance, against the world as it is now (recent public replies, the conversation's mood),
+ * with the agent's stored override. A reply that now hits a block nobody overrode is held.
+ */
+export function recheckForSend(
+  input: Omit<CheckInput, 'spans' | 'removed' | 'template'>,
+  stored: StoredReplyChecks,
+  settings: CheckSettings,
+): SendDecision {
+  const draft = draftFromProvenance(input.text, stored.provenance);
+  const run = runChecks(
+    {
+      ...input,
+      spans: draft.spans,
+      removed: draft.removed,
+      template: draft.template ? { id: draft.template.id, tone: draft.template.tone } : null,
+    },
+    settings,
+  );
+  return decideSend(run, input.now, stored.checks?.override ?? null);
 }

@@ -10,3 +10,4 @@ export * from './io.ts';
 export * from './search.ts';
 export * from './suggest.ts';
 export { starterTemplates } from './starter.ts';
+export * from './draft.ts';

@@ -93,11 +93,15 @@ export function renderTemplate(
   }
   if (options.edited === undefined || options.edited === text)
     return { text, spans, missing, variables, removed: 0 };
-  return { ...applyEdits(text, spans, options.edited), missing, variables };
+  return { ...rebaseSpans(text, spans, options.edited), missing, variables };
 }
 
-/** Maps spans of `before` onto `after` through a character diff; inserted text is the agent's. */
-function applyEdits(
+/**
+ * Maps spans of `before` onto `after` through a character diff: unchanged characters keep their
+ * source, inserted ones become the agent's, and `removed` counts what was deleted. The composer
+ * calls it on every edit, so the spans follow the text as the agent types.
+ */
+export function rebaseSpans(
   before: string,
   spans: readonly Span[],
   after: string,
