@@ -25,7 +25,7 @@ const TOPIC_OF_SIGNAL: Partial<Record<SignalCode, TemplateCategory[]>> = {
   'complaint.money': ['refund', 'billing'],
   'complaint.waiting': ['delay', 'apology'],
   'complaint.duration': ['delay', 'outage'],
-  'complaint.persistence': ['apology', 'dm'],
+  'complaint.persistence': ['dm', 'apology'],
   'complaint.failure': ['outage', 'delivery', 'apology'],
   'complaint.blame': ['apology'],
   'threat.legal': ['crisis', 'dm'],
@@ -155,7 +155,10 @@ export function createSuggester(templates: readonly Template[]): Suggester {
         for (const f of signals.fired) {
           if (f.code.startsWith('complaint.') || f.code.startsWith('threat.') || f.code.startsWith('safety.'))
             complaint = true;
-          for (const c of TOPIC_OF_SIGNAL[f.code] ?? []) topicWeight.set(c, (topicWeight.get(c) ?? 0) + 1);
+          // The first category is what the signal is about; the others fit it half as well.
+          (TOPIC_OF_SIGNAL[f.code] ?? []).forEach((c, k) =>
+            topicWeight.set(c, (topicWeight.get(c) ?? 0) + (k === 0 ? 1 : 0.5)),
+          );
         }
         // Praise without any complaint is a thank-you, even without a praise cue ("super service").
         if (!complaint && signals.lexPos > 1 && signals.lexPos > -2 * signals.lexNeg)
