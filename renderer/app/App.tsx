@@ -71,6 +71,11 @@ import { FlagsView } from '../components/FlagsView.tsx';
 import { CrisisPanel } from '../components/CrisisView.tsx';
 import { ReportDialog } from '../components/ReportDialog.tsx';
 import { FLAG_STATES, type AlertRow, type FlagState } from '../../shared/crisis/types.ts';
+import type { StoredReplyChecks } from '../../shared/checks/run.ts';
+import { DEFAULT_CHECK_SETTINGS } from '../../shared/checks/types.ts';
+import type { Template } from '../../shared/templates/model.ts';
+import { ensureStarterTemplates, listTemplates, recordTemplateUse } from '../db/templates.ts';
+import type { AssistBase } from '../components/ConversationView.tsx';
 
 const PAGE = 100;
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
@@ -153,6 +158,23 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
   );
 
   // Snoozes wake by themselves: one timer for the earliest end, re-armed after each change.
+  // The template library (small, read whole); the starter library goes in on first run.
+  useEffect(() => {
+    void ensureStarterTemplates(db, Date.now());
+  }, [db]);
+  const templates = useLiveQuery(() => listTemplates(db), [db]);
+  const assistBase = useCallback(
+    (list: readonly Template[]): AssistBase => ({
+      templates: list,
+      uiLang: lang,
+      agent: { name: settings.agent.name, initials: settings.agent.initials },
+      settings: DEFAULT_CHECK_SETTINGS,
+      // The near-duplicate index arrives with the publicReplies table (schema v4); until then the check is skipped.
+      recentPublic: null,
+      dateTime: (ms: number) => messageTime(ms, Date.now(), lang),
+    }),
+    [lang, settings.agent.name, settings.agent.initials],
+  );
   const snoozedCount = useLiveQuery(async () => (await db.counters.get('status:snoozed'))?.value ?? 0, [db]);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -420,15 +442,17 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
   // Sends what the composer of `conversationId` holds: the id comes from the composer that the
   // text was typed in, never from the current selection.
   const onSubmit = useCallback(
-    async (conversationId: string, kind: ComposerMode, text: string) => {
+    async (conversationId: string, kind: ComposerMode, text: string, meta?: StoredReplyChecks) => {
       const at = Date.now();
       try {
         const done =
           kind === 'note'
             ? await addNote(db, conversationId, text, me, at)
-            : await queueReply(db, conversationId, text, me, at);
+            : await queueReply(db, conversationId, text, me, at, meta);
         if (done) toast({ text: t(kind === 'note' ? 'composer.noteAdded' : 'composer.queued') });
         if (done && kind === 'reply') await recordReply(db, done);
+        const templateId = meta?.provenance?.template?.id;
+        if (done && templateId) await recordTemplateUse(db, templateId, at);
         return done !== null;
       } catch (e) {
         // Nothing is lost: the text stays in the composer (and its draft) until it can be saved.
@@ -710,6 +734,7 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
         onSaveDraft={onSaveDraft}
         onSubmit={onSubmit}
         onFocusDone={focusDone}
+        {...(templates ? { assist: assistBase(templates) } : {})}
         onDecide={(id, state) => void onDecide(id, state)}
         onStartCrisis={(shown) => {
           const brand = shown.brand ?? t('author.unknown');

@@ -1,6 +1,26 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNEL_REPLY_LIMIT, type ChannelKind } from '../../shared/domain/channels.ts';
+import { measureReply } from '../../shared/checks/length.ts';
+import type { ReplyCandidates } from '../../shared/checks/duplicate.ts';
+import { decideSend, overrideFor, runChecks, type StoredReplyChecks } from '../../shared/checks/run.ts';
+import type { CheckSettings } from '../../shared/checks/types.ts';
+import {
+  draftFromText,
+  editDraft,
+  fillDraftVariable,
+  insertTemplate,
+  provenanceOf,
+  shortCodeAt,
+  signDraft,
+  unfilledVariables,
+  type ReplyDraft,
+} from '../../shared/templates/draft.ts';
+import { pickVariant, type Template, type TemplateLang } from '../../shared/templates/model.ts';
+import { indexTemplates, searchTemplates } from '../../shared/templates/search.ts';
+import { createSuggester } from '../../shared/templates/suggest.ts';
+import { buildValues, candidatesFor, signatureFor } from '../../shared/templates/values.ts';
+import { CheckList, LengthCounter, ReplyPreview, TemplatePicker, VariableForm } from './ReplyAssist.tsx';
 
 export type ComposerMode = 'reply' | 'note';
 
@@ -20,6 +40,29 @@ export interface FocusRequest {
   insert?: { conversationId: string; text: string };
 }
 
+/** What the composer needs to offer templates and check a reply; without it, it is a plain editor. */
+export interface ReplyAssistContext {
+  templates: readonly Template[];
+  /** The language to reply in (the conversation's, else the UI's). */
+  lang: TemplateLang;
+  uiLang: TemplateLang;
+  isPublic: boolean;
+  brand: string | null;
+  brandName: string | null;
+  customer: { name: string | null; handle: string | null };
+  /** The customer's messages, oldest first. */
+  customerMessages: ReadonlyArray<{ text: string; lang: string | null }>;
+  conversationLang: string | null;
+  agent: { name: string; initials: string };
+  settings: CheckSettings;
+  /** Recent public replies for the near-duplicate check; null skips it. */
+  recentPublic: ReplyCandidates | null;
+  whatsappWindowOpen?: boolean;
+  dateTime: (ms: number) => string;
+  /** The clock the checks use (the 24-hour window of the near-duplicate check). */
+  now: number;
+}
+
 export interface ComposerProps {
   conversationId: string;
   channel: ChannelKind;
@@ -28,7 +71,14 @@ export interface ComposerProps {
   draft: ComposerDraft | null;
   focusRequest: FocusRequest | null;
   onSaveDraft: (conversationId: string, kind: ComposerMode, text: string) => void;
-  onSubmit: (conversationId: string, kind: ComposerMode, text: string) => Promise<boolean>;
+  /** `meta`: for replies, how it was written (template, variables, spans) and its check results. */
+  onSubmit: (
+    conversationId: string,
+    kind: ComposerMode,
+    text: string,
+    meta?: StoredReplyChecks,
+  ) => Promise<boolean>;
+  assist?: ReplyAssistContext;
   /** Called once a focus request has been honoured, so it does not fire again on the next conversation. */
   onFocusDone: () => void;
 }
@@ -47,6 +97,8 @@ interface ComposerState extends ComposerDraft {
   conversationId: string;
   /** Changed since the last save: the autosave effect picks it up. */
   dirty: boolean;
+  /** The text with where each part came from (template, variable, the agent). */
+  reply: ReplyDraft;
 }
 
 const initialState = (conversationId: string, draft: ComposerDraft | null): ComposerState => ({
@@ -54,6 +106,7 @@ const initialState = (conversationId: string, draft: ComposerDraft | null): Comp
   kind: draft?.kind ?? 'reply',
   text: draft?.text ?? '',
   dirty: false,
+  reply: draftFromText(draft?.text ?? ''),
 });
 
 /**
@@ -72,8 +125,10 @@ export function Composer({
   onSaveDraft,
   onSubmit,
   onFocusDone,
+  assist,
 }: ComposerProps) {
   const { t } = useTranslation();
+  const { t: tt } = useTranslation('templates');
   const [state, setState] = useState(() => initialState(conversationId, draft));
   const [sending, setSending] = useState(false);
   const ref = useRef<HTMLTextAreaElement>(null);
@@ -106,7 +161,107 @@ export function Composer({
   useEffect(() => flush, [flush]);
 
   const { kind: mode, text } = state;
-  const edit = (patch: Partial<ComposerDraft>) => setState((s) => ({ ...s, ...patch, dirty: true }));
+  const edit = (patch: Partial<ComposerDraft>) =>
+    setState((s) => ({
+      ...s,
+      ...patch,
+      dirty: true,
+      reply: patch.text === undefined ? s.reply : editDraft(s.reply, patch.text),
+    }));
+  const setReply = (reply: ReplyDraft) => setState((s) => ({ ...s, text: reply.text, reply, dirty: true }));
+
+  // Templates: a `/code` right before the cursor opens the picker; suggestions for this conversation.
+  const [cursor, setCursor] = useState(0);
+  const [active, setActive] = useState(0);
+  const [pickerClosed, setPickerClosed] = useState<string | null>(null);
+  const [override, setOverride] = useState('');
+  const overrideRef = useRef<HTMLInputElement>(null);
+  const index = useMemo(() => indexTemplates(assist?.templates ?? []), [assist?.templates]);
+  const suggester = useMemo(() => createSuggester(assist?.templates ?? []), [assist?.templates]);
+  const code = assist && mode === 'reply' ? shortCodeAt(text, cursor) : null;
+  const pickerOpen = code !== null && pickerClosed !== `${code.start}:${code.query}`;
+  const query = code?.query ?? null;
+  const replyLang = assist?.lang ?? 'nl';
+  const hits = useMemo(
+    () => (query ? searchTemplates(index, query, { lang: replyLang, limit: 6 }).map((h) => h.template) : []),
+    [query, index, replyLang],
+  );
+  const suggestions = useMemo(
+    () =>
+      assist && mode === 'reply'
+        ? suggester.suggest({
+            messages: assist.customerMessages,
+            lang: assist.lang,
+            channel,
+            ...(assist.whatsappWindowOpen !== undefined
+              ? { whatsappWindowOpen: assist.whatsappWindowOpen }
+              : {}),
+          })
+        : [],
+    [assist, suggester, mode, channel],
+  );
+  const values = useMemo(
+    () =>
+      assist
+        ? buildValues({
+            customer: assist.customer,
+            agent: assist.agent,
+            conversationId,
+            brandName: assist.brandName,
+            channel,
+          })
+        : {},
+    [assist, conversationId, channel],
+  );
+  const insert = (template: Template, range?: { start: number; end: number }) => {
+    if (!assist) return;
+    const variant = pickVariant(template, {
+      lang: assist.lang,
+      channel,
+      ...(assist.whatsappWindowOpen !== undefined ? { whatsappWindowOpen: assist.whatsappWindowOpen } : {}),
+    });
+    if (!variant) return;
+    const inserted = insertTemplate(state.reply, template, variant, values, range);
+    const signed = signDraft(
+      inserted,
+      signatureFor(channel, assist.lang, assist.agent, assist.brandName),
+      channel,
+    );
+    setReply(signed);
+    setOverride('');
+    requestAnimationFrame(() => {
+      const el = ref.current;
+      if (!el) return;
+      el.focus();
+      el.setSelectionRange(signed.text.length, signed.text.length);
+      setCursor(signed.text.length);
+    });
+  };
+
+  // The checks run as the agent types (about a millisecond); the same runner runs again at send time.
+  const run = useMemo(() => {
+    if (!assist || mode !== 'reply' || !text.trim()) return null;
+    return runChecks(
+      {
+        text: state.reply.text,
+        channel,
+        public: assist.isPublic,
+        brand: assist.brand,
+        now: assist.now,
+        customer: assist.customer,
+        customerMessages: assist.customerMessages,
+        conversationLang: assist.conversationLang,
+        template: state.reply.template
+          ? { id: state.reply.template.id, tone: state.reply.template.tone }
+          : null,
+        spans: state.reply.spans,
+        removed: state.reply.removed,
+        recentPublic: assist.recentPublic,
+      },
+      assist.settings,
+    );
+  }, [assist, mode, text, state.reply, channel]);
+  const missing = assist && mode === 'reply' ? unfilledVariables(state.reply) : [];
 
   // A focus request (R or N, or one pending from before this composer mounted) switches the tab
   // during render and adds the text it carries for this conversation, then focuses the field.
@@ -130,28 +285,49 @@ export function Composer({
     onFocusDone();
   }, [request, onFocusDone]);
 
-  const limit = mode === 'reply' ? CHANNEL_REPLY_LIMIT[channel] : null;
+  // With assist the length check is one of the checks (in the channel's own unit); without it,
+  // the plain grapheme counter stays.
+  const measures =
+    assist && mode === 'reply'
+      ? measureReply(text, channel, assist.isPublic, assist.settings.limits[channel])
+      : [];
+  const limit = !assist && mode === 'reply' ? CHANNEL_REPLY_LIMIT[channel] : null;
   const used = visibleLength(text);
   const over = limit !== null && used > limit;
+  const blocked = run?.blocked ?? false;
 
   const submit = async () => {
     if (!text.trim() || over || sending) return;
+    let meta: StoredReplyChecks | undefined;
+    if (run && mode === 'reply') {
+      const decision = decideSend(run, Date.now(), override.trim() ? overrideFor(run, override) : null);
+      if (!decision.ok) {
+        overrideRef.current?.focus();
+        return;
+      }
+      // The message body is stored trimmed; its provenance must describe exactly that text.
+      meta = {
+        provenance: provenanceOf(editDraft(state.reply, state.reply.text.trim())),
+        checks: decision.record,
+      };
+    }
     const sent = { conversationId: state.conversationId, kind: mode, text };
     // The send writes the message and removes the draft in one transaction; an autosave still
     // waiting must not bring the draft back afterwards. The field is read-only meanwhile.
     if (saveTimer.current) clearTimeout(saveTimer.current);
     pending.current = null;
     setSending(true);
-    const ok = await onSubmit(sent.conversationId, sent.kind, sent.text);
+    const ok = await onSubmit(sent.conversationId, sent.kind, sent.text, meta);
     setSending(false);
     // On failure the text stays and is saved again as the draft: nothing is lost.
     setState((s) =>
       s.conversationId !== sent.conversationId
         ? s
         : ok
-          ? { ...s, text: '', dirty: false }
+          ? { ...s, text: '', dirty: false, reply: draftFromText('') }
           : { ...s, dirty: true },
     );
+    if (ok) setOverride('');
   };
 
   return (
@@ -190,8 +366,35 @@ export function Composer({
             : t('composer.notePlaceholder')
         }
         readOnly={sending}
-        onChange={(e) => edit({ text: e.target.value })}
+        onChange={(e) => {
+          setCursor(e.target.selectionStart);
+          setActive(0);
+          edit({ text: e.target.value });
+        }}
+        onSelect={(e) => setCursor(e.currentTarget.selectionStart)}
         onKeyDown={(e) => {
+          if (pickerOpen && code && hits.length > 0) {
+            if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+              e.preventDefault();
+              setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : hits.length - 1)) % hits.length);
+              return;
+            }
+            if ((e.key === 'Enter' && !e.ctrlKey && !e.metaKey) || e.key === 'Tab') {
+              e.preventDefault();
+              insert(hits[Math.min(active, hits.length - 1)]!, code);
+              return;
+            }
+          }
+          if (pickerOpen && code && e.key === 'Escape') {
+            e.preventDefault();
+            setPickerClosed(`${code.start}:${code.query}`);
+            return;
+          }
+          if (e.altKey && /^[1-3]$/.test(e.key) && suggestions[Number(e.key) - 1]) {
+            e.preventDefault();
+            insert(suggestions[Number(e.key) - 1]!.template);
+            return;
+          }
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
             void submit();
@@ -200,8 +403,70 @@ export function Composer({
           }
         }}
       />
+      {pickerOpen && assist && (
+        <TemplatePicker
+          hits={hits}
+          active={active}
+          lang={assist.uiLang}
+          onPick={(h) => code && insert(h, code)}
+        />
+      )}
+      {assist && mode === 'reply' && suggestions.length > 0 && !text.trim() && (
+        <div className="template-suggestions" data-testid="template-suggestions">
+          <span className="muted">{tt('composer.suggested')}</span>
+          {suggestions.map((sug, i) => (
+            <button
+              key={sug.template.id}
+              type="button"
+              onClick={() => insert(sug.template)}
+              title={sug.reasons.map((r) => tt(`suggest.reason.${r}`)).join(', ')}
+            >
+              <kbd>Alt+{i + 1}</kbd> /{sug.template.shortCode}
+            </button>
+          ))}
+        </div>
+      )}
+      {assist && mode === 'reply' && (
+        <VariableForm
+          missing={missing}
+          candidates={(name) =>
+            candidatesFor(name, {
+              customer: assist.customer,
+              customerMessages: assist.customerMessages.map((m) => m.text),
+            })
+          }
+          onFill={(name, value) => {
+            setReply(fillDraftVariable(state.reply, name, value));
+            ref.current?.focus();
+          }}
+        />
+      )}
+      {assist && mode === 'reply' && state.reply.template && text.trim() && (
+        <ReplyPreview text={state.reply.text} spans={state.reply.spans} />
+      )}
+      {run && assist && <CheckList results={run.results} dateTime={assist.dateTime} />}
+      {blocked && (
+        <label className="override" data-testid="override">
+          <span>{tt('composer.overrideLabel')}</span>
+          <input
+            ref={overrideRef}
+            value={override}
+            placeholder={tt('composer.overridePlaceholder')}
+            onChange={(e) => setOverride(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                void submit();
+              } else if (e.key === 'Escape') ref.current?.focus();
+            }}
+          />
+        </label>
+      )}
       <div className="composer-bar">
-        <span className="composer-hint">{t('composer.hint')}</span>
+        <span className="composer-hint">
+          {assist && mode === 'reply' ? tt('composer.hint') : t('composer.hint')}
+        </span>
+        {measures[0] && <LengthCounter measure={measures.find((m) => m.over > 0) ?? measures[0]} />}
         {limit !== null && (
           <span
             className={`composer-limit ${over ? 'over' : ''}`}
@@ -214,8 +479,14 @@ export function Composer({
             {t('composer.limit', { used, limit })}
           </span>
         )}
-        <button type="submit" className="primary" disabled={!text.trim() || over || sending}>
-          {t(mode === 'reply' ? 'composer.sendReply' : 'composer.addNote')}
+        <button
+          type="submit"
+          className="primary"
+          disabled={!text.trim() || over || sending || (blocked && override.trim().length < 3)}
+        >
+          {blocked
+            ? tt('composer.sendAnyway')
+            : t(mode === 'reply' ? 'composer.sendReply' : 'composer.addNote')}
         </button>
       </div>
       {over && limit !== null && (

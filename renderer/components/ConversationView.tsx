@@ -7,11 +7,19 @@ import { compactNumber, messageTime, relative, shortAge, type UiLanguage } from 
 import { ChannelIcon } from './ChannelIcon.tsx';
 import { displayHandle } from '../../shared/inbox/handles.ts';
 import { DEMO_AGENTS } from '../../shared/demo/brands.ts';
+import { detectLang, normalize } from '../../shared/analysis/text.ts';
 
 /** Colleagues known on this computer (the demo team until a shared team inbox syncs agents). */
 const AGENT_NAMES = new Map(DEMO_AGENTS.map((a) => [a.id, a.name]));
-import { Composer, type ComposerMode, type FocusRequest } from './Composer.tsx';
+import {
+  Composer,
+  type ComposerMode,
+  type ComposerProps,
+  type FocusRequest,
+  type ReplyAssistContext,
+} from './Composer.tsx';
 import type { ConversationDetail } from './types.ts';
+import { DEMO_BRANDS } from '../../shared/demo/brands.ts';
 import { RiskPanel } from './RiskPanel.tsx';
 import type { FlagState } from '../../shared/crisis/types.ts';
 
@@ -29,8 +37,43 @@ export interface ConversationViewProps {
   onRunCommand: (id: string) => void;
   onSelect: (id: string) => void;
   onSaveDraft: (conversationId: string, kind: ComposerMode, text: string) => void;
-  onSubmit: (conversationId: string, kind: ComposerMode, text: string) => Promise<boolean>;
+  onSubmit: ComposerProps['onSubmit'];
   onFocusDone: () => void;
+  /** Templates and checks for the composer (the parts that do not depend on the conversation). */
+  assist?: AssistBase;
+}
+
+/** The composer's template and check context that the app shell provides. */
+export type AssistBase = Pick<
+  ReplyAssistContext,
+  'templates' | 'uiLang' | 'agent' | 'settings' | 'recentPublic' | 'dateTime'
+>;
+
+/** Completes the composer's context with what this conversation says about the customer. */
+function assistFor(
+  base: AssistBase,
+  c: Conversation,
+  messages: readonly Message[],
+  author: Author | null | undefined,
+  now: number,
+): ReplyAssistContext {
+  const customerMessages = messages
+    .filter((m) => m.direction === 'incoming')
+    .map((m) => ({ text: m.text, lang: m.lang }));
+  const last = customerMessages.at(-1);
+  const detected = c.lang ?? (last ? detectLang(normalize(last.text).tokens, last.lang) : null);
+  const lang = detected === 'nl' || detected === 'en' ? detected : base.uiLang;
+  return {
+    ...base,
+    lang,
+    isPublic: c.public,
+    brand: c.brand,
+    brandName: c.brand ? (DEMO_BRANDS.find((b) => b.id === c.brand)?.name ?? c.brand) : null,
+    customer: { name: author?.name ?? null, handle: author?.handle ?? null },
+    customerMessages,
+    conversationLang: c.lang,
+    now,
+  };
 }
 
 const ONE_HOUR = 3_600_000;
@@ -178,6 +221,7 @@ export function ConversationView(p: ConversationViewProps) {
             onSaveDraft={p.onSaveDraft}
             onSubmit={p.onSubmit}
             onFocusDone={p.onFocusDone}
+            {...(p.assist ? { assist: assistFor(p.assist, c, d.messages, author, p.now) } : {})}
           />
         </div>
         <AuthorCard

@@ -11,6 +11,7 @@ import { SYSTEM_ACTOR } from '../../shared/domain/eventLog.ts';
 import type { Conversation, Message } from '../../shared/domain/types.ts';
 import { counterDeltas } from '../../shared/inbox/views.ts';
 import type { WebcareDb } from './schema.ts';
+import type { StoredReplyChecks } from '../../shared/checks/run.ts';
 
 /**
  * Repository functions: every multi-table write of the inbox happens here, inside one
@@ -159,6 +160,7 @@ async function writeAgentMessage(
   text: string,
   actor: string,
   now: number,
+  reply?: StoredReplyChecks,
 ): Promise<Message | null> {
   const body = text.trim();
   if (!body) return null;
@@ -168,7 +170,12 @@ async function writeAgentMessage(
     async () => {
       const before = await db.conversations.get(conversationId);
       if (!before) return null;
-      const message = agentMessage(before, kind, body, actor, now);
+      // A reply keeps how it was written (template, variables, spans) and its check results, so
+      // the delivery worker can check it again at send time (shared/checks recheckForSend).
+      const message: Message & { reply?: StoredReplyChecks } = {
+        ...agentMessage(before, kind, body, actor, now),
+        ...(reply && kind === 'outgoing' ? { reply } : {}),
+      };
       const event =
         kind === 'note'
           ? ({ type: 'note.added', at: now, messageId: message.id } as const)
@@ -215,8 +222,9 @@ export function queueReply(
   text: string,
   actor: string,
   now: number,
+  reply?: StoredReplyChecks,
 ): Promise<Message | null> {
-  return writeAgentMessage(db, 'outgoing', conversationId, text, actor, now);
+  return writeAgentMessage(db, 'outgoing', conversationId, text, actor, now, reply);
 }
 
 /** Saves (or with empty text, removes) the draft of a conversation. */

@@ -1,0 +1,139 @@
+// Issue 11: a reply from a template, keyboard only. Insert by short code, fill the variable the
+// template could not fill (the customer's profile has no name; they signed "Groet, Fleur"), see a
+// warning, hit a blocking check, override it with a reason, and find the template id, the
+// variables, the check results and the reason stored with the queued message.
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { openApp, readThread, setLanguage, SHOTS } from './helpers.ts';
+
+const FIXTURE = fileURLToPath(new URL('../fixtures/templates-conversations.jsonl', import.meta.url));
+const composer = (page: Page) => page.getByTestId('composer');
+const textarea = (page: Page) => composer(page).locator('textarea');
+
+async function importFixture(page: Page) {
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('import');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('import-file').setInputFiles(FIXTURE);
+  await expect(page.getByTestId('import-report')).toContainText(/2/);
+  await page.keyboard.press('Escape');
+}
+
+async function openByHandle(page: Page, handle: string, id: string) {
+  await page.getByTestId('search').fill(handle);
+  await expect(page.getByTestId('conversation-row')).toHaveCount(1);
+  await page.getByTestId('conversation-row').first().click();
+  await expect(page.getByTestId('conversation-view')).toHaveAttribute('data-id', id);
+}
+
+interface StoredReply {
+  text: string;
+  reply?: {
+    provenance: {
+      template: { id: string; lang: string; style: string } | null;
+      variables: Record<string, { value: string; source: string }>;
+    };
+    checks: {
+      results: Array<{ code: string; severity: string }>;
+      override: { reason: string; codes: string[] } | null;
+    };
+  };
+}
+
+for (const c of [
+  {
+    lang: 'nl' as const,
+    handle: 'fl0r_utr',
+    id: 'tpl-nl',
+    name: 'Fleur',
+    wrong: 'Piet',
+    greeting: 'Hoi',
+    reason: 'Klant vroeg zelf om terugbellen op dit nummer',
+  },
+  {
+    lang: 'en' as const,
+    handle: 'sam_p_uk',
+    id: 'tpl-en',
+    name: 'Sam',
+    wrong: 'Tom',
+    greeting: 'Hi',
+    reason: 'The customer asked us to call this number',
+  },
+]) {
+  test(`a templated reply, keyboard only, with its checks stored (${c.lang})`, async ({ host, page }) => {
+    await openApp(page, host.url);
+    await setLanguage(page, c.lang);
+    await importFixture(page);
+    await openByHandle(page, c.handle, c.id);
+
+    // The suggestions fit the complaint (money back), before anything is typed.
+    await page.keyboard.press('r');
+    await expect(textarea(page)).toBeFocused();
+    await expect(page.getByTestId('template-suggestions')).toContainText('/refund');
+
+    // Short code: "/ref" opens the picker, Enter inserts the variant for X in the customer's language.
+    await page.keyboard.type('/ref');
+    await expect(page.getByTestId('template-picker')).toContainText('/refund');
+    await page.keyboard.press('Enter');
+    await expect(textarea(page)).toHaveValue(
+      new RegExp(`^${c.greeting} ${c.lang === 'nl' ? 'daar' : 'there'},`),
+    );
+    await expect(page.getByTestId('reply-preview')).toBeVisible();
+
+    // The first name is unknown on the profile; the form offers the name the customer signed with.
+    const form = page.getByTestId('variable-form');
+    await expect(form).toContainText(c.name);
+    await page.keyboard.press('Tab');
+    await expect(form.locator('input')).toBeFocused();
+    await expect(form.locator('input')).toHaveValue(c.name);
+    await page.keyboard.press('Enter');
+    await expect(textarea(page)).toBeFocused();
+    await expect(textarea(page)).toHaveValue(new RegExp(`^${c.greeting} ${c.name},`));
+    await expect(form).toHaveCount(0);
+    await expect(page.getByTestId('length-counter')).toContainText('/ 280');
+
+    // A wrong name in the greeting is a warning: shown, and the reply can still be sent.
+    const right = await textarea(page).inputValue();
+    await textarea(page).fill(right.replace(`${c.greeting} ${c.name},`, `${c.greeting} ${c.wrong},`));
+    const warning = page.locator('[data-check="greetingName"]');
+    await expect(warning).toHaveAttribute('data-severity', 'warn');
+    await page.screenshot({ path: `${SHOTS}composer-warning-${c.lang}.png` });
+    await textarea(page).fill(right);
+    await expect(warning).toHaveCount(0);
+
+    // A phone number in a public reply blocks the send until the agent gives a reason.
+    await textarea(page).press('End');
+    await page.keyboard.type(
+      c.lang === 'nl' ? ' Bellen we je op 06-12345678?' : ' Shall we call you on 06-12345678?',
+    );
+    await expect(page.locator('[data-check="personalData"]')).toHaveAttribute('data-severity', 'block');
+    await page.keyboard.press('Control+Enter');
+    const reason = page.getByTestId('override').locator('input');
+    await expect(reason).toBeFocused();
+    expect(await readThread(page, c.id)).toHaveLength(1);
+    await page.screenshot({ path: `${SHOTS}composer-blocked-${c.lang}.png` });
+    await page.keyboard.type(c.reason);
+    await page.keyboard.press('Enter');
+    await expect(textarea(page)).toHaveValue('');
+
+    // Stored with the message: template, variables, check results and the reason.
+    const thread = (await readThread(page, c.id)) as unknown as StoredReply[];
+    const sent = thread.at(-1)!;
+    expect(sent.text).toContain('06-12345678');
+    expect(sent.reply?.provenance.template).toMatchObject({
+      id: 'starter-refund',
+      lang: c.lang,
+      style: 'short',
+    });
+    expect(sent.reply?.provenance.variables['customer.firstName']).toEqual({
+      value: c.name,
+      source: 'variable',
+    });
+    expect(sent.reply?.checks.results.map((r) => [r.code, r.severity])).toContainEqual([
+      'personalData',
+      'block',
+    ]);
+    expect(sent.reply?.checks.override).toEqual({ reason: c.reason, codes: ['personalData'] });
+  });
+}
