@@ -76,6 +76,7 @@ import { DEFAULT_CHECK_SETTINGS } from '../../shared/checks/types.ts';
 import type { Template } from '../../shared/templates/model.ts';
 import { ensureStarterTemplates, listTemplates, recordTemplateUse } from '../db/templates.ts';
 import type { AssistBase } from '../components/ConversationView.tsx';
+import { TemplateLibrary } from '../components/TemplateLibrary.tsx';
 
 const PAGE = 100;
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
@@ -763,6 +764,15 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
           demoConversations={demoConversations}
           onClose={() => setDialog(null)}
           onChange={updateSettings}
+        />
+      )}
+      {dialog === 'templates' && (
+        <TemplateLibrary
+          db={db}
+          me={me}
+          lang={lang}
+          dateTime={(ms) => messageTime(ms, Date.now(), lang)}
+          onClose={() => setDialog(null)}
         />
       )}
       {dialog === 'import' && (

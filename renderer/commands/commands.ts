@@ -7,7 +7,7 @@ import { dispatch, undoLast } from '../db/repo.ts';
 import type { WebcareDb } from '../db/schema.ts';
 import { moveSelection } from '../../shared/inbox/selection.ts';
 
-export type DialogId = 'palette' | 'shortcuts' | 'snooze' | 'label' | 'settings' | 'import';
+export type DialogId = 'palette' | 'shortcuts' | 'snooze' | 'label' | 'settings' | 'import' | 'templates';
 export type FocusTarget = 'search' | 'reply' | 'note' | 'list';
 export type Screen = 'inbox' | 'flags' | 'crisis';
 
@@ -290,6 +290,13 @@ export const COMMANDS: readonly Command[] = [
     group: 'app',
     isEnabled: () => true,
     run: (c) => c.open('import'),
+  },
+  {
+    id: 'templates.library',
+    labelKey: 'commands.templates',
+    group: 'app',
+    isEnabled: () => true,
+    run: (c) => c.open('templates'),
   },
   {
     id: 'theme.toggle',
