@@ -317,7 +317,9 @@ export function Composer({
     if (saveTimer.current) clearTimeout(saveTimer.current);
     pending.current = null;
     setSending(true);
-    const ok = await onSubmit(sent.conversationId, sent.kind, sent.text, meta);
+    const ok = await (meta
+      ? onSubmit(sent.conversationId, sent.kind, sent.text, meta)
+      : onSubmit(sent.conversationId, sent.kind, sent.text));
     setSending(false);
     // On failure the text stays and is saved again as the draft: nothing is lost.
     setState((s) =>
