@@ -276,7 +276,13 @@ export function Composer({
     setState((s) => ({
       ...s,
       kind: request.mode,
-      ...(insert ? { text: s.text.trim() ? `${s.text.trimEnd()}\n\n${insert}` : insert, dirty: true } : {}),
+      // The inserted statement is the agent's choice: it joins the reply as agent text.
+      ...(insert
+        ? (() => {
+            const next = s.text.trim() ? `${s.text.trimEnd()}\n\n${insert}` : insert;
+            return { text: next, dirty: true, reply: editDraft(s.reply, next) };
+          })()
+        : {}),
     }));
   }
   useEffect(() => {
