@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { generateDemoBatches } from '../shared/demo/generate.ts';
 import { toInterchange } from '../shared/interchange/convert.ts';
 import { serializeJsonlLine } from '../shared/interchange/jsonl.ts';
-import type { Author } from '../shared/domain/types.ts';
+import type { Author } from '../shared/demo/generate.ts';
 
 const { values } = parseArgs({
   options: {

@@ -2,7 +2,7 @@
 import { generateDemoBatches, generateDemoInbox } from '../shared/demo/generate.ts';
 import { toInterchange } from '../shared/interchange/convert.ts';
 import { createJsonlParser, serializeJsonlLine } from '../shared/interchange/jsonl.ts';
-import type { Author } from '../shared/domain/types.ts';
+import type { Author } from '../shared/demo/generate.ts';
 
 const TARGET = Number(process.env.BENCH_MESSAGES ?? 1_000_000);
 const NOW = Date.UTC(2026, 10, 20, 12, 0);

@@ -5,8 +5,10 @@
 // Usage: node --import tsx bench/inbox.bench.ts [maxConversations=100000]
 import 'fake-indexeddb/auto';
 import { generateDemoBatches } from '../shared/demo/generate.ts';
-import { counterDeltas } from '../shared/inbox/views.ts';
+import { demoSource } from '../shared/demo/ingest.ts';
 import { listConversations, searchConversations } from '../renderer/db/queries.ts';
+import { ensureLocalAccount, ingestBatch } from '../renderer/db/ingest.ts';
+import { writeTx } from '../renderer/db/log.ts';
 import { dispatch, readCounter } from '../renderer/db/repo.ts';
 import { WebcareDb } from '../renderer/db/schema.ts';
 
@@ -27,7 +29,6 @@ console.log(
 for (const n of sizes) {
   const db = new WebcareDb(`bench-${n}`);
   await db.open();
-  const totals = new Map<string, number>();
   let loaded = 0;
   for (const batch of generateDemoBatches({
     seed: 7,
@@ -37,16 +38,17 @@ for (const n of sizes) {
     escalation: false,
     batchSize: 2000,
   })) {
-    await db.transaction('rw', [db.conversations, db.messages, db.authors], async () => {
-      await db.conversations.bulkPut(batch.conversations);
-      await db.messages.bulkPut(batch.messages);
-      await db.authors.bulkPut(batch.authors);
-    });
-    for (const c of batch.conversations)
-      for (const [k, v] of counterDeltas(null, c)) totals.set(k, (totals.get(k) ?? 0) + v);
+    // The product's own path: the ingest pipeline, one batch per demo account.
+    const source = demoSource(batch);
+    for (const [channel, messages] of source.byChannel) {
+      const account = await writeTx(db, () => ensureLocalAccount(db, 'demo', channel, NOW));
+      await ingestBatch(db, { accountId: account.id, source: 'demo', backfill: false, messages }, NOW, {
+        seedStates: source.seedStates,
+        demo: true,
+      });
+    }
     loaded += batch.conversations.length;
   }
-  await db.counters.bulkPut([...totals].map(([key, value]) => ({ key, value })));
   const page = await time(() => listConversations(db, 'open', 'me', 100));
   const size = await time(() => readCounter(db, 'status:open'));
   let hits = 0;

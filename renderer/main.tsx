@@ -10,6 +10,7 @@ import { openInboxDb } from './db/open.ts';
 import { initI18n } from './i18n/i18n.ts';
 import { getWebcare } from './platform/bridge.ts';
 import { createAnalysisClient } from './analysis/client.ts';
+import { electLeader } from './platform/leader.ts';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
@@ -40,14 +41,31 @@ async function boot() {
     ready('error');
     return;
   }
-  // First run: the demo inbox is written before the first paint so a new user sees a living inbox.
-  const demo = await syncDemoInbox(opened.db, settings, Date.now(), i18next.language === 'nl' ? 'nl' : 'en');
-  const analysis = createAnalysisClient();
+  // One writer among the windows of this profile: the first window is elected at once; a later
+  // one waits and takes over when the leader closes.
+  const leadership = electLeader();
+  const leader = await Promise.race([
+    leadership.elected.then(() => true),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 500)),
+  ]);
+  // First run: the leader writes the demo inbox before the first paint so a new user sees a
+  // living inbox (another window shows it as soon as it is there).
+  const demo = leader
+    ? await syncDemoInbox(opened.db, settings, Date.now(), i18next.language === 'nl' ? 'nl' : 'en')
+    : 'unchanged';
+  const analysis = createAnalysisClient(leadership);
   // Ingestion-time analysis only: a freshly seeded inbox is scored once, in the worker.
   if (demo === 'seeded') void analysis.analyze('all-active');
   render(
     <ErrorBoundary>
-      <App api={api} db={opened.db} info={info} initialSettings={settings} analysis={analysis} />
+      <App
+        api={api}
+        db={opened.db}
+        info={info}
+        initialSettings={settings}
+        analysis={analysis}
+        leadership={leadership}
+      />
     </ErrorBoundary>,
   );
   ready('ready');

@@ -2,8 +2,7 @@
 import { openInboxDb } from '../db/open.ts';
 import type { WebcareDb } from '../db/schema.ts';
 import {
-  activeConversationIds,
-  analyzeConversations,
+  drainAnalysisQueue,
   RESCORE_INTERVAL_MS,
   rescoreTick,
   runRadar,
@@ -12,7 +11,9 @@ import {
 
 /**
  * The analysis worker: scoring and the radar run here so the inbox never stutters. It opens the
- * same IndexedDB as the window; Dexie propagates its writes to the window's live queries.
+ * same IndexedDB as the window; Dexie propagates its writes to the window's live queries. Only
+ * the leader window (renderer/platform/leader.ts) starts it, so there is one analysis writer.
+ * Its work list is the analysis queue the ingest pipeline fills (`drain`).
  *
  * Besides the jobs the window sends (first-run demo, imports), the worker re-scores waiting
  * conversations on its own every RESCORE_INTERVAL_MS: a public complaint's risk grows while it
@@ -20,7 +21,8 @@ import {
  * bounded (see rescoreTick) and queued behind the other jobs, never beside them.
  */
 export type AnalysisJob =
-  | { type: 'analyze'; ids: string[] | 'all-active'; now: number; radar: boolean }
+  /** Scores everything the ingest pipeline queued, then runs the radar. */
+  | { type: 'drain'; now: number; radar: boolean }
   /** Starts the periodic re-score: the first tick after `firstMs`, then every `everyMs`. */
   | { type: 'schedule-rescore'; firstMs: number; everyMs: number }
   /** One re-score now (the command palette; tests). */
@@ -76,8 +78,7 @@ self.onmessage = (e: MessageEvent<AnalysisJob>) => {
     try {
       const d = await db();
       await d.meta.put({ key: 'analysis-running', value: true });
-      const ids = job.ids === 'all-active' ? await activeConversationIds(d) : job.ids;
-      const r = await analyzeConversations(d, ids, job.now);
+      const r = await drainAnalysisQueue(d, job.now);
       const alerts = job.radar ? (await runRadar(d, job.now)).length : 0;
       await d.meta.put({ key: 'analysis-running', value: false });
       self.postMessage({

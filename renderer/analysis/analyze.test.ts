@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ESCALATION_CONVERSATION_ID } from '../../shared/demo/generate.ts';
+import { DEMO_ESCALATION_ID } from '../../shared/demo/ingest.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings/schema.ts';
 import { decideFlag } from '../db/crisis.ts';
 import { seedDemo } from '../db/demo.ts';
-import { dispatch } from '../db/repo.ts';
+import { dispatch, undo } from '../db/repo.ts';
 import { WebcareDb } from '../db/schema.ts';
 import { activeConversationIds, analyzeConversations, readTuning, runRadar } from './analyze.ts';
 
@@ -23,7 +23,7 @@ afterAll(async () => {
 
 describe('escalation analysis on the demo inbox', () => {
   it('flags the seeded escalation with at least two named reasons', async () => {
-    const flag = await db.flags.get(DEMO_ESCALATION_CONVERSATION_ID);
+    const flag = await db.flags.get(DEMO_ESCALATION_ID);
     expect(flag).toBeDefined();
     expect(flag!.risk).toBeGreaterThanOrEqual(flag!.threshold);
     expect(flag!.reasons.length).toBeGreaterThanOrEqual(2);
@@ -50,20 +50,29 @@ describe('escalation analysis on the demo inbox', () => {
   });
 
   it('keeps the manager’s decision when the flag is refreshed, and a dismissal tunes the threshold', async () => {
-    await decideFlag(db, DEMO_ESCALATION_CONVERSATION_ID, 'escalated', NOW);
-    await analyzeConversations(db, [DEMO_ESCALATION_CONVERSATION_ID], NOW + 60_000);
-    expect((await db.flags.get(DEMO_ESCALATION_CONVERSATION_ID))!.state).toBe('escalated');
+    await decideFlag(db, DEMO_ESCALATION_ID, 'escalated', NOW);
+    await analyzeConversations(db, [DEMO_ESCALATION_ID], NOW + 60_000);
+    expect((await db.flags.get(DEMO_ESCALATION_ID))!.state).toBe('escalated');
     const other = (await db.flags.where('state').equals('new').toArray()).sort((a, b) => b.risk - a.risk)[0]!;
     const before = (await readTuning(db)).threshold;
     await decideFlag(db, other.conversationId, 'dismissed', NOW);
     const after = await readTuning(db);
     expect(after.threshold).toBeGreaterThan(before);
     expect(after.feedback.map((f) => f.verdict)).toEqual(['escalate', 'dismiss']);
+
+    // A verdict can be taken back: the flag is undecided again and the tuning forgets the verdict.
+    const r = await undo(db, { actor: 'me', conversationId: other.conversationId }, NOW + 1);
+    expect(r.ok).toBe(true);
+    expect((await db.flags.get(other.conversationId))!).toMatchObject({ state: 'new', active: 1 });
+    const restored = await readTuning(db);
+    expect(restored.feedback.map((f) => f.verdict)).toEqual(['escalate']);
+    expect(restored.threshold).toBe(before);
+    expect(await db.counters.get('flags:dismissed')).toMatchObject({ value: 0 });
   });
 
   it('resolving a flagged conversation takes its flag off the active list', async () => {
-    await dispatch(db, DEMO_ESCALATION_CONVERSATION_ID, { type: 'resolve' }, 'me', NOW);
-    await analyzeConversations(db, [DEMO_ESCALATION_CONVERSATION_ID], NOW);
-    expect((await db.flags.get(DEMO_ESCALATION_CONVERSATION_ID))!.active).toBe(0);
+    await dispatch(db, DEMO_ESCALATION_ID, { type: 'resolve' }, 'me', NOW);
+    await analyzeConversations(db, [DEMO_ESCALATION_ID], NOW);
+    expect((await db.flags.get(DEMO_ESCALATION_ID))!.active).toBe(0);
   });
 });

@@ -1,17 +1,18 @@
 import Dexie from 'dexie';
 import {
   createRadar,
-  DEFAULT_RISK_THRESHOLD,
-  initialTuning,
   scoreConversation,
   type ConversationInput,
   type ConversationRisk,
   type Reason,
-  type TuningState,
 } from '../../shared/analysis/index.ts';
 import type { AlertRow, FlagRow, StoredReason } from '../../shared/crisis/types.ts';
 import type { Conversation } from '../../shared/domain/types.ts';
+import { commit, writeTx } from '../db/log.ts';
+import { readTuning } from '../db/project.ts';
 import type { WebcareDb } from '../db/schema.ts';
+
+export { readTuning, TUNING_KEY } from '../db/project.ts';
 
 /**
  * Runs the escalation analysis over stored conversations and writes flags and radar alerts.
@@ -19,19 +20,11 @@ import type { WebcareDb } from '../db/schema.ts';
  * the startup path. Pure scoring lives in shared/analysis; this file only reads and writes rows.
  */
 
-export const TUNING_KEY = 'tuning';
 /** The radar replays this much history so its baselines are warm. */
 export const RADAR_WINDOW_MS = 48 * 3_600_000;
 const PRIOR_CONTACT_WINDOW = 30;
 
 const toStored = (r: Reason): StoredReason => ({ code: r.code, value: r.value, weight: r.weight });
-
-export async function readTuning(db: WebcareDb): Promise<TuningState> {
-  return (
-    ((await db.meta.get(TUNING_KEY))?.value as TuningState | undefined) ??
-    initialTuning(DEFAULT_RISK_THRESHOLD)
-  );
-}
 
 async function inputFor(db: WebcareDb, c: Conversation): Promise<ConversationInput | null> {
   const author = await db.authors.get(c.authorId);
@@ -66,6 +59,22 @@ async function inputFor(db: WebcareDb, c: Conversation): Promise<ConversationInp
     })),
     priorContacts: others.filter((o) => o.id !== c.id).map((o) => o.lastMessageAt),
   };
+}
+
+/**
+ * The risk of one stored conversation at `now`, as the worker computes it (tests and the
+ * app/CLI parity check use it; the worker scores in chunks).
+ */
+export async function riskOf(
+  db: WebcareDb,
+  conversationId: string,
+  now: number,
+  threshold?: number,
+): Promise<ConversationRisk | null> {
+  const c = await db.conversations.get(conversationId);
+  const input = c ? await inputFor(db, c) : null;
+  if (!input) return null;
+  return scoreConversation(input, { now, threshold: threshold ?? (await readTuning(db)).threshold });
 }
 
 /** Conversations read, scored and written per step: one read and one write transaction each. */
@@ -131,7 +140,7 @@ export async function writeOutcomes(
   now: number,
 ): Promise<number> {
   if (outcomes.length === 0) return 0;
-  return db.transaction('rw', [db.conversations, db.flags], async () => {
+  return writeTx(db, async () => {
     const ids = outcomes.map(([id]) => id);
     const [convs, flags] = await Promise.all([db.conversations.bulkGet(ids), db.flags.bulkGet(ids)]);
     const puts: FlagRow[] = [];
@@ -148,7 +157,7 @@ export async function writeOutcomes(
         if (existing?.state === 'new') deletes.push(id);
       } else {
         written++;
-        puts.push({
+        const next: FlagRow = {
           conversationId: id,
           risk: risk.risk,
           threshold: risk.threshold,
@@ -162,13 +171,37 @@ export async function writeOutcomes(
           updatedAt: now,
           escalatedAt: existing?.escalatedAt ?? null,
           active: existing?.state === 'dismissed' ? 0 : 1,
-        });
+        };
+        // A re-score that changes nothing writes nothing (and logs nothing).
+        if (!existing || !sameFlag(existing, next)) puts.push(next);
       }
     });
-    if (deletes.length) await db.flags.bulkDelete(deletes);
-    if (puts.length) await db.flags.bulkPut(puts);
+    if (puts.length || deletes.length)
+      await commit(
+        db,
+        { type: 'flags.scored', set: puts, cleared: deletes },
+        { actor: 'system', origin: 'system', at: now },
+      );
     return written;
   });
+}
+
+/** Two flag rows say the same (apart from when they were last looked at). */
+function sameFlag(a: FlagRow, b: FlagRow): boolean {
+  return (
+    a.risk === b.risk &&
+    a.threshold === b.threshold &&
+    a.severity === b.severity &&
+    a.state === b.state &&
+    a.active === b.active &&
+    a.exposureSince === b.exposureSince &&
+    a.brand === b.brand &&
+    a.reasons.length === b.reasons.length &&
+    a.reasons.every(
+      (r, i) =>
+        r.code === b.reasons[i]?.code && r.value === b.reasons[i]?.value && r.weight === b.reasons[i]?.weight,
+    )
+  );
 }
 
 /** `writeOutcomes` for one conversation; true when a flag was written. */
@@ -236,11 +269,16 @@ export async function runRadar(db: WebcareDb, now: number): Promise<AlertRow[]> 
   if (fresh.length === 0) return [];
   // Known alerts are skipped; so are alerts whose evidence was deleted meanwhile (the demo inbox
   // removed while the radar replayed it), checked in the same transaction as the write.
-  return db.transaction('rw', [db.messages, db.alerts], async () => {
+  return writeTx(db, async () => {
     const known = await db.alerts.bulkGet(fresh.map((f) => f.id));
     const evidence = await db.messages.bulkGet(fresh.map((f) => f.messageIds[0] ?? ''));
     const added = fresh.filter((_, i) => !known[i] && evidence[i]);
-    if (added.length) await db.alerts.bulkAdd(added);
+    if (added.length)
+      await commit(
+        db,
+        { type: 'alerts.raised', alerts: added },
+        { actor: 'system', origin: 'system', at: now },
+      );
     return added;
   });
 }
@@ -333,4 +371,40 @@ export async function rescoreTick(db: WebcareDb, now: number): Promise<RescoreRe
   const after = await db.flags.bulkGet(ids);
   const added = after.filter((f, i) => f && !before[i]).length;
   return { considered: ids.length, ...r, added };
+}
+
+/** Conversations taken from the analysis queue per drain step. */
+export const QUEUE_CHUNK = 500;
+
+/**
+ * Scores what the ingest pipeline queued (table `analysisQueue`), oldest first, in bounded
+ * steps. A row is removed only if it was not queued again while it was being scored, so a
+ * message that arrives meanwhile is never left unscored. Returns how many were scored.
+ */
+export async function drainAnalysisQueue(
+  db: WebcareDb,
+  now: number,
+  max = 20_000,
+): Promise<{ scored: number; flagged: number }> {
+  let done = 0;
+  const total = { scored: 0, flagged: 0 };
+  while (done < max) {
+    const rows = await db.analysisQueue.orderBy('queuedAt').limit(QUEUE_CHUNK).toArray();
+    if (rows.length === 0) break;
+    const r = await analyzeConversations(
+      db,
+      rows.map((row) => row.conversationId),
+      now,
+    );
+    total.scored += r.scored;
+    total.flagged += r.flagged;
+    await db.transaction('rw', [db.analysisQueue], async () => {
+      const current = await db.analysisQueue.bulkGet(rows.map((r) => r.conversationId));
+      await db.analysisQueue.bulkDelete(
+        rows.filter((r, i) => current[i] && current[i]!.queuedAt <= r.queuedAt).map((r) => r.conversationId),
+      );
+    });
+    done += rows.length;
+  }
+  return total;
 }

@@ -7,6 +7,7 @@ import { decideFlag } from '../db/crisis.ts';
 import { removeDemo, seedDemo } from '../db/demo.ts';
 import { importJsonlText } from '../db/importExport.ts';
 import { dispatch, queueReply } from '../db/repo.ts';
+import { conversationRow, importedConversation as id } from '../test/ids.ts';
 import {
   activeConversationIds,
   analyzeConversations,
@@ -49,29 +50,16 @@ async function importLines(lines: string[], now: number) {
 }
 
 /** A bare waiting conversation row for selection tests (the scorer is not involved). */
-function waitingRow(id: string, lastMessageAt: number, waiting: boolean): Conversation {
-  return {
-    id,
-    channel: 'x',
-    authorId: `x:${id}`,
-    subject: null,
-    status: 'open',
-    priority: 'normal',
-    assignee: '',
-    labels: [],
-    snoozedUntil: null,
+function waitingRow(rowId: string, lastMessageAt: number, waiting: boolean): Conversation {
+  return conversationRow({
+    id: rowId,
     waitingSince: waiting ? lastMessageAt : null,
     lastMessageAt,
-    snippet: '',
     lastDirection: waiting ? 'incoming' : 'outgoing',
-    unread: 0,
-    messageCount: 1,
     public: true,
     lang: 'nl',
     brand: 'belnet',
-    demo: 0,
-    searchTokens: [],
-  };
+  });
 }
 
 describe('periodic re-score: selection', () => {
@@ -82,11 +70,11 @@ describe('periodic re-score: selection', () => {
       ),
       T,
     );
-    await queueReply(testDb(), 'answered', 'Vervelend! We kijken het na.', 'me', T + MIN);
-    await dispatch(testDb(), 'resolved', { type: 'resolve' }, 'me', T + MIN);
+    await queueReply(testDb(), id('answered'), 'Vervelend! We kijken het na.', 'me', T + MIN);
+    await dispatch(testDb(), id('resolved'), { type: 'resolve' }, 'me', T + MIN);
     // 'decided' is flagged and acknowledged: it stays out of every tick.
     await testDb().flags.put({
-      conversationId: 'decided',
+      conversationId: id('decided'),
       risk: 70,
       threshold: 60,
       severity: 0.8,
@@ -100,7 +88,7 @@ describe('periodic re-score: selection', () => {
       escalatedAt: null,
       active: 1,
     });
-    expect(await rescoreCandidates(testDb(), T + 3 * HOUR)).toEqual(['fresh']);
+    expect(await rescoreCandidates(testDb(), T + 3 * HOUR)).toEqual([id('fresh')]);
   });
 
   it('reads at most the cap, newest first, counting only waiting conversations', async () => {
@@ -119,8 +107,8 @@ describe('periodic re-score: selection', () => {
 describe('periodic re-score: a complaint that waits crosses the threshold', () => {
   it('is not flagged on arrival, gets a flag with its reasons once it has waited', async () => {
     await importLines([line('slow', T)], T);
-    await analyzeConversations(testDb(), ['slow'], T);
-    expect(await testDb().flags.get('slow')).toBeUndefined();
+    await analyzeConversations(testDb(), [id('slow')], T);
+    expect(await testDb().flags.get(id('slow'))).toBeUndefined();
 
     // Nothing new arrives; the clock moves on. Ticks every five minutes.
     let crossedAt: number | null = null;
@@ -129,7 +117,7 @@ describe('periodic re-score: a complaint that waits crosses the threshold', () =
       if (r.added > 0) crossedAt = now;
     }
     expect(crossedAt).not.toBeNull();
-    const flag = (await testDb().flags.get('slow'))!;
+    const flag = (await testDb().flags.get(id('slow')))!;
     expect(flag.state).toBe('new');
     expect(flag.risk).toBeGreaterThanOrEqual(flag.threshold);
     expect(flag.flaggedAt).toBe(crossedAt);
@@ -142,17 +130,17 @@ describe('periodic re-score: a complaint that waits crosses the threshold', () =
   it('drops out once answered: the flag loses its exposure and falls below the threshold', async () => {
     await importLines([line('slow', T)], T);
     await rescoreTick(testDb(), T + 3 * HOUR);
-    expect((await testDb().flags.get('slow'))?.state).toBe('new');
+    expect((await testDb().flags.get(id('slow')))?.state).toBe('new');
     await queueReply(
       testDb(),
-      'slow',
+      id('slow'),
       'Sorry! We zoeken het uit en mailen je vandaag.',
       'me',
       T + 3 * HOUR + MIN,
     );
     expect(await rescoreCandidates(testDb(), T + 3 * HOUR + 5 * MIN)).toEqual([]);
     await rescoreTick(testDb(), T + 3 * HOUR + 5 * MIN);
-    const after = await testDb().flags.get('slow');
+    const after = await testDb().flags.get(id('slow'));
     // Without the waiting points the complaint is back below the threshold: the undecided flag goes.
     expect(after).toBeUndefined();
   });
@@ -160,9 +148,9 @@ describe('periodic re-score: a complaint that waits crosses the threshold', () =
   it('a resolved conversation’s undecided flag goes inactive', async () => {
     await importLines([line('slow', T)], T);
     await rescoreTick(testDb(), T + 3 * HOUR);
-    await dispatch(testDb(), 'slow', { type: 'resolve' }, 'me', T + 3 * HOUR + MIN);
+    await dispatch(testDb(), id('slow'), { type: 'resolve' }, 'me', T + 3 * HOUR + MIN);
     await rescoreTick(testDb(), T + 3 * HOUR + 5 * MIN);
-    expect((await testDb().flags.get('slow'))?.active).toBe(0);
+    expect((await testDb().flags.get(id('slow')))?.active).toBe(0);
   });
 
   it('never overwrites a decision: decided flags are left alone, and a decision taken mid-tick wins', async () => {
@@ -171,10 +159,10 @@ describe('periodic re-score: a complaint that waits crosses the threshold', () =
     expect((await testDb().flags.toArray()).map((f) => f.state)).toEqual(['new', 'new', 'new']);
 
     // The manager escalates 'c' after the worker scored it but before the worker writes.
-    const messages = await testDb().messages.where('conversationId').equals('c').toArray();
+    const messages = await testDb().messages.where('conversationId').equals(id('c')).toArray();
     const risk = scoreConversation(
       {
-        id: 'c',
+        id: id('c'),
         brand: 'belnet',
         author: { id: 'x:a-c', handle: 'user_c', followers: 3000, verified: false },
         messages,
@@ -182,31 +170,31 @@ describe('periodic re-score: a complaint that waits crosses the threshold', () =
       { now: T + 3 * HOUR + 5 * MIN, threshold: 60 },
     );
     expect(risk.flagged).toBe(true);
-    await decideFlag(testDb(), 'c', 'escalated', T + 3 * HOUR + 4 * MIN);
-    await writeOutcome(testDb(), 'c', risk, T + 3 * HOUR + 5 * MIN);
-    expect(await testDb().flags.get('c')).toMatchObject({
+    await decideFlag(testDb(), id('c'), 'escalated', T + 3 * HOUR + 4 * MIN);
+    await writeOutcome(testDb(), id('c'), risk, T + 3 * HOUR + 5 * MIN);
+    expect(await testDb().flags.get(id('c'))).toMatchObject({
       state: 'escalated',
       escalatedAt: T + 3 * HOUR + 4 * MIN,
       active: 1,
     });
 
     // Decided flags are not selected again, whatever the clock says.
-    await decideFlag(testDb(), 'a', 'acknowledged', T + 3 * HOUR + 6 * MIN);
-    await decideFlag(testDb(), 'b', 'dismissed', T + 3 * HOUR + 6 * MIN);
-    const before = await testDb().flags.bulkGet(['a', 'b', 'c']);
+    await decideFlag(testDb(), id('a'), 'acknowledged', T + 3 * HOUR + 6 * MIN);
+    await decideFlag(testDb(), id('b'), 'dismissed', T + 3 * HOUR + 6 * MIN);
+    const before = await testDb().flags.bulkGet([id('a'), id('b'), id('c')]);
     expect(await rescoreCandidates(testDb(), T + 4 * HOUR)).toEqual([]);
     await rescoreTick(testDb(), T + 4 * HOUR);
-    expect(await testDb().flags.bulkGet(['a', 'b', 'c'])).toEqual(before);
+    expect(await testDb().flags.bulkGet([id('a'), id('b'), id('c')])).toEqual(before);
   });
 });
 
 describe('orphan flags', () => {
   it('a flag is not written for a conversation deleted between scoring and writing; a leftover is removed', async () => {
     await importLines([line('gone', T)], T);
-    const messages = await testDb().messages.where('conversationId').equals('gone').toArray();
+    const messages = await testDb().messages.where('conversationId').equals(id('gone')).toArray();
     const risk = scoreConversation(
       {
-        id: 'gone',
+        id: id('gone'),
         brand: 'belnet',
         author: { id: 'x:a-gone', handle: 'user_gone', followers: 3000, verified: false },
         messages,
@@ -214,14 +202,14 @@ describe('orphan flags', () => {
       { now: T + 3 * HOUR, threshold: 60 },
     );
     expect(risk.flagged).toBe(true);
-    await testDb().conversations.delete('gone');
-    expect(await writeOutcome(testDb(), 'gone', risk, T + 3 * HOUR)).toBe(false);
-    expect(await testDb().flags.get('gone')).toBeUndefined();
+    await testDb().conversations.delete(id('gone'));
+    expect(await writeOutcome(testDb(), id('gone'), risk, T + 3 * HOUR)).toBe(false);
+    expect(await testDb().flags.get(id('gone'))).toBeUndefined();
   });
 
   it('removing the demo inbox while the worker analyses it leaves no flag without a conversation', async () => {
     const NOW = Date.UTC(2026, 10, 24, 23, 10, 0);
-    await seedDemo(testDb(), DEFAULT_SETTINGS, NOW);
+    await seedDemo(testDb(), DEFAULT_SETTINGS, NOW, 'en', 300);
     await analyzeConversations(testDb(), await activeConversationIds(testDb()), NOW);
     const ids = await testDb().flags.toCollection().primaryKeys();
     expect(ids.length).toBeGreaterThan(3);
@@ -235,10 +223,16 @@ describe('orphan flags', () => {
       ...args: unknown[]
     ) => {
       const tables = args[1];
-      if (!removed && Array.isArray(tables) && tables.length === 2 && tables.includes(testDb().flags)) {
+      // The first write transaction of the analysis: where its outcomes are committed.
+      if (
+        !removed &&
+        Array.isArray(tables) &&
+        tables.includes(testDb().flags) &&
+        tables.includes(testDb().log)
+      ) {
         if (++writes === 1) {
           removed = true;
-          await removeDemo(testDb());
+          await removeDemo(testDb(), NOW);
         }
       }
       return transaction(...args);

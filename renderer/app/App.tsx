@@ -29,17 +29,22 @@ import { LabelDialog, SnoozeDialog } from '../components/TriageDialogs.tsx';
 import { localizeDemoLabels, syncDemoInbox } from '../db/demo.ts';
 import {
   addNote,
+  createLabel,
   dispatch,
+  markRead,
   nextSnoozeEnd,
   queueReply,
   saveDraft,
-  undoLast,
   wakeDueSnoozes,
 } from '../db/repo.ts';
+import { undoAndSay } from '../commands/undo.ts';
+import type { Leadership } from '../platform/leader.ts';
+import { withUnread } from '../db/repo.ts';
 import type { WebcareDb } from '../db/schema.ts';
 import {
   useConversationDetail,
   useConversationPage,
+  useAgentNames,
   useCounters,
   useDemoConversationCount,
   useKeyedLiveQuery,
@@ -58,15 +63,7 @@ import type { AnalysisClient } from '../analysis/client.ts';
 import { crisisReportMarkdown, handoverMarkdown } from '../analysis/report.ts';
 import { readTuning } from '../analysis/analyze.ts';
 import { reasonText } from '../../shared/analysis/reasons.ts';
-import {
-  crisisConversations,
-  decideFlag,
-  dropOrphanFlags,
-  endCrisis,
-  flagsWithConversations,
-  recordReply,
-  startCrisis,
-} from '../db/crisis.ts';
+import { decideFlag, dropOrphanFlags, endCrisis, flagsWithConversations, startCrisis } from '../db/crisis.ts';
 import { FlagsView } from '../components/FlagsView.tsx';
 import { CrisisPanel } from '../components/CrisisView.tsx';
 import { ReportDialog } from '../components/ReportDialog.tsx';
@@ -79,6 +76,7 @@ import type { AssistBase } from '../components/ConversationView.tsx';
 import { TemplateLibrary } from '../components/TemplateLibrary.tsx';
 
 const PAGE = 100;
+const NO_AGENTS: ReadonlyMap<string, string> = new Map();
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 
 export interface AppProps {
@@ -87,10 +85,12 @@ export interface AppProps {
   info: AppInfo;
   initialSettings: Settings;
   analysis: AnalysisClient;
+  /** Whether this window is the single writer (it seeds the demo). */
+  leadership: Leadership;
 }
 
 /** The inbox: sidebar, conversation list and conversation view, driven by one command registry. */
-export function App({ api, db, info, initialSettings, analysis }: AppProps) {
+export function App({ api, db, info, initialSettings, analysis, leadership }: AppProps) {
   const { t, i18n } = useTranslation();
   const [settings, setSettings] = useState(initialSettings);
   const lang = (i18n.language === 'nl' ? 'nl' : 'en') as UiLanguage;
@@ -132,10 +132,12 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
   useEffect(() => applyTheme(settings.theme), [settings.theme]);
   useEffect(() => {
     // Turning the demo back on seeds it (labels in the UI language); score it like a first run.
+    // Only the leader window writes the demo, so two windows never seed it twice.
+    if (!leadership.isLeader()) return;
     void syncDemoInbox(db, settings, Date.now(), lang).then(
       (r) => r === 'seeded' && void analysis.analyze('all-active'),
     );
-  }, [db, settings, lang, analysis]);
+  }, [db, settings, lang, analysis, leadership]);
   // Demo labels follow the UI language while they keep the name we gave them (eight rows).
   useEffect(() => {
     void localizeDemoLabels(db, lang);
@@ -200,11 +202,12 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
   useEffect(() => {
     if (flagData?.orphans.length) void dropOrphanFlags(db, flagData.orphans);
   }, [db, flagData]);
-  const flagCounts = useLiveQuery(async () => {
+  const counters = useCounters(db);
+  const flagCounts = useMemo(() => {
     const counts = {} as Record<FlagState, number>;
-    for (const s of FLAG_STATES) counts[s] = await db.flags.where('state').equals(s).count();
+    for (const s of FLAG_STATES) counts[s] = Math.max(0, counters?.get(`flags:${s}`) ?? 0);
     return counts;
-  }, [db]);
+  }, [counters]);
   const alerts = useLiveQuery(
     async () =>
       (
@@ -230,8 +233,13 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
   // Keyed by screen and ids: right after the switch to crisis mode the flags' rows are not shown.
   const monitorConvRows = useKeyedLiveQuery(
     `${screen}:${monitorIds.join(',')}`,
-    async () => (await db.conversations.bulkGet(monitorIds)).filter((c): c is NonNullable<typeof c> => !!c),
-    [db, monitorIds],
+    async () =>
+      withUnread(
+        db,
+        me,
+        (await db.conversations.bulkGet(monitorIds)).filter((c): c is NonNullable<typeof c> => !!c),
+      ),
+    [db, monitorIds, me],
   );
   const monitorConvs = useMemo(
     () => new Map((monitorConvRows ?? []).map((c) => [c.id, c])),
@@ -239,14 +247,13 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
   );
   const searching = query.trim().length > 0;
   const page = useConversationPage(db, view, me, limit);
-  const search = useSearch(db, searching ? query : '');
+  const search = useSearch(db, searching ? query : '', me);
   const crisisRows = useMemo(
     () =>
       monitorConvRows ? [...monitorConvRows].sort((a, b) => b.lastMessageAt - a.lastMessageAt) : undefined,
     [monitorConvRows],
   );
   const rows = screen === 'crisis' ? crisisRows : searching ? search?.conversations : page;
-  const counters = useCounters(db);
   const viewTotal = counters?.get(viewCounterKey(view, me)) ?? 0;
   const hasMore = !searching && (page?.length ?? 0) >= limit && viewTotal > limit;
   // The ids of the rows shown, in order; `undefined` while the list loads.
@@ -268,7 +275,8 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
   const demoConversations = useDemoConversationCount(db, dialog === 'settings' && settings.demo.enabled);
   const labels = useMemo(() => new Map((labelRows ?? []).map((l: Label) => [l.id, l])), [labelRows]);
 
-  const detail = useConversationDetail(db, selectedId);
+  const detail = useConversationDetail(db, selectedId, me);
+  const agentNames = useAgentNames(db);
   // Commands (keys, menu, palette) act only on the conversation the pane shows in full, and only
   // while it is a row of the list (or was opened on purpose): never on a previous view's one.
   const selected =
@@ -330,7 +338,8 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
 
   // Selecting a conversation marks it read.
   useEffect(() => {
-    if (selected && selected.unread > 0) void dispatch(db, selected.id, { type: 'read' }, me, Date.now());
+    // Reading is this agent's own state, not the inbox's.
+    if (selected && selected.unread > 0) void markRead(db, me, selected.id, Date.now());
   }, [db, me, selected]);
 
   // Keep the selection on a row of the list (see reconcileSelection). Adjusted during render, not
@@ -451,7 +460,6 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
             ? await addNote(db, conversationId, text, me, at)
             : await queueReply(db, conversationId, text, me, at, meta);
         if (done) toast({ text: t(kind === 'note' ? 'composer.noteAdded' : 'composer.queued') });
-        if (done && kind === 'reply') await recordReply(db, done);
         const templateId = meta?.provenance?.template?.id;
         if (done && templateId) await recordTemplateUse(db, templateId, at);
         return done !== null;
@@ -484,9 +492,13 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
       if (!detail || detail.conversation.id !== conversationId) return;
       const { conversation: selected, author, messages } = detail;
       select(selected.id, true);
-      const f = await decideFlag(db, selected.id, state, Date.now());
+      const f = await decideFlag(db, selected.id, state, Date.now(), me);
       if (!f) return;
-      toast({ text: t(`risk.${state}`) });
+      const decision = await db.log
+        .where('[conversationId+seq]')
+        .between([selected.id, 0], [selected.id, Infinity])
+        .last();
+      toast({ text: t(`risk.${state}`), undo: decision?.id });
       if (state !== 'escalated') return;
       const who = author?.name ?? author?.handle ?? t('author.unknown');
       const reasons = [...f.reasons].sort((a, b) => b.weight - a.weight).slice(0, 3);
@@ -513,17 +525,17 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
         filename: `escalation-${selected.id}.md`,
       });
     },
-    [api, db, detail, lang, select, t, toast],
+    [api, db, detail, lang, me, select, t, toast],
   );
 
   const onStartCrisis = useCallback(
     async (alert: AlertRow | null, brand: string, topic: string, include: string[]) => {
-      const ids = await crisisConversations(db, brand, alert?.messageIds ?? [], include);
-      await startCrisis(db, { brand, topic, alert, conversationIds: ids }, Date.now());
+      // Membership comes from the topic and the time window (renderer/db/crisis.ts).
+      await startCrisis(db, { brand, topic, alert, conversationIds: include }, Date.now(), me);
       toast({ text: t('crisis.started') });
       setScreen('crisis');
     },
-    [db, setScreen, t, toast],
+    [db, me, setScreen, t, toast],
   );
 
   const emptyText = view.startsWith('channel:')
@@ -596,7 +608,7 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
             lang={lang}
             onFilter={setFlagFilter}
             onSelect={select}
-            onStartCrisis={(a) => void onStartCrisis(a, a.brand, a.topic, selected ? [selected.id] : [])}
+            onStartCrisis={(a) => void onStartCrisis(a, a.brand, a.topic, [])}
           />
         ) : screen === 'crisis' ? (
           <CrisisPanel
@@ -617,7 +629,7 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
             }}
             onEnd={() =>
               crisis &&
-              void endCrisis(db, crisis.id, Date.now()).then(() => toast({ text: t('crisis.ended') }))
+              void endCrisis(db, crisis.id, Date.now(), me).then(() => toast({ text: t('crisis.ended') }))
             }
             onReport={() =>
               crisis &&
@@ -727,6 +739,7 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
         detail={selectedId === null ? (visibleIds === undefined ? undefined : null) : detail}
         labels={labels}
         me={me}
+        agentNames={agentNames ?? NO_AGENTS}
         now={now}
         lang={lang}
         focusRequest={focusRequest}
@@ -742,7 +755,7 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
           // A radar alert for the same brand in the last six hours becomes part of this crisis.
           const alert =
             (alerts ?? []).find((a) => a.brand === brand && a.at > Date.now() - 6 * 3_600_000) ?? null;
-          void onStartCrisis(alert, brand, alert?.topic ?? shown.labels[0] ?? shown.id, [shown.id]);
+          void onStartCrisis(alert, brand, alert?.topic ?? shown.customerSnippet, [shown.id]);
         }}
       />
       {dialog === 'palette' && (
@@ -801,7 +814,7 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
               if (!r.ok) return toast({ text: t(`errors.transition.${r.error.code}`), tone: 'error' });
               toast({
                 text: t('toasts.snoozed', { time: messageTime(until, Date.now(), lang) }),
-                undo: true,
+                undo: r.eventId,
               });
             });
           }}
@@ -815,7 +828,7 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
           onToggle={(id) => {
             const type = selected.labels.includes(id) ? 'label.remove' : 'label.add';
             void dispatch(db, selected.id, { type, label: id }, me, Date.now()).then(
-              (r) => r.ok && toast({ text: t('toasts.labelled'), undo: true }),
+              (r) => r.ok && toast({ text: t('toasts.labelled'), undo: r.eventId }),
             );
           }}
           onCreate={(name) => {
@@ -824,19 +837,15 @@ export function App({ api, db, info, initialSettings, analysis }: AppProps) {
                 .toLowerCase()
                 .replace(/[^\p{L}\p{N}]+/gu, '-')
                 .replace(/^-|-$/g, '') || `label-${Date.now()}`;
-            void db.labels
-              .put({ id, name, color: '#6b7280' })
-              .then(() => dispatch(db, selected.id, { type: 'label.add', label: id }, me, Date.now()));
+            void createLabel(db, { id, name, color: '#6b7280' }, me, Date.now()).then(() =>
+              dispatch(db, selected.id, { type: 'label.add', label: id }, me, Date.now()),
+            );
           }}
         />
       )}
       <Toasts
         toasts={toasts}
-        onUndo={() =>
-          void undoLast(db, me, Date.now()).then((u) =>
-            toast({ text: u ? t('toasts.undone') : t('toasts.nothingToUndo') }),
-          )
-        }
+        onUndo={(eventId) => void undoAndSay(ctxRef.current, { eventId })}
         onDismiss={(id) => setToasts((ts) => ts.filter((x) => x.id !== id))}
       />
     </div>

@@ -3,7 +3,9 @@ import type { ConversationEvent } from '../../shared/domain/events.ts';
 import type { Conversation, Priority } from '../../shared/domain/types.ts';
 import { STATUS_VIEWS, type ViewId } from '../../shared/inbox/views.ts';
 import type { Settings, SettingsPatch } from '../../shared/settings/schema.ts';
-import { dispatch, undoLast } from '../db/repo.ts';
+import { dispatch } from '../db/repo.ts';
+import { undoAndSay } from './undo.ts';
+import { checkCounters } from '../db/counters.ts';
 import type { WebcareDb } from '../db/schema.ts';
 import { moveSelection } from '../../shared/inbox/selection.ts';
 
@@ -13,7 +15,8 @@ export type Screen = 'inbox' | 'flags' | 'crisis';
 
 export interface ToastInput {
   text: string;
-  undo?: boolean;
+  /** The log event the toast reports: its Undo button takes back exactly that. */
+  undo?: string;
   tone?: 'info' | 'error';
 }
 
@@ -87,7 +90,7 @@ async function triage(
     ctx.toast({ text: ctx.t(`errors.transition.${result.error.code}`), tone: 'error' });
     return;
   }
-  ctx.toast({ text: ctx.t(doneKey), undo: true });
+  ctx.toast({ text: ctx.t(doneKey), undo: result.eventId });
 }
 
 function priorityCommand(priority: Priority): Command {
@@ -254,11 +257,7 @@ export const COMMANDS: readonly Command[] = [
     group: 'triage',
     shortcut: 'z',
     isEnabled: () => true,
-    run: async (c) => {
-      const undone = await undoLast(c.db, c.me, c.now());
-      c.toast({ text: undone ? c.t('toasts.undone') : c.t('toasts.nothingToUndo') });
-      if (undone) c.select(undone.conversationId);
-    },
+    run: (c) => undoAndSay(c, {}),
   },
   {
     id: 'palette.open',
@@ -297,6 +296,23 @@ export const COMMANDS: readonly Command[] = [
     group: 'app',
     isEnabled: () => true,
     run: (c) => c.open('templates'),
+  },
+  {
+    id: 'inbox.checkCounts',
+    labelKey: 'commands.checkCounts',
+    group: 'app',
+    isEnabled: () => true,
+    run: async (c) => {
+      const repairs = await checkCounters(c.db);
+      c.toast({
+        text: repairs.length
+          ? c.t('toasts.countsRepaired', {
+              count: repairs.length,
+              list: repairs.map((r) => `${r.key} ${r.stored} → ${r.actual}`).join(', '),
+            })
+          : c.t('toasts.countsOk'),
+      });
+    },
   },
   {
     id: 'theme.toggle',

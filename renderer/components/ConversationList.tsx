@@ -1,14 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Author, Conversation, Label } from '../../shared/domain/types.ts';
+import type { Author, ConversationRow, Label } from '../../shared/domain/types.ts';
 import { shortAge, type UiLanguage } from '../i18n/format.ts';
 import { ChannelIcon } from './ChannelIcon.tsx';
 
 export const ROW_HEIGHT = 78;
 
 export interface ConversationListProps {
-  rows: Conversation[] | undefined;
+  rows: ConversationRow[] | undefined;
   authors: Map<string, Author>;
   labels: Map<string, Label>;
   /** True when more rows exist past the loaded ones. */
@@ -104,7 +104,7 @@ function Row({
   showStatus,
   onSelect,
   onOpen,
-}: ConversationListProps & { c: Conversation }) {
+}: ConversationListProps & { c: ConversationRow }) {
   const { t } = useTranslation();
   const author = authors.get(c.authorId);
   const name = author?.name ?? author?.handle ?? t('author.unknown');

@@ -6,11 +6,7 @@ import type { Author, Conversation, Label, Message } from '../../shared/domain/t
 import { compactNumber, messageTime, relative, shortAge, type UiLanguage } from '../i18n/format.ts';
 import { ChannelIcon } from './ChannelIcon.tsx';
 import { displayHandle } from '../../shared/inbox/handles.ts';
-import { DEMO_AGENTS } from '../../shared/demo/brands.ts';
 import { detectLang, normalize } from '../../shared/analysis/text.ts';
-
-/** Colleagues known on this computer (the demo team until a shared team inbox syncs agents). */
-const AGENT_NAMES = new Map(DEMO_AGENTS.map((a) => [a.id, a.name]));
 import {
   Composer,
   type ComposerMode,
@@ -28,6 +24,8 @@ export interface ConversationViewProps {
   detail: ConversationDetail | null | undefined;
   labels: Map<string, Label>;
   me: string;
+  /** Colleagues known on this computer, by agent id (meta `agents`; the demo team in the demo). */
+  agentNames: ReadonlyMap<string, string>;
   now: number;
   lang: UiLanguage;
   focusRequest: FocusRequest | null;
@@ -152,7 +150,7 @@ export function ConversationView(p: ConversationViewProps) {
                       name:
                         c.assignee === p.me
                           ? t('conversation.you')
-                          : (AGENT_NAMES.get(c.assignee) ?? c.assignee),
+                          : (p.agentNames.get(c.assignee) ?? c.assignee),
                     })
                   : t('conversation.unassigned')}
               </span>

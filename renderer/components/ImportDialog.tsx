@@ -37,6 +37,7 @@ export function ImportDialog({
   const [report, setReport] = useState<ImportReport | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [exported, setExported] = useState<number | null>(null);
+  const [history, setHistory] = useState(false);
 
   const onFile = async (file: File) => {
     setBusy(t('import.reading', { name: file.name }));
@@ -45,7 +46,7 @@ export function ImportDialog({
     try {
       // Bytes, not file.text(): the shared parser recognises UTF-16 files by their BOM, as the CLI does.
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const r = await importJsonlText(db, bytes, Date.now());
+      const r = await importJsonlText(db, bytes, Date.now(), { history });
       setReport(r);
       if (r.conversationIds.length) onImported(r.conversationIds);
     } catch (e) {
@@ -71,6 +72,15 @@ export function ImportDialog({
       <section className="io-section">
         <h3>{t('import.importTitle')}</h3>
         <p className="muted small">{t('import.importHint')}</p>
+        <label className="checkbox-row">
+          <input
+            type="checkbox"
+            checked={history}
+            onChange={(e) => setHistory(e.target.checked)}
+            data-testid="import-history"
+          />{' '}
+          {t('import.history')}
+        </label>
         <label className="file-button">
           {t('import.choose')}
           <input

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 export interface Toast {
   id: number;
   text: string;
-  undo?: boolean;
+  /** Id of the action the toast reports; Undo takes back exactly that one. */
+  undo?: string;
   tone?: 'info' | 'error';
 }
 
@@ -13,7 +14,7 @@ export function Toasts({
   onDismiss,
 }: {
   toasts: Toast[];
-  onUndo: () => void;
+  onUndo: (eventId: string) => void;
   onDismiss: (id: number) => void;
 }) {
   const { t } = useTranslation();
@@ -27,7 +28,7 @@ export function Toasts({
         >
           <span>{toast.text}</span>
           {toast.undo && (
-            <button className="toast-action" onClick={onUndo}>
+            <button className="toast-action" onClick={() => onUndo(toast.undo!)}>
               {t('toasts.undo')} <kbd>Z</kbd>
             </button>
           )}

@@ -1,12 +1,12 @@
 // View models: what presentational components take as props. Containers and the data hooks
 // produce them; components never read the database themselves.
 import type { FlagRow } from '../../shared/crisis/types.ts';
-import type { Author, Conversation, Message } from '../../shared/domain/types.ts';
+import type { Author, Conversation, ConversationRow, Message } from '../../shared/domain/types.ts';
 import type { ComposerDraft } from './Composer.tsx';
 
 /** Everything the conversation pane shows, all of it for one conversation. */
 export interface ConversationDetail {
-  conversation: Conversation;
+  conversation: ConversationRow;
   messages: Message[];
   author: Author | null;
   history: Conversation[];

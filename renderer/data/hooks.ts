@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import type { Conversation, Label } from '../../shared/domain/types.ts';
+import type { Conversation, ConversationRow, Label } from '../../shared/domain/types.ts';
 import type { ViewId } from '../../shared/inbox/views.ts';
 import type { WebcareDb } from '../db/schema.ts';
 import {
@@ -11,6 +11,7 @@ import {
   type SearchResult,
 } from '../db/queries.ts';
 import type { ConversationDetail } from '../components/types.ts';
+import { withUnread } from '../db/repo.ts';
 
 // Read hooks over Dexie live queries. `undefined` means loading; components render a loading
 // state for it. Every query here is bounded by a limit or by one conversation.
@@ -24,8 +25,12 @@ export function useConversationPage(
   view: ViewId,
   me: string,
   limit: number,
-): Conversation[] | undefined {
-  return useKeyedLiveQuery(`${view}\u0000${me}`, () => listConversations(db, view, me, limit), [db, limit]);
+): ConversationRow[] | undefined {
+  return useKeyedLiveQuery(
+    `${view}\u0000${me}`,
+    async () => withUnread(db, me, await listConversations(db, view, me, limit)),
+    [db, limit],
+  );
 }
 
 /** All counters in one read (the counters table holds a few dozen rows). */
@@ -54,27 +59,66 @@ export function useLabels(db: WebcareDb): Label[] | undefined {
  * (one's header with another's thread or risk panel), which separate live queries give for a
  * render or more after a switch. Every read is bounded by the one conversation and its author.
  */
-export function useConversationDetail(db: WebcareDb, id: string | null): ConversationDetail | null | undefined {
+export function useConversationDetail(
+  db: WebcareDb,
+  id: string | null,
+  me: string,
+): ConversationDetail | null | undefined {
   return useKeyedLiveQuery(
-    id ?? '',
+    `${id ?? ''}\u0000${me}`,
     async (): Promise<ConversationDetail | null> => {
-      const conversation = id ? await db.conversations.get(id) : undefined;
-      if (!id || !conversation) return null;
-      const [messages, author, history, draft, flag] = await Promise.all([
+      const stored = id ? await db.conversations.get(id) : undefined;
+      if (!id || !stored) return null;
+      const [[conversation], messages, author, history, draft, flag] = await Promise.all([
+        withUnread(db, me, [stored]),
         listMessages(db, id),
-        db.authors.get(conversation.authorId),
-        authorHistory(db, conversation.authorId),
+        db.authors.get(stored.authorId),
+        authorHistory(db, stored.authorId),
         db.drafts.get(id),
         db.flags.get(id),
       ]);
-      return { conversation, messages, author: author ?? null, history, draft: draft ?? null, flag: flag ?? null };
+      return {
+        conversation: conversation!,
+        messages,
+        author: author ?? null,
+        history,
+        draft: draft ?? null,
+        flag: flag ?? null,
+      };
     },
     [db],
   );
 }
 
-export function useSearch(db: WebcareDb, query: string): SearchResult | undefined {
-  return useLiveQuery(() => searchConversations(db, query), [db, query]);
+export function useSearch(
+  db: WebcareDb,
+  query: string,
+  me: string,
+): (Omit<SearchResult, 'conversations'> & { conversations: ConversationRow[] }) | undefined {
+  return useLiveQuery(async () => {
+    const r = await searchConversations(db, query);
+    return { ...r, conversations: await withUnread(db, me, r.conversations) };
+  }, [db, query, me]);
+}
+
+/** Conversations by id (crisis and flag screens), with this agent's unread counts. */
+export function useConversationsById(
+  db: WebcareDb,
+  ids: readonly string[],
+  me: string,
+): ConversationRow[] | undefined {
+  return useLiveQuery(async () => {
+    const rows = (await db.conversations.bulkGet([...ids])).filter((c): c is Conversation => !!c);
+    return withUnread(db, me, rows);
+  }, [db, ids, me]);
+}
+
+/** Colleagues known on this computer, by id (written by the demo seed; a team inbox will sync them). */
+export function useAgentNames(db: WebcareDb): ReadonlyMap<string, string> | undefined {
+  return useLiveQuery(async () => {
+    const agents = ((await db.meta.get('agents'))?.value ?? []) as { id: string; name: string }[];
+    return new Map(agents.map((a) => [a.id, a.name]));
+  }, [db]);
 }
 
 /** The current time, refreshed every `intervalMs` so ages and exposure clocks move. */

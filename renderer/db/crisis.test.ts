@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { freshDbPerTest } from '../test/db.ts';
-import type { FlagRow } from '../../shared/crisis/types.ts';
-import { generateDemoInbox } from '../../shared/demo/generate.ts';
-import { dropOrphanFlags, flagsWithConversations } from './crisis.ts';
+import type { AlertRow, FlagRow } from '../../shared/crisis/types.ts';
+import { conversationRow } from '../test/ids.ts';
+import { dropOrphanFlags, flagsWithConversations, startCrisis } from './crisis.ts';
+import { importJsonlText } from './importExport.ts';
+import { commit, writeTx } from './log.ts';
+import { queueReply } from './repo.ts';
+import { importedConversation, importedMessage } from '../test/ids.ts';
 
 const NOW = Date.UTC(2026, 10, 24, 12, 0);
 const testDb = freshDbPerTest('crisis');
@@ -25,7 +29,7 @@ const flag = (id: string, risk: number): FlagRow => ({
 
 describe('flags whose conversation is gone', () => {
   it('are left out of the Flags list, reported, and dropped; flags with a conversation stay', async () => {
-    const [a, b] = generateDemoInbox({ seed: 1, conversations: 2, now: NOW, agentId: 'me' }).conversations;
+    const [a, b] = [conversationRow({ id: 'c-a' }), conversationRow({ id: 'c-b' })];
     await testDb().conversations.bulkPut([a!, b!]);
     await testDb().flags.bulkPut([flag(a!.id, 70), flag('gone-1', 95), flag(b!.id, 80), flag('gone-2', 65)]);
 
@@ -35,10 +39,99 @@ describe('flags whose conversation is gone', () => {
     expect(r.orphans.sort()).toEqual(['gone-1', 'gone-2']);
 
     // 'gone-2' comes back (re-imported) before the clean-up runs: its flag is kept.
-    await testDb().conversations.put({ ...a!, id: 'gone-2' });
+    await testDb().conversations.put({ ...a!, id: 'gone-2', threadKey: 'gone-2' });
     expect(await dropOrphanFlags(testDb(), r.orphans)).toBe(1);
     expect((await testDb().flags.toCollection().primaryKeys()).sort()).toEqual(
       [a!.id, b!.id, 'gone-2'].sort(),
     );
+  });
+});
+
+describe('crisis membership and timeline', () => {
+  const HOUR = 3_600_000;
+  const post = (id: string, at: number, text: string, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      id,
+      channel: 'x',
+      conversationId: `t-${id}`,
+      direction: 'incoming',
+      public: true,
+      author: { id: `u-${id}`, handle: `user_${id}` },
+      text,
+      createdAt: new Date(at).toISOString(),
+      brand: 'belnet',
+      ...extra,
+    });
+
+  it('joins what is about the topic since the first evidence, also later; old and unrelated complaints stay out', async () => {
+    const db = testDb();
+    await importJsonlText(
+      db,
+      [
+        post('old', NOW - 12 * 24 * HOUR, 'Storing! Al een week geen internet'), // same topic, 12 days earlier
+        post('other', NOW - HOUR, 'Mijn factuur klopt niet, dubbel afgeschreven'), // same brand, other topic
+        post('ev1', NOW - 30 * 60_000, 'Weer een storing, geen internet in Zwolle'),
+        post('ev2', NOW - 20 * 60_000, 'Internet plat door de storing'),
+      ].join('\n'),
+      NOW,
+    );
+    const alert: AlertRow = {
+      id: 'crisis:belnet:ev1',
+      kind: 'crisis',
+      at: NOW - 10 * 60_000,
+      brand: 'belnet',
+      topic: 'storing · internet',
+      score: 9,
+      messageIds: [importedMessage('ev1'), importedMessage('ev2')],
+      reasons: [],
+      state: 'new',
+    };
+    const crisis = await startCrisis(
+      db,
+      { brand: 'belnet', topic: alert.topic, alert, conversationIds: [] },
+      NOW,
+    );
+    expect(crisis.conversationIds.sort()).toEqual(
+      [importedConversation('t-ev1'), importedConversation('t-ev2')].sort(),
+    );
+    const first = crisis.timeline.find((t) => t.kind === 'first-mention')!;
+    expect(first.at).toBe(NOW - 30 * 60_000);
+
+    // A new complaint about the outage joins by itself; a new billing complaint does not.
+    await importJsonlText(
+      db,
+      [
+        post('new1', NOW + 5 * 60_000, 'Nog steeds storing hier!'),
+        post('new2', NOW + 6 * 60_000, 'Factuur is te hoog'),
+      ].join('\n'),
+      NOW + 7 * 60_000,
+    );
+    const after = (await db.crises.get(crisis.id))!;
+    expect(after.conversationIds).toContain(importedConversation('t-new1'));
+    expect(after.conversationIds).not.toContain(importedConversation('t-new2'));
+    expect(after.conversationIds).not.toContain(importedConversation('t-old'));
+  });
+
+  it('a reply in the outbox is not a response; the first reply the channel accepted is', async () => {
+    const db = testDb();
+    await importJsonlText(db, post('ev1', NOW - 30 * 60_000, 'Storing, geen internet'), NOW);
+    const id = importedConversation('t-ev1');
+    const crisis = await startCrisis(
+      db,
+      { brand: 'belnet', topic: 'storing', alert: null, conversationIds: [id] },
+      NOW,
+    );
+    const reply = (await queueReply(db, id, 'We weten van de storing en werken eraan.', 'me', NOW + 60_000))!;
+    const kinds = async () => (await db.crises.get(crisis.id))!.timeline.map((t) => t.kind);
+    expect(await kinds()).not.toContain('first-public-response');
+    await writeTx(db, () =>
+      commit(
+        db,
+        { type: 'reply.delivered', messageId: reply.id, remoteId: 'x-99', at: NOW + 2 * 60_000 },
+        { actor: 'system', origin: 'system', at: NOW + 2 * 60_000 },
+      ),
+    );
+    expect(await kinds()).toContain('first-public-response');
+    expect((await db.messages.get(reply.id))!).toMatchObject({ delivery: 'sent', remoteId: 'x-99' });
   });
 });

@@ -1,4 +1,5 @@
-import { applyFeedback, type Verdict } from '../../shared/analysis/index.ts';
+import Dexie from 'dexie';
+import { belongsToCrisis, topicTerms, type CrisisTopic } from '../../shared/crisis/topic.ts';
 import {
   addTimeline,
   type AlertRow,
@@ -8,57 +9,53 @@ import {
   type HoldingStatement,
 } from '../../shared/crisis/types.ts';
 import type { Conversation, Message } from '../../shared/domain/types.ts';
-import { readTuning, TUNING_KEY } from '../analysis/analyze.ts';
+import { commit, writeTx } from './log.ts';
 import type { WebcareDb } from './schema.ts';
 
 /**
- * The social media manager's decisions on flags and crises. A verdict on a flag ("yes,
- * escalate" / "not an escalation") also tunes the local threshold and is kept as a label for
- * retraining (STYLE.md §5: multi-table writes in one transaction).
+ * The social media manager's decisions on flags and crises, as log events (log.ts). A verdict
+ * on a flag ("yes, escalate" / "not an escalation") also tunes the local threshold and is kept as
+ * a label for retraining; the projection does both (project.ts), so undo and replay agree.
  */
 export async function decideFlag(
   db: WebcareDb,
   conversationId: string,
   state: Exclude<FlagState, 'new'>,
   now: number,
+  actor = 'me',
 ): Promise<FlagRow | null> {
-  return db.transaction('rw', [db.flags, db.meta], async () => {
+  return writeTx(db, async () => {
     const flag = await db.flags.get(conversationId);
     if (!flag) return null;
-    const next: FlagRow = {
-      ...flag,
-      state,
-      active: state === 'dismissed' ? 0 : 1,
-      updatedAt: now,
-      escalatedAt: state === 'escalated' ? (flag.escalatedAt ?? now) : flag.escalatedAt,
-    };
-    await db.flags.put(next);
-    const verdict: Verdict | null =
-      state === 'escalated' ? 'escalate' : state === 'dismissed' ? 'dismiss' : null;
-    if (verdict) {
-      const tuning = applyFeedback(await readTuning(db), {
-        conversationId,
-        risk: flag.risk,
-        verdict,
-        at: now,
-        codes: flag.reasons.map((r) => r.code),
-      });
-      await db.meta.put({ key: TUNING_KEY, value: tuning });
-    }
-    return next;
+    if (flag.state !== state)
+      await commit(
+        db,
+        { type: 'flag.decided', conversationId, state, prior: flag.state },
+        { actor, origin: 'agent', at: now, conversationId },
+      );
+    return (await db.flags.get(conversationId)) ?? null;
   });
 }
 
+/** How many flags one list shows at most (highest risk first, read through `[state+risk]`). */
+export const FLAG_PAGE = 200;
+
 /**
- * The flags in one state, highest risk first, with their conversations. Flags whose conversation
- * no longer exists are left out and reported as `orphans` (for `dropOrphanFlags`). The flags
- * table holds the flagged minority of the inbox, so this reads flags, not the inbox.
+ * The flags in one state, highest risk first (at most `limit`, through the `[state+risk]` index:
+ * the cost is the page, not the number of flags), with their conversations. Flags whose
+ * conversation no longer exists are left out and reported as `orphans` (for `dropOrphanFlags`).
  */
 export async function flagsWithConversations(
   db: WebcareDb,
   state: FlagState,
+  limit = FLAG_PAGE,
 ): Promise<{ flags: FlagRow[]; conversations: Map<string, Conversation>; orphans: string[] }> {
-  const rows = (await db.flags.where('state').equals(state).toArray()).sort((a, b) => b.risk - a.risk);
+  const rows = await db.flags
+    .where('[state+risk]')
+    .between([state, Dexie.minKey], [state, Dexie.maxKey])
+    .reverse()
+    .limit(limit)
+    .toArray();
   const convs = await db.conversations.bulkGet(rows.map((f) => f.conversationId));
   const flags: FlagRow[] = [];
   const conversations = new Map<string, Conversation>();
@@ -75,60 +72,88 @@ export async function flagsWithConversations(
 
 /** Deletes the given flags whose conversation is (still) gone, checked in the same transaction. */
 export async function dropOrphanFlags(db: WebcareDb, conversationIds: readonly string[]): Promise<number> {
-  return db.transaction('rw', [db.conversations, db.flags], async () => {
+  return writeTx(db, async () => {
     const convs = await db.conversations.bulkGet([...conversationIds]);
     const gone = conversationIds.filter((_, i) => !convs[i]);
-    await db.flags.bulkDelete(gone);
+    if (gone.length)
+      await commit(
+        db,
+        { type: 'flags.scored', set: [], cleared: gone },
+        { actor: 'system', origin: 'system', at: Date.now() },
+      );
     return gone.length;
   });
 }
 
-/** Conversations behind an alert's evidence plus the brand's open flags: what the crisis view shows. */
-export async function crisisConversations(
-  db: WebcareDb,
-  brand: string,
-  messageIds: readonly string[],
-  include: readonly string[] = [],
-): Promise<string[]> {
-  const messages = (await db.messages.bulkGet([...messageIds])).filter((m): m is Message => !!m);
-  const ids = new Set([...include, ...messages.map((m) => m.conversationId)]);
-  const flags = await db.flags.where('[active+risk]').between([1, 0], [1, 101]).toArray();
-  for (const f of flags) if (f.brand === brand) ids.add(f.conversationId);
-  return [...ids];
+/** How far back the evidence of a crisis started from a flag (no radar alert) may reach. */
+export const FLAG_EVIDENCE_WINDOW_MS = 48 * 3_600_000;
+
+export interface StartCrisisInput {
+  brand: string;
+  /** The radar topic label, or for a crisis started from a flag what it is about. */
+  topic: string;
+  alert: AlertRow | null;
+  /** Conversations that start the crisis whatever they say (the flag it was started from). */
+  conversationIds: string[];
 }
 
 /**
  * Switches crisis mode on for a brand and topic: pins the topic, routes its conversations to the
- * crisis view, pauses automatic replies and starts the timeline with the first mention and the
- * first flag. One active crisis per brand and topic.
+ * crisis view, pauses automatic replies and starts the timeline. Membership comes from the topic
+ * and time window (shared/crisis/topic.ts): the alert's evidence (or the flag's conversation),
+ * plus every conversation of the brand with a customer message about the topic since the first
+ * evidence; new matching complaints join later by themselves (project.ts). The first mention is
+ * the first piece of evidence, never an old unrelated complaint. One active crisis per brand and topic.
  */
 export async function startCrisis(
   db: WebcareDb,
-  input: { brand: string; topic: string; alert: AlertRow | null; conversationIds: string[] },
+  input: StartCrisisInput,
   now: number,
+  actor = 'me',
 ): Promise<CrisisRow> {
-  return db.transaction('rw', [db.crises, db.alerts, db.messages, db.flags], async () => {
-    const id = `crisis-${input.brand}-${input.topic}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+  return writeTx(db, async () => {
+    const id = `crisis-${input.brand}-${input.topic}`
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .slice(0, 120);
     const existing = await db.crises.get(id);
     if (existing?.active) return existing;
     const evidence = (await db.messages.bulkGet(input.alert?.messageIds ?? [])).filter(
-      (m): m is Message => !!m,
+      (m): m is Message => !!m && m.direction === 'incoming',
     );
-    const conversationMessages = await Promise.all(
-      input.conversationIds.map((cid) =>
-        db.messages.where('[conversationId+createdAt]').between([cid, 0], [cid, Infinity]).first(),
-      ),
-    );
-    const first = [...evidence, ...conversationMessages.filter((m): m is Message => !!m)].sort(
-      (a, b) => a.createdAt - b.createdAt,
-    )[0];
-    const flags = (await db.flags.bulkGet(input.conversationIds)).filter((f): f is FlagRow => !!f);
+    const seedMessages: Message[] = [];
+    for (const cid of input.conversationIds)
+      seedMessages.push(
+        ...(
+          await db.messages
+            .where('[conversationId+createdAt]')
+            .between([cid, now - FLAG_EVIDENCE_WINDOW_MS], [cid, now + 1])
+            .toArray()
+        ).filter((m) => m.direction === 'incoming'),
+      );
+    // The first mention is the radar's first piece of evidence; only a crisis started from a flag
+    // alone dates from that conversation's own complaint.
+    const first = (evidence.length ? evidence : seedMessages).sort((a, b) => a.createdAt - b.createdAt)[0];
+    const since = first?.createdAt ?? now;
+    let terms = topicTerms(input.alert?.topic ?? input.topic, input.brand);
+    if (terms.length === 0) terms = topicTerms(seedMessages.map((m) => m.text).join(' '), input.brand, 4);
+    const topic: CrisisTopic = { brand: input.brand, terms, since };
+    const members = new Set<string>([...input.conversationIds, ...evidence.map((m) => m.conversationId)]);
+    // Everything the brand's customers said about the topic since then: a time window, not the inbox.
+    await db.messages
+      .where('createdAt')
+      .between(since, now + 1)
+      .each((m) => {
+        if (!members.has(m.conversationId) && belongsToCrisis(topic, m)) members.add(m.conversationId);
+      });
+    const conversationIds = [...members];
+    const flags = (await db.flags.bulkGet(conversationIds)).filter((f): f is FlagRow => !!f);
     let timeline = existing?.timeline ?? [];
     if (first)
       timeline = addTimeline(timeline, { kind: 'first-mention', at: first.createdAt, ref: first.id });
     if (input.alert)
       timeline = addTimeline(timeline, { kind: 'alert', at: input.alert.at, ref: input.alert.id });
-    const firstFlag = flags.sort((a, b) => a.flaggedAt - b.flaggedAt)[0];
+    const firstFlag = flags.filter((f) => f.flaggedAt >= since).sort((a, b) => a.flaggedAt - b.flaggedAt)[0];
     if (firstFlag)
       timeline = addTimeline(timeline, {
         kind: 'flag',
@@ -136,7 +161,7 @@ export async function startCrisis(
         ref: firstFlag.conversationId,
       });
     for (const f of flags)
-      if (f.escalatedAt)
+      if (f.escalatedAt && f.escalatedAt >= since)
         timeline = addTimeline(timeline, { kind: 'escalated', at: f.escalatedAt, ref: f.conversationId });
     timeline = addTimeline(timeline, { kind: 'crisis-on', at: now, ref: null });
     const row: CrisisRow = {
@@ -147,50 +172,22 @@ export async function startCrisis(
       startedAt: now,
       endedAt: null,
       alertId: input.alert?.id ?? null,
-      conversationIds: input.conversationIds,
+      conversationIds,
+      terms,
+      since,
       timeline,
       autoRepliesPaused: true,
     };
-    await db.crises.put(row);
-    if (input.alert) await db.alerts.update(input.alert.id, { state: 'crisis' });
+    await commit(db, { type: 'crisis.started', crisis: row }, { actor, origin: 'agent', at: now });
     return row;
   });
 }
 
-export async function endCrisis(db: WebcareDb, id: string, now: number): Promise<void> {
-  await db.transaction('rw', [db.crises], async () => {
+export async function endCrisis(db: WebcareDb, id: string, now: number, actor = 'me'): Promise<void> {
+  await writeTx(db, async () => {
     const c = await db.crises.get(id);
     if (!c || !c.active) return;
-    await db.crises.put({
-      ...c,
-      active: 0,
-      endedAt: now,
-      autoRepliesPaused: false,
-      timeline: addTimeline(c.timeline, { kind: 'crisis-off', at: now, ref: null }),
-    });
-  });
-}
-
-/** Records the first public reply in a conversation of an active crisis on its timeline. */
-export async function recordReply(
-  db: WebcareDb,
-  message: Pick<Message, 'id' | 'conversationId' | 'public' | 'createdAt'>,
-): Promise<void> {
-  if (!message.public) return;
-  await db.transaction('rw', [db.crises], async () => {
-    const active = await db.crises.where('active').equals(1).toArray();
-    for (const c of active) {
-      if (!c.conversationIds.includes(message.conversationId)) continue;
-      if (c.timeline.some((t) => t.kind === 'first-public-response')) continue;
-      await db.crises.put({
-        ...c,
-        timeline: addTimeline(c.timeline, {
-          kind: 'first-public-response',
-          at: message.createdAt,
-          ref: message.id,
-        }),
-      });
-    }
+    await commit(db, { type: 'crisis.ended', crisisId: id }, { actor, origin: 'agent', at: now });
   });
 }
 

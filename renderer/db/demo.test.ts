@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshDbPerTest } from '../test/db.ts';
 import { LEGACY_DEMO_LABEL_NAMES } from '../../shared/demo/brands.ts';
-import { DEMO_ESCALATION_CONVERSATION_ID } from '../../shared/demo/generate.ts';
+import { DEMO_ESCALATION_ID } from '../../shared/demo/ingest.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings/schema.ts';
 import { localizeDemoLabels, seedDemo, syncDemoInbox } from './demo.ts';
 
@@ -14,11 +14,11 @@ describe('demo labels in the user’s language', () => {
   it('are seeded in the UI language at first run; the seeded escalation is there as before', async () => {
     expect(await syncDemoInbox(testDb(), DEFAULT_SETTINGS, NOW, 'nl')).toBe('seeded');
     expect(await names()).toMatchObject({ billing: 'Facturen', outage: 'Storing', praise: 'Compliment' });
-    expect(await testDb().conversations.get(DEMO_ESCALATION_CONVERSATION_ID)).toBeDefined();
+    expect(await testDb().conversations.get(DEMO_ESCALATION_ID)).toBeDefined();
   });
 
   it('follow a language switch, but a renamed demo label and the user’s own labels stay as written', async () => {
-    await seedDemo(testDb(), DEFAULT_SETTINGS, NOW, 'nl');
+    await seedDemo(testDb(), DEFAULT_SETTINGS, NOW, 'nl', 300);
     await testDb().labels.update('praise', { name: 'Lof' });
     await testDb().labels.put({ id: 'terugbellen', name: 'Terugbellen', color: '#6b7280' });
 

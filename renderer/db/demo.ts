@@ -4,16 +4,21 @@ import {
   demoLabels,
   type DemoLabelLang,
 } from '../../shared/demo/brands.ts';
-import { generateDemoInbox } from '../../shared/demo/generate.ts';
+import { DEMO_AGENTS, generateDemoInbox } from '../../shared/demo/generate.ts';
+import { demoSource } from '../../shared/demo/ingest.ts';
+import { conversationLocalId } from '../../shared/domain/ids.ts';
 import type { Label } from '../../shared/domain/types.ts';
 import type { Settings } from '../../shared/settings/schema.ts';
-import { counterDeltas } from '../../shared/inbox/views.ts';
 import type { WebcareDb } from './schema.ts';
 import { DEFAULT_STATEMENTS } from './crisis.ts';
+import { ensureLocalAccount, ingestInTx } from './ingest.ts';
+import { commit, writeTx } from './log.ts';
 
 export const DEMO_SEED = 20_261_124;
 export const DEMO_CONVERSATIONS = 3000;
 const DEMO_META = 'demo';
+/** Colleagues known on this computer (`[{ id, name }]`). */
+export const AGENTS_META = 'agents';
 /** The name each demo label was last given by us ({ id: name }); see localizeDemoLabels. */
 const DEMO_LABELS_META = 'demo-labels';
 
@@ -41,11 +46,13 @@ export function syncDemoInbox(
       seededAt: null,
     };
     if (settings.demo.enabled && !meta.seeded) {
-      await seedDemo(db, settings, now, lang);
-      return 'seeded' as const;
+      return (await seedDemo(db, settings, now, lang)) ? ('seeded' as const) : ('unchanged' as const);
     }
+    // Demo inboxes seeded before the team was recorded get it once.
+    if (meta.seeded && !(await db.meta.get(AGENTS_META)))
+      await db.meta.put({ key: AGENTS_META, value: DEMO_AGENTS.map((a) => ({ id: a.id, name: a.name })) });
     if (!settings.demo.enabled && meta.seeded) {
-      await removeDemo(db);
+      await removeDemo(db, now);
       return 'removed' as const;
     }
     return 'unchanged' as const;
@@ -60,85 +67,85 @@ export async function seedDemo(
   settings: Settings,
   now: number,
   lang: DemoLabelLang = 'en',
-): Promise<void> {
+  /** Tests seed a smaller demo. */
+  conversations = DEMO_CONVERSATIONS,
+): Promise<boolean> {
   const inbox = generateDemoInbox({
     lang,
     seed: DEMO_SEED,
-    conversations: DEMO_CONVERSATIONS,
+    conversations,
     now,
     agentId: settings.agent.id,
     agentInitials: settings.agent.initials || undefined,
     agentName: settings.agent.name || undefined,
   });
-  await db.transaction(
-    'rw',
-    [db.conversations, db.messages, db.authors, db.labels, db.counters, db.meta, db.statements],
-    async () => {
-      await db.labels.bulkPut(inbox.labels);
-      await db.meta.put({
-        key: DEMO_LABELS_META,
-        value: Object.fromEntries(inbox.labels.map((l) => [l.id, l.name])),
-      });
-      if ((await db.statements.count()) === 0) await db.statements.bulkPut(DEFAULT_STATEMENTS);
-      await db.authors.bulkPut(inbox.authors);
-      await db.messages.bulkPut(inbox.messages);
-      await db.conversations.bulkPut(inbox.conversations);
-      const totals = new Map<string, number>();
-      for (const c of inbox.conversations)
-        for (const [k, v] of counterDeltas(null, c)) totals.set(k, (totals.get(k) ?? 0) + v);
-      const existing = await db.counters.bulkGet([...totals.keys()]);
-      await db.counters.bulkPut(
-        [...totals].map(([key, value], i) => ({ key, value: value + (existing[i]?.value ?? 0) })),
+  const source = demoSource(inbox);
+  // One transaction that first checks whether the demo is there: two windows that both try to
+  // seed (only the leader should) still seed once.
+  return writeTx(db, async () => {
+    const meta = (await db.meta.get(DEMO_META))?.value as DemoMeta | undefined;
+    if (meta?.seeded) return false;
+    for (const label of inbox.labels)
+      if (!(await db.labels.get(label.id)))
+        await commit(db, { type: 'label.created', label }, { actor: 'demo', origin: 'system', at: now });
+    // The demo team, so that assignments to colleagues show their names.
+    await db.meta.put({ key: AGENTS_META, value: DEMO_AGENTS.map((a) => ({ id: a.id, name: a.name })) });
+    await db.meta.put({
+      key: DEMO_LABELS_META,
+      value: Object.fromEntries(inbox.labels.map((l) => [l.id, l.name])),
+    });
+    if ((await db.statements.count()) === 0) await db.statements.bulkPut(DEFAULT_STATEMENTS);
+    const conversationOf = new Map<string, string>();
+    const notesByChannel = new Map<
+      string,
+      { threadKey: string; note: (typeof source.notes)[number] & { remoteId: null; rfcMessageId: null } }[]
+    >();
+    for (const n of source.notes) {
+      const list = notesByChannel.get(n.channel) ?? [];
+      list.push({ threadKey: n.conversationId, note: { ...n, remoteId: null, rfcMessageId: null } });
+      notesByChannel.set(n.channel, list);
+    }
+    for (const [channel, messages] of source.byChannel) {
+      const account = await ensureLocalAccount(db, 'demo', channel, now);
+      const report = await ingestInTx(
+        db,
+        { accountId: account.id, source: 'demo', backfill: false, messages },
+        now,
+        { seedStates: source.seedStates, demo: true, notes: notesByChannel.get(channel) ?? [] },
       );
-      await db.meta.put({ key: DEMO_META, value: { seeded: true, seededAt: now } satisfies DemoMeta });
-    },
-  );
+      for (const m of messages)
+        conversationOf.set(m.threadKey as string, conversationLocalId(account.id, m.threadKey as string));
+      if (report.errors.length) throw new Error(`demo seed: ${report.errors.length} messages rejected`);
+    }
+    // What the user has already read is their own state, not the inbox's.
+    const convIds = [...source.unread.keys()]
+      .map((k) => conversationOf.get(k))
+      .filter((id): id is string => !!id);
+    const rows = await db.conversations.bulkGet(convIds);
+    await db.reads.bulkPut(
+      rows
+        .filter((c): c is NonNullable<typeof c> => !!c)
+        .map((c) => ({
+          agentId: settings.agent.id,
+          conversationId: c.id,
+          seen: Math.max(0, c.incomingCount - (source.unread.get(c.threadKey) ?? 0)),
+          at: now,
+        })),
+    );
+    await db.meta.put({ key: DEMO_META, value: { seeded: true, seededAt: now } satisfies DemoMeta });
+    return true;
+  });
 }
 
 /**
- * Removes every demo row in one transaction, counters included, so the lists and their sizes
- * change together. The agent's own conversations (demo = 0) and their counters stay.
+ * Removes every demo row (one `demo.removed` event; the projection deletes the rows and corrects
+ * the counters by their contributions). The agent's own conversations (demo = 0) stay.
  */
-export async function removeDemo(db: WebcareDb): Promise<void> {
-  await db.transaction(
-    'rw',
-    [
-      db.conversations,
-      db.messages,
-      db.authors,
-      db.events,
-      db.drafts,
-      db.outbox,
-      db.meta,
-      db.flags,
-      db.alerts,
-      db.crises,
-      db.counters,
-    ],
-    async () => {
-      const ids = await db.conversations.where('demo').equals(1).primaryKeys();
-      const idSet = new Set(ids);
-      await db.messages.where('demo').equals(1).delete();
-      await db.authors.where('demo').equals(1).delete();
-      await db.conversations.bulkDelete(ids);
-      await db.drafts.bulkDelete(ids);
-      await db.flags.bulkDelete(ids);
-      await db.alerts.clear();
-      await db.crises.filter((c) => c.conversationIds.some((id) => idSet.has(id))).delete();
-      await db.events.filter((e) => idSet.has(e.conversationId)).delete();
-      await db.outbox.where('conversationId').anyOf(ids).delete();
-      const totals = new Map<string, number>();
-      await db.conversations
-        .where('demo')
-        .equals(0)
-        .each((c) => {
-          for (const [k, v] of counterDeltas(null, c)) totals.set(k, (totals.get(k) ?? 0) + v);
-        });
-      await db.counters.clear();
-      await db.counters.bulkPut([...totals].map(([key, value]) => ({ key, value })));
-      await db.meta.put({ key: DEMO_META, value: { seeded: false, seededAt: null } satisfies DemoMeta });
-    },
-  );
+export async function removeDemo(db: WebcareDb, now = Date.now()): Promise<void> {
+  await writeTx(db, async () => {
+    await commit(db, { type: 'demo.removed' }, { actor: 'demo', origin: 'system', at: now });
+    await db.meta.put({ key: DEMO_META, value: { seeded: false, seededAt: null } satisfies DemoMeta });
+  });
 }
 
 /**

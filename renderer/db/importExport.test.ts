@@ -5,6 +5,7 @@ import { counterDeltas } from '../../shared/inbox/views.ts';
 import { parseJsonl } from '../../shared/interchange/jsonl.ts';
 import { exportJsonl, importJsonlText } from './importExport.ts';
 import { addNote, queueReply } from './repo.ts';
+import { importedConversation, importedMessage } from '../test/ids.ts';
 
 const NOW = Date.UTC(2026, 10, 24, 12, 0, 0);
 const testDb = freshDbPerTest('io');
@@ -41,7 +42,7 @@ describe('JSONL import', () => {
 
   it('groups a reply with its post and keeps counters consistent', async () => {
     await importJsonlText(testDb(), SAMPLE, NOW);
-    const c1 = await testDb().conversations.get('sample-c1');
+    const c1 = await testDb().conversations.get(importedConversation('sample-c1'));
     expect(c1?.messageCount).toBe(2);
     expect(c1?.authorId).toBe('x:1001');
     expect(c1?.waitingSince).toBeNull(); // the brand replied last
@@ -68,16 +69,18 @@ describe('JSONL import', () => {
     });
     const r = await importJsonlText(testDb(), reply, NOW);
     expect(r.imported).toBe(1);
-    expect((await testDb().messages.get('late-reply'))?.conversationId).toBe('sample-c1');
-    expect((await testDb().conversations.get('sample-c1'))?.status).toBe('open');
+    expect((await testDb().messages.get(importedMessage('late-reply')))?.conversationId).toBe(
+      importedConversation('sample-c1'),
+    );
+    expect((await testDb().conversations.get(importedConversation('sample-c1')))?.status).toBe('open');
   });
 });
 
 describe('JSONL export', () => {
   it('round-trips imported messages and leaves internal notes out', async () => {
     await importJsonlText(testDb(), SAMPLE, NOW);
-    await addNote(testDb(), 'sample-c1', 'intern: niet delen', 'me', NOW);
-    await queueReply(testDb(), 'sample-c1', 'We kijken ernaar!', 'me', NOW);
+    await addNote(testDb(), importedConversation('sample-c1'), 'intern: niet delen', 'me', NOW);
+    await queueReply(testDb(), importedConversation('sample-c1'), 'We kijken ernaar!', 'me', NOW);
     const { text, count } = await exportJsonl(testDb());
     const parsed = parseJsonl(text);
     expect(parsed.errors).toEqual([]);
@@ -89,8 +92,19 @@ describe('JSONL export', () => {
     expect(exported).toMatchObject({
       text: original.text,
       channel: 'x',
+      conversationId: 'sample-c1',
       author: { id: '1001' },
       createdAt: new Date(original.createdAt).toISOString(),
     });
+    // A reply still in the outbox says so; a reply from the source was delivered.
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.find((l) => l.text === 'We kijken ernaar!')).toMatchObject({ delivery: 'queued' });
+    expect(lines.find((l) => l.id === 'sample-2')).not.toHaveProperty('delivery');
+    // Importing the export back adds nothing.
+    const again = await importJsonlText(testDb(), text, NOW + 1);
+    expect(again.imported).toBe(0);
   });
 });

@@ -1,7 +1,9 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openInboxDb } from './open.ts';
-import { DB_VERSION, SCHEMA_V1, WebcareDb } from './schema.ts';
+import { DB_VERSION, SCHEMA_V1, SCHEMA_V2_CHANGES, SCHEMA_V3_CHANGES, WebcareDb } from './schema.ts';
+import { importJsonlText } from './importExport.ts';
+import { withUnread } from './repo.ts';
 
 const V1_STORES = SCHEMA_V1;
 
@@ -42,6 +44,184 @@ describe('database schema upgrades', () => {
     );
     // The new multi-entry index answers prefix queries.
     expect(await db.conversations.where('searchTokens').startsWith('utr').primaryKeys()).toEqual(['c1']);
+    await db.delete();
+  });
+
+  it('version 3 rows move into local accounts with remote ids, event-time fields and per-agent reads', async () => {
+    const name = `upgrade-v3-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(V1_STORES);
+    old.version(2).stores(SCHEMA_V2_CHANGES);
+    old.version(3).stores(SCHEMA_V3_CHANGES);
+    await old.open();
+    const T = Date.UTC(2026, 10, 20, 9, 0);
+    await old.table('authors').bulkPut([
+      {
+        id: 'x:1001',
+        channel: 'x',
+        handle: 'fleur_bos',
+        name: 'Fleur',
+        followers: 10,
+        verified: false,
+        firstSeenAt: T,
+        lastSeenAt: T,
+        messageCount: 2,
+        conversationCount: 1,
+        demo: 0,
+      },
+      {
+        id: 'x:demo-u1',
+        channel: 'x',
+        handle: 'demo',
+        name: 'Demo',
+        followers: 1,
+        verified: false,
+        firstSeenAt: T,
+        lastSeenAt: T,
+        messageCount: 1,
+        conversationCount: 1,
+        demo: 1,
+      },
+    ]);
+    const conv = (id: string, extra: object) => ({
+      id,
+      channel: 'x',
+      authorId: 'x:1001',
+      subject: null,
+      status: 'open',
+      priority: 'normal',
+      assignee: '',
+      labels: [],
+      snoozedUntil: null,
+      waitingSince: T + 60_000,
+      lastMessageAt: T + 60_000,
+      snippet: 'nog niks',
+      lastDirection: 'incoming',
+      unread: 1,
+      messageCount: 3,
+      public: true,
+      lang: 'nl',
+      brand: 'belnet',
+      demo: 0,
+      searchTokens: ['internet'],
+      ...extra,
+    });
+    await old.table('conversations').bulkPut([
+      conv('c-42', {}),
+      conv('demo-c-1', {
+        demo: 1,
+        authorId: 'x:demo-u1',
+        unread: 0,
+        status: 'resolved',
+        waitingSince: null,
+      }),
+    ]);
+    const m = (id: string, conversationId: string, direction: string, at: number, extra: object = {}) => ({
+      id,
+      conversationId,
+      channel: 'x',
+      direction,
+      public: direction !== 'note',
+      authorId: direction === 'incoming' ? 'x:1001' : 'agent:me',
+      text: `${direction} ${id}`,
+      createdAt: at,
+      lang: 'nl',
+      inReplyTo: null,
+      metrics: null,
+      brand: 'belnet',
+      delivery: direction === 'outgoing' ? 'queued' : null,
+      demo: 0,
+      ...extra,
+    });
+    await old
+      .table('messages')
+      .bulkPut([
+        m('x-1', 'c-42', 'incoming', T),
+        m('local-reply', 'c-42', 'outgoing', T + 30_000),
+        m('x-2', 'c-42', 'incoming', T + 60_000),
+        m('demo-m-1', 'demo-c-1', 'incoming', T, { authorId: 'x:demo-u1', demo: 1 }),
+      ]);
+    await old.table('flags').bulkPut([
+      {
+        conversationId: 'c-42',
+        risk: 70,
+        threshold: 60,
+        severity: 0.7,
+        reasons: [],
+        state: 'new',
+        brand: 'belnet',
+        channel: 'x',
+        exposureSince: T,
+        flaggedAt: T,
+        updatedAt: T,
+        escalatedAt: null,
+        active: 1,
+      },
+    ]);
+    await old.table('crises').put({
+      id: 'crisis-belnet-storing',
+      brand: 'belnet',
+      topic: 'storing · internet',
+      active: 1,
+      startedAt: T + 120_000,
+      endedAt: null,
+      alertId: null,
+      conversationIds: ['c-42'],
+      timeline: [{ kind: 'first-mention', at: T, ref: 'x-1' }],
+      autoRepliesPaused: true,
+    });
+    old.close();
+
+    const db = new WebcareDb(name);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+    expect((await db.accounts.toArray()).map((a) => [a.id, a.source]).sort()).toEqual([
+      ['demo-x', 'demo'],
+      ['imported-x', 'imported'],
+    ]);
+    expect(await db.messages.get('x-1')).toMatchObject({
+      accountId: 'imported-x',
+      remoteId: 'x-1',
+      rfcMessageId: null,
+    });
+    expect(await db.messages.get('local-reply')).toMatchObject({ remoteId: null });
+    expect(await db.messages.get('demo-m-1')).toMatchObject({ accountId: 'demo-x' });
+    const c = (await db.conversations.get('c-42'))!;
+    expect(c).toMatchObject({
+      accountId: 'imported-x',
+      threadKey: 'c-42',
+      version: 0,
+      incomingCount: 2,
+      lastIncomingId: 'x-2',
+      customerSnippet: 'incoming x-2',
+      lastOutgoingAt: T + 30_000,
+      lastMessageId: 'x-2',
+      statusAt: 0,
+    });
+    expect(c).not.toHaveProperty('unread');
+    // The old shared unread count is what every agent sees until they read it themselves.
+    expect((await withUnread(db, 'anyone', [c]))[0]!.unread).toBe(1);
+    expect(await db.authors.get('x:1001')).toMatchObject({ accountId: 'imported-x' });
+    expect(await db.counters.get('flags:new')).toMatchObject({ value: 1 });
+    expect(await db.crises.get('crisis-belnet-storing')).toMatchObject({
+      since: T,
+      terms: ['storing', 'internet'],
+    });
+    // The new indexes answer: a re-import of the old file adds nothing, a new message joins the thread.
+    const line = (id: string, at: number) =>
+      JSON.stringify({
+        id,
+        channel: 'x',
+        conversationId: 'c-42',
+        direction: 'incoming',
+        public: true,
+        author: { id: '1001' },
+        text: 'nog steeds niks',
+        createdAt: new Date(at).toISOString(),
+      });
+    expect((await importJsonlText(db, line('x-1', T), T + 3_600_000)).imported).toBe(0);
+    expect((await importJsonlText(db, line('x-3', T + 90_000), T + 3_600_000)).imported).toBe(1);
+    expect((await db.conversations.get('c-42'))!.messageCount).toBe(4);
     await db.delete();
   });
 

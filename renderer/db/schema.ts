@@ -1,7 +1,23 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Author, Conversation, Label, Message } from '../../shared/domain/types.ts';
-import type { DomainEventRecord } from '../../shared/domain/eventLog.ts';
+import type { Account } from '../../shared/domain/accounts.ts';
+import type { ChannelKind } from '../../shared/domain/channels.ts';
+import type { LogEvent } from '../../shared/domain/log.ts';
 import { migrate002SearchTokens } from '../../shared/migrations/002-search-tokens.ts';
+import {
+  LEGACY_READER,
+  accountsFor004,
+  emptyThreadFacts,
+  foldThreadFacts,
+  migrateAuthor004,
+  migrateConversation004,
+  migrateMessage004,
+  type AuthorV3,
+  type ConversationV3,
+  type MessageV3,
+  type ThreadFacts,
+  migrateCrisis004,
+} from '../../shared/migrations/004-accounts.ts';
 import type { AlertRow, CrisisRow, FlagRow, HoldingStatement } from '../../shared/crisis/types.ts';
 
 export interface CounterRow {
@@ -42,11 +58,26 @@ export interface TemplateRow {
   updatedAt: number;
 }
 
-export interface AccountRow {
-  id: string;
-  channel: string;
-  name: string;
-  createdAt: number;
+/** What one agent has seen of a conversation: unread = `incomingCount - seen` (per agent, not shared). */
+export interface ReadRow {
+  agentId: string;
+  conversationId: string;
+  seen: number;
+  at: number;
+}
+
+/** Conversations waiting for the leader's analysis worker (written by the ingest pipeline). */
+export interface AnalysisQueueRow {
+  conversationId: string;
+  queuedAt: number;
+}
+
+/** A reply posted publicly, for the near-duplicate check (issue 11). */
+export interface PublicReplyRow {
+  messageId: string;
+  brand: string;
+  sentAt: number;
+  bands: string[];
 }
 
 export interface SyncStateRow {
@@ -55,6 +86,9 @@ export interface SyncStateRow {
   lastSyncAt: number | null;
   lastError: string | null;
 }
+
+/** The v3 row shapes, as the v4 upgrade reads them. */
+type V3Legacy = { message: MessageV3; conversation: ConversationV3; author: AuthorV3 };
 
 /** Version 1, the first released schema; kept as data so upgrade tests can create it. */
 export const SCHEMA_V1 = {
@@ -73,8 +107,21 @@ export const SCHEMA_V1 = {
   meta: 'key',
 };
 
+/** What versions 2 and 3 changed, kept as data like SCHEMA_V1 (upgrade tests create them). */
+export const SCHEMA_V2_CHANGES = {
+  conversations:
+    'id, lastMessageAt, [status+lastMessageAt], [assignee+status+lastMessageAt], [channel+status+lastMessageAt], [status+snoozedUntil], authorId, demo, *searchTokens',
+};
+export const SCHEMA_V3_CHANGES = {
+  messages: 'id, [conversationId+createdAt], authorId, demo, createdAt',
+  flags: 'conversationId, [active+risk], state, flaggedAt',
+  alerts: 'id, [kind+at], at',
+  crises: 'id, active, startedAt',
+  statements: 'id, lang',
+};
+
 /** The newest schema version this build understands (see STYLE.md §6: never edit a released version). */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export class WebcareDb extends Dexie {
   conversations!: EntityTable<Conversation, 'id'>;
@@ -84,10 +131,15 @@ export class WebcareDb extends Dexie {
   templates!: EntityTable<TemplateRow, 'id'>;
   drafts!: EntityTable<DraftRow, 'conversationId'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
-  accounts!: EntityTable<AccountRow, 'id'>;
+  accounts!: EntityTable<Account, 'id'>;
   syncState!: EntityTable<SyncStateRow, 'accountId'>;
   counters!: EntityTable<CounterRow, 'key'>;
-  events!: EntityTable<DomainEventRecord, 'seq'>;
+  /** The v1–v3 undo log, kept read-only as an audit trail; `log` replaced it in v4. */
+  events!: EntityTable<{ seq?: number; id: string; conversationId: string }, 'seq'>;
+  log!: EntityTable<LogEvent, 'seq'>;
+  reads!: Dexie.Table<ReadRow, [string, string]>;
+  analysisQueue!: EntityTable<AnalysisQueueRow, 'conversationId'>;
+  publicReplies!: EntityTable<PublicReplyRow, 'messageId'>;
   meta!: EntityTable<MetaRow, 'key'>;
   flags!: EntityTable<FlagRow, 'conversationId'>;
   alerts!: EntityTable<AlertRow, 'id'>;
@@ -100,10 +152,7 @@ export class WebcareDb extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     // Version 2: local search through a multi-entry word index, backfilled from existing rows.
     this.version(2)
-      .stores({
-        conversations:
-          'id, lastMessageAt, [status+lastMessageAt], [assignee+status+lastMessageAt], [channel+status+lastMessageAt], [status+snoozedUntil], authorId, demo, *searchTokens',
-      })
+      .stores(SCHEMA_V2_CHANGES)
       .upgrade(async (tx) => {
         // One-time O(n) rewrite, acceptable inside an upgrade; the rule itself is a pure tested function.
         const conversations = await tx.table<Conversation, string>('conversations').toArray();
@@ -116,12 +165,74 @@ export class WebcareDb extends Dexie {
       });
     // Version 3: escalation flags, radar alerts, crisis mode and holding statements; messages
     // get a time index so the radar can replay a recent window without scanning the inbox.
-    this.version(3).stores({
-      messages: 'id, [conversationId+createdAt], authorId, demo, createdAt',
-      flags: 'conversationId, [active+risk], state, flaggedAt',
-      alerts: 'id, [kind+at], at',
-      crises: 'id, active, startedAt',
-      statements: 'id, lang',
-    });
+    this.version(3).stores(SCHEMA_V3_CHANGES);
+    // Version 4: accounts and remote identity (a remote id is unique only within its account),
+    // the event-time fields of the projection, per-agent read state, the replayable event log,
+    // the analysis queue, and the template and public-reply tables.
+    this.version(4)
+      .stores({
+        conversations:
+          'id, lastMessageAt, [status+lastMessageAt], [assignee+status+lastMessageAt], [channel+status+lastMessageAt], [status+snoozedUntil], authorId, demo, *searchTokens, &[accountId+threadKey], [accountId+subjectKey]',
+        messages:
+          'id, [conversationId+createdAt], authorId, demo, createdAt, &[accountId+remoteId], [accountId+rfcMessageId]',
+        authors: 'id, demo, accountId',
+        accounts: 'id, channel, source',
+        templates: 'id, shortCode, category, lang, updatedAt',
+        log: '++seq, &id, [conversationId+seq], [actor+seq], undoes, [device+deviceSeq]',
+        reads: '[agentId+conversationId], conversationId',
+        analysisQueue: 'conversationId, queuedAt',
+        publicReplies: 'messageId, [brand+sentAt], *bands',
+        flags: 'conversationId, [active+risk], state, flaggedAt, [state+risk]',
+      })
+      .upgrade(async (tx) => {
+        // One pass per table, inside the version-change transaction (rules in shared/migrations).
+        const facts = new Map<string, ThreadFacts>();
+        const seen = new Map<string, { channel: ChannelKind; demo: 0 | 1 }>();
+        await tx
+          .table<V3Legacy['message'] & Partial<Message>, string>('messages')
+          .toCollection()
+          .modify((m, ref) => {
+            facts.set(
+              m.conversationId,
+              foldThreadFacts(facts.get(m.conversationId) ?? emptyThreadFacts(), m),
+            );
+            ref.value = migrateMessage004(m) as unknown as typeof m;
+          });
+        const reads: ReadRow[] = [];
+        await tx
+          .table<V3Legacy['conversation'] & Partial<Conversation>, string>('conversations')
+          .toCollection()
+          .modify((c, ref) => {
+            seen.set(`${c.channel}:${c.demo}`, { channel: c.channel, demo: c.demo });
+            const r = migrateConversation004(c, facts.get(c.id) ?? emptyThreadFacts());
+            ref.value = r.conversation as unknown as typeof c;
+            reads.push({ agentId: LEGACY_READER, conversationId: c.id, seen: r.read.seen, at: 0 });
+          });
+        await tx
+          .table<V3Legacy['author'] & Partial<Author>, string>('authors')
+          .toCollection()
+          .modify((a, ref) => {
+            ref.value = migrateAuthor004(a) as unknown as typeof a;
+          });
+        await tx.table<ReadRow>('reads').bulkPut(reads);
+        await tx.table<Account, string>('accounts').bulkPut(accountsFor004(seen.values(), Date.now()));
+        // Flag counts become counters; crises get their topic and time window.
+        const flagCounts = new Map<string, number>();
+        await tx
+          .table<FlagRow, string>('flags')
+          .toCollection()
+          .each(
+            (f) => void flagCounts.set(`flags:${f.state}`, (flagCounts.get(`flags:${f.state}`) ?? 0) + 1),
+          );
+        await tx
+          .table<CounterRow>('counters')
+          .bulkPut([...flagCounts].map(([key, value]) => ({ key, value })));
+        await tx
+          .table<CrisisRow, string>('crises')
+          .toCollection()
+          .modify((c, ref) => {
+            ref.value = migrateCrisis004(c);
+          });
+      });
   }
 }

@@ -69,6 +69,10 @@ export interface CrisisRow {
   endedAt: number | null;
   alertId: string | null;
   conversationIds: string[];
+  /** What the crisis is about (topic.ts): new complaints that match join it. */
+  terms: string[];
+  /** Epoch ms of the first evidence; earlier messages are not part of the crisis. */
+  since: number;
   timeline: TimelineEntry[];
   /** Automatic replies (auto-acknowledgements, away messages) are held while a crisis runs. */
   autoRepliesPaused: boolean;

@@ -1,6 +1,7 @@
+import { snippetOf } from '../domain/projection.ts';
 import { describe, expect, it } from 'vitest';
 import { CHANNEL_REPLY_LIMIT } from '../domain/channels.ts';
-import type { Conversation, Message } from '../domain/types.ts';
+import type { Conversation, Message } from './generate.ts';
 import { searchTokens } from '../search/tokenize.ts';
 import {
   DEMO_BURST_CONVERSATION_PREFIX,
@@ -10,7 +11,6 @@ import {
   DEMO_LABELS,
   generateDemoBatches,
   generateDemoInbox,
-  snippetOf,
 } from './generate.ts';
 
 const NOW = Date.UTC(2026, 10, 20, 13, 30);

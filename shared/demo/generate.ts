@@ -1,15 +1,50 @@
 import type { ChannelKind } from '../domain/channels.ts';
 import { REVIEW_CHANNELS } from '../domain/channels.ts';
 import type {
-  Author,
-  Conversation,
+  Author as StoredAuthor,
+  Conversation as StoredConversation,
   ConversationStatus,
   Label,
-  Message,
+  Message as StoredMessage,
   MessageDirection,
   MessageMetrics,
   Priority,
 } from '../domain/types.ts';
+import { snippetOf } from '../domain/projection.ts';
+
+/**
+ * The generator's rows. They are the demo's own description of an inbox, not stored rows: the
+ * seed (renderer/db/demo.ts) hands the messages to the ingest pipeline like any other source and
+ * applies the triage state, so the demo takes the same path as real data. The bench generators
+ * export them as interchange JSONL.
+ */
+export type Message = Omit<StoredMessage, 'accountId' | 'remoteId' | 'rfcMessageId'>;
+export type Author = Omit<StoredAuthor, 'accountId'>;
+export type Conversation = Pick<
+  StoredConversation,
+  | 'id'
+  | 'channel'
+  | 'authorId'
+  | 'subject'
+  | 'status'
+  | 'priority'
+  | 'assignee'
+  | 'labels'
+  | 'snoozedUntil'
+  | 'waitingSince'
+  | 'lastMessageAt'
+  | 'snippet'
+  | 'lastDirection'
+  | 'messageCount'
+  | 'public'
+  | 'lang'
+  | 'brand'
+  | 'demo'
+  | 'searchTokens'
+> & {
+  /** Customer messages the user has not seen yet. */
+  unread: number;
+};
 import { UNASSIGNED, authorKey } from '../domain/types.ts';
 import { searchTokensOf } from '../search/tokenize.ts';
 import type { DemoBrand, DemoTopic } from './brands.ts';
@@ -825,12 +860,6 @@ function summarize(
     demo: 1,
     searchTokens: searchTokensOf([subject, customer.name, customer.handle, ...messages.map((m) => m.text)]),
   };
-}
-
-/** First line-ish of a message, whitespace collapsed, at most 140 characters. */
-export function snippetOf(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 140 ? `${flat.slice(0, 139)}…` : flat;
 }
 
 // Every burst text names the outage ("storing"/"outage") and "internet": a real wave repeats

@@ -1,32 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, diffBefore, isUndoable, type ConversationEvent } from './events.ts';
+import { applyEvent, compensate, isUndoable, priorFacts, type ConversationEvent } from './events.ts';
+import { emptyConversation } from './projection.ts';
 import { CONVERSATION_STATUSES, UNASSIGNED, type Conversation, type ConversationStatus } from './types.ts';
 
 const NOW = Date.UTC(2026, 10, 24, 12, 0, 0);
 const HOUR = 3_600_000;
 
 function conv(status: ConversationStatus, extra: Partial<Conversation> = {}): Conversation {
-  return {
+  const base = emptyConversation({
     id: 'c1',
+    accountId: 'imported-x',
+    threadKey: 'c1',
     channel: 'x',
     authorId: 'x:1',
     subject: null,
+    subjectKey: null,
+    demo: 0,
+  });
+  return {
+    ...base,
     status,
-    priority: 'normal',
-    assignee: UNASSIGNED,
-    labels: [],
     snoozedUntil: status === 'snoozed' ? NOW + HOUR : null,
     waitingSince: NOW - HOUR,
     lastMessageAt: NOW - HOUR,
+    lastMessageId: 'm3',
     snippet: 'hello',
-    lastDirection: 'incoming',
-    unread: 2,
     messageCount: 3,
     public: true,
     lang: 'nl',
-    brand: null,
-    demo: 0,
-    searchTokens: [],
     ...extra,
   };
 }
@@ -73,12 +74,8 @@ const TABLE: {
     },
   },
   {
-    event: { type: 'message.received', at: NOW, messageId: 'm9' },
-    expect: { open: 'open', pending: 'open', snoozed: 'open', resolved: 'open' },
-  },
-  {
-    event: { type: 'message.replied', at: NOW, messageId: 'm9' },
-    expect: { open: 'open', pending: 'pending', snoozed: 'snoozed', resolved: 'resolved' },
+    event: { type: 'status.restore', status: 'pending', snoozedUntil: null },
+    expect: { open: 'pending', pending: '!no-change', snoozed: 'pending', resolved: 'pending' },
   },
 ];
 
@@ -140,45 +137,11 @@ describe('applyEvent details', () => {
     }
   });
 
-  it('a new customer message reopens a resolved conversation and starts the waiting clock', () => {
-    const r = applyEvent(
-      conv('resolved', { waitingSince: null, unread: 0 }),
-      { type: 'message.received', at: NOW, messageId: 'm' },
-      NOW,
-    );
-    expect(r).toMatchObject({
-      ok: true,
-      value: {
-        status: 'open',
-        waitingSince: NOW,
-        unread: 1,
-        lastMessageAt: NOW,
-        lastDirection: 'incoming',
-        messageCount: 4,
-      },
-    });
-  });
-
-  it('a new customer message keeps the oldest waitingSince', () => {
-    const r = applyEvent(conv('open'), { type: 'message.received', at: NOW, messageId: 'm' }, NOW);
-    expect(r.ok && r.value.waitingSince).toBe(NOW - HOUR);
-  });
-
-  it('an older message arriving late does not move lastMessageAt back', () => {
-    const r = applyEvent(
-      conv('open', { lastMessageAt: NOW }),
-      { type: 'message.received', at: NOW - 5 * HOUR, messageId: 'm' },
-      NOW,
-    );
-    expect(r.ok && r.value.lastMessageAt).toBe(NOW);
-  });
-
-  it('a reply stops the waiting clock and clears unread without changing status', () => {
-    const r = applyEvent(conv('open'), { type: 'message.replied', at: NOW, messageId: 'm' }, NOW);
-    expect(r).toMatchObject({
-      ok: true,
-      value: { status: 'open', waitingSince: null, unread: 0, lastDirection: 'outgoing' },
-    });
+  it('a status change records when it happened and the newest message known then', () => {
+    const r = applyEvent(conv('open'), { type: 'resolve' }, NOW);
+    expect(r).toMatchObject({ ok: true, value: { statusAt: NOW, statusBasis: NOW - HOUR, version: 1 } });
+    const label = applyEvent(conv('open'), { type: 'label.add', label: 'x' }, NOW);
+    expect(label).toMatchObject({ ok: true, value: { statusAt: 0, version: 1 } });
   });
 
   it('assign, labels and priority report no-change when nothing changes', () => {
@@ -225,14 +188,6 @@ describe('applyEvent details', () => {
     );
   });
 
-  it('reading clears unread once', () => {
-    expect(applyEvent(conv('open'), { type: 'read' }, NOW)).toMatchObject({ ok: true, value: { unread: 0 } });
-    expect(applyEvent(conv('open', { unread: 0 }), { type: 'read' }, NOW)).toMatchObject({
-      ok: false,
-      error: { code: 'no-change' },
-    });
-  });
-
   it('does not mutate its input', () => {
     const c = conv('open', { labels: ['a'] });
     const copy = structuredClone(c);
@@ -242,31 +197,65 @@ describe('applyEvent details', () => {
   });
 });
 
-describe('diffBefore and undo', () => {
-  it('records only the changed fields with their old values', () => {
-    const before = conv('snoozed', { labels: ['a'] });
-    const r = applyEvent(before, { type: 'resolve' }, NOW);
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
-    expect(diffBefore(before, r.value)).toEqual({
-      status: 'snoozed',
-      snoozedUntil: NOW + HOUR,
-      waitingSince: NOW - HOUR,
-      unread: 2,
-    });
+describe('undo: compensating events computed against the current state', () => {
+  const undoOf = (e: ConversationEvent, before: Conversation, current: Conversation) =>
+    compensate(e, priorFacts(before), current, NOW);
+
+  it('undoing a label leaves a label a colleague added meanwhile', () => {
+    const before = conv('open', { labels: [] });
+    const current = conv('open', { labels: ['billing', 'press'] }); // I added billing, a colleague press
+    const back = undoOf({ type: 'label.add', label: 'billing' }, before, current);
+    expect(back).toEqual({ type: 'label.remove', label: 'billing' });
+    const r = applyEvent(current, back!, NOW);
+    expect(r.ok && r.value.labels).toEqual(['press']);
   });
 
-  it('compares label arrays by value', () => {
-    expect(diffBefore(conv('open', { labels: ['a'] }), conv('open', { labels: ['a'] }))).toEqual({});
-    expect(diffBefore(conv('open', { labels: ['a'] }), conv('open', { labels: ['a', 'b'] }))).toEqual({
-      labels: ['a'],
-    });
+  it('undoing a resolve restores the status it had, pending included', () => {
+    const before = conv('pending', { waitingSince: null });
+    const current = applyEvent(before, { type: 'resolve' }, NOW);
+    expect(current.ok).toBe(true);
+    if (!current.ok) return;
+    const back = undoOf({ type: 'resolve' }, before, current.value);
+    expect(back).toEqual({ type: 'status.restore', status: 'pending', snoozedUntil: null });
   });
 
-  it('agent actions are undoable, message and system events are not', () => {
+  it('undoing a snooze whose time has passed brings it back to open, not to a snooze in the past', () => {
+    const before = conv('snoozed', { snoozedUntil: NOW - 1 });
+    const back = undoOf({ type: 'resolve' }, before, conv('resolved'));
+    expect(back).toEqual({ type: 'status.restore', status: 'open', snoozedUntil: null });
+  });
+
+  it('gives nothing when someone changed it since', () => {
+    expect(undoOf({ type: 'resolve' }, conv('open'), conv('open'))).toBeNull();
+    expect(undoOf({ type: 'label.add', label: 'x' }, conv('open'), conv('open', { labels: [] }))).toBeNull();
+    expect(
+      undoOf({ type: 'assign', assignee: 'me' }, conv('open'), conv('open', { assignee: 'colleague' })),
+    ).toBeNull();
+    expect(
+      undoOf({ type: 'priority.set', priority: 'urgent' }, conv('open'), conv('open', { priority: 'low' })),
+    ).toBeNull();
+  });
+
+  it('undoes assignment and priority back to what they were', () => {
+    expect(
+      undoOf(
+        { type: 'assign', assignee: 'me' },
+        conv('open', { assignee: 'sanne' }),
+        conv('open', { assignee: 'me' }),
+      ),
+    ).toEqual({ type: 'assign', assignee: 'sanne' });
+    expect(
+      undoOf(
+        { type: 'priority.set', priority: 'urgent' },
+        conv('open'),
+        conv('open', { priority: 'urgent' }),
+      ),
+    ).toEqual({ type: 'priority.set', priority: 'normal' });
+  });
+
+  it('agent actions are undoable; a snooze running out is not', () => {
     expect(isUndoable('resolve')).toBe(true);
     expect(isUndoable('label.add')).toBe(true);
-    expect(isUndoable('message.received')).toBe(false);
     expect(isUndoable('wake')).toBe(false);
   });
 });

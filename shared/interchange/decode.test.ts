@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { INTERCHANGE_LIMITS, InterchangeMessageSchema } from './message.ts';
 import { decodeInterchange, fastInterchange } from './decode.ts';
 import { parseJsonl } from './jsonl.ts';
+import { normalizeChannel } from '../domain/channels.ts';
 
 describe('fast interchange validation', () => {
   const base = {
@@ -119,9 +120,10 @@ describe('fast interchange validation', () => {
         return;
       }
       const z = InterchangeMessageSchema.safeParse(v);
-      // The same id twice is the parser's own rejection (variants repeat the base id).
-      if (!z.success || seen.has(z.data.id)) expected.push(i + 1);
-      else seen.add(z.data.id);
+      // The same id twice on one channel is the parser's own rejection (variants repeat the base id).
+      const key = z.success ? `${normalizeChannel(z.data.channel)}:${z.data.id}` : '';
+      if (!z.success || seen.has(key)) expected.push(i + 1);
+      else seen.add(key);
     });
     expect(rejected).toEqual(expected);
     expect(parsed.messages.length + rejected.length).toBe(lines.length - 1);

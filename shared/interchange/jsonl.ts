@@ -1,9 +1,10 @@
+import { normalizeChannel } from '../domain/channels.ts';
 import type { InterchangeMessage } from './message.ts';
 import type { ImportErrorCode } from './decode.ts';
 import { clipDetail, decodeInterchange } from './decode.ts';
 
-export { fromInterchange, fromInterchangeBatch, mergeAuthor, toInterchange } from './convert.ts';
-export type { FromInterchangeOptions, ImportedAuthor, ImportedMessage } from './convert.ts';
+export { toInterchange } from './convert.ts';
+export type { ExportableAuthor, ExportableMessage } from './convert.ts';
 
 export { IMPORT_ERROR_CODES, decodeInterchange, fastInterchange } from './decode.ts';
 export type { DecodeResult, ImportErrorCode } from './decode.ts';
@@ -125,7 +126,9 @@ export function createJsonlParser(opts: JsonlParseOptions = {}): JsonlParser {
       return;
     }
     const message = decoded.message;
-    if (seen.has(message.id)) {
+    // Ids are unique per channel: the same id on X and on Mastodon is two messages.
+    const key = `${normalizeChannel(message.channel)}\u0000${message.id}`;
+    if (seen.has(key)) {
       out.errors.push({
         line,
         code: 'duplicate_id',
@@ -133,7 +136,7 @@ export function createJsonlParser(opts: JsonlParseOptions = {}): JsonlParser {
       });
       return;
     }
-    seen.add(message.id);
+    seen.add(key);
     out.messages.push(message);
     out.lines.push(line);
   };

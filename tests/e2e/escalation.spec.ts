@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { DEMO_ESCALATION_ID } from '../../shared/demo/ingest.ts';
 
 const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
-const ESCALATION = 'demo-c-escalation';
+const ESCALATION = DEMO_ESCALATION_ID;
 
 async function openAnalysedApp(page: Page, url: string) {
   await page.goto(url);
@@ -82,14 +83,16 @@ test('the seeded escalation raises a flag with reasons; the manager escalates it
   await expect(page.getByTestId('conversation-row').first()).toBeVisible();
   await expect(page.locator(`[data-testid=conversation-row][data-id="${ESCALATION}"]`)).toBeVisible();
 
-  // A holding statement goes into the reply; sending it publicly records the first public response.
+  // A holding statement goes into the reply. Queued, it is not a response yet: only a reply the
+  // channel accepted is (the timeline must not record what did not happen).
   await page.locator(`[data-testid=conversation-row][data-id="${ESCALATION}"]`).click();
   const statement = page.getByTestId('statement').first();
   const body = await statement.locator('p').innerText();
   await statement.getByRole('button').click();
   await expect(page.getByTestId('composer').locator('textarea')).toHaveValue(body);
   await page.keyboard.press('Control+Enter');
-  await expect(timeline.locator('[data-kind=first-public-response]')).toHaveCount(1);
+  await expect(page.getByTestId('composer').locator('textarea')).toHaveValue('');
+  await expect(timeline.locator('[data-kind=first-public-response]')).toHaveCount(0);
   for (const lang of ['nl', 'en'] as const) {
     await setLanguage(page, lang);
     await page.screenshot({ path: `${SHOTS}crisis-${lang}.png` });
@@ -97,7 +100,7 @@ test('the seeded escalation raises a flag with reasons; the manager escalates it
 
   // The report carries the timeline; the state survives a reload.
   await page.getByTestId('crisis-report').click();
-  await expect(page.getByTestId('report-text')).toContainText('First public response');
+  await expect(page.getByTestId('report-text')).toContainText('No public response yet');
   await page.keyboard.press('Escape');
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');

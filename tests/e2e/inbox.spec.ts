@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { DEMO_ESCALATION_ID } from '../../shared/demo/ingest.ts';
 
 const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 const SAMPLE = fileURLToPath(new URL('../fixtures/import-sample.jsonl', import.meta.url));
@@ -43,9 +44,9 @@ test('first run shows the demo inbox, with screenshots in nl and en', async ({ h
     await expect(picker).toHaveCount(0);
   }
   // The conversation view of the seeded escalation: a long public thread with a high-reach author.
-  await page.evaluate(() => sessionStorage.setItem('webcare.selected', 'demo-c-escalation'));
+  await page.evaluate((id) => sessionStorage.setItem('webcare.selected', id), DEMO_ESCALATION_ID);
   await page.reload();
-  await expect(page.getByTestId('conversation-view')).toHaveAttribute('data-id', 'demo-c-escalation');
+  await expect(page.getByTestId('conversation-view')).toHaveAttribute('data-id', DEMO_ESCALATION_ID);
   await expect(page.getByTestId('author-card')).toBeVisible();
   for (const lang of ['nl', 'en'] as const) {
     await setLanguage(page, lang);
