@@ -93,7 +93,9 @@ export function CrisisPanel({
           ))}
         </section>
         <section className="crisis-section">
-          <h2>{t('crisis.conversations', { count: crisis.conversationIds.length })}</h2>
+          <h2 data-testid="crisis-count">
+            {t('crisis.conversations', { count: crisis.conversationIds.length })}
+          </h2>
           {children}
         </section>
       </div>

@@ -81,11 +81,25 @@ test('the seeded escalation raises a flag with reasons; the manager escalates it
   await expect(timeline.locator('[data-kind=escalated]')).toHaveCount(1);
   await expect(timeline.locator('[data-kind=crisis-on]')).toHaveCount(1);
   await expect(page.getByTestId('conversation-row').first()).toBeVisible();
-  await expect(page.locator(`[data-testid=conversation-row][data-id="${ESCALATION}"]`)).toBeVisible();
+  // Members: the conversation it was started from and the complaints about the topic since the
+  // first evidence (the list is virtual, so read the crisis itself).
+  const members = await page.evaluate(async () => {
+    const open = indexedDB.open('webcare');
+    const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+    const all = db.transaction('crises').objectStore('crises').getAll();
+    const rows = await new Promise<{ active: number; conversationIds: string[] }[]>(
+      (resolve) => (all.onsuccess = () => resolve(all.result)),
+    );
+    db.close();
+    return rows.find((r) => r.active === 1)?.conversationIds ?? [];
+  });
+  expect(members).toContain(ESCALATION);
+  expect(members.length).toBeGreaterThan(10);
+  await expect(page.getByTestId('crisis-count')).toContainText(String(members.length));
 
   // A holding statement goes into the reply. Queued, it is not a response yet: only a reply the
   // channel accepted is (the timeline must not record what did not happen).
-  await page.locator(`[data-testid=conversation-row][data-id="${ESCALATION}"]`).click();
+  await page.getByTestId('conversation-row').first().click();
   const statement = page.getByTestId('statement').first();
   const body = await statement.locator('p').innerText();
   await statement.getByRole('button').click();
