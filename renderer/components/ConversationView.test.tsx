@@ -1,34 +1,26 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Author, Conversation, Message } from '../../shared/domain/types.ts';
+import type { Author, ConversationRow, Message } from '../../shared/domain/types.ts';
+import { conversationRow } from '../test/ids.ts';
 import { initI18n, setLanguage } from '../i18n/i18n.ts';
 import { ConversationView, type ConversationViewProps } from './ConversationView.tsx';
 import type { ConversationDetail } from './types.ts';
 
 const NOW = Date.UTC(2026, 10, 24, 12, 0);
 
-const conversation = {
-  id: 'c-1',
-  channel: 'x',
-  authorId: 'x:1',
-  subject: null,
-  status: 'open',
-  priority: 'normal',
-  assignee: '',
-  labels: [],
-  snoozedUntil: null,
-  waitingSince: null,
-  lastMessageAt: NOW,
-  snippet: 'hoi',
-  lastDirection: 'incoming',
+const conversation: ConversationRow = {
+  ...conversationRow({
+    id: 'c-1',
+    authorId: 'x:1',
+    lastMessageAt: NOW,
+    snippet: 'hoi',
+    messageCount: 2,
+    public: true,
+    lang: 'nl',
+    brand: 'belnet',
+  }),
   unread: 0,
-  messageCount: 2,
-  public: true,
-  lang: 'nl',
-  brand: 'belnet',
-  demo: 0,
-  searchTokens: [],
-} as Conversation;
+};
 
 const message = (id: string, metrics: Message['metrics']): Message =>
   ({
@@ -78,6 +70,7 @@ function props(over: Partial<ConversationViewProps>): ConversationViewProps {
     detail: detail(),
     labels: new Map(),
     me: 'me',
+    agentNames: new Map(),
     now: NOW,
     lang: 'nl',
     focusRequest: null,
