@@ -45,6 +45,7 @@ import {
   useConversationDetail,
   useConversationPage,
   useAgentNames,
+  useBrandNames,
   useCounters,
   useDemoConversationCount,
   useKeyedLiveQuery,
@@ -76,7 +77,7 @@ import type { AssistBase } from '../components/ConversationView.tsx';
 import { TemplateLibrary } from '../components/TemplateLibrary.tsx';
 
 const PAGE = 100;
-const NO_AGENTS: ReadonlyMap<string, string> = new Map();
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 
 export interface AppProps {
@@ -277,6 +278,7 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
 
   const detail = useConversationDetail(db, selectedId, me);
   const agentNames = useAgentNames(db);
+  const brandNames = useBrandNames(db);
   // Commands (keys, menu, palette) act only on the conversation the pane shows in full, and only
   // while it is a row of the list (or was opened on purpose): never on a previous view's one.
   const selected =
@@ -739,7 +741,8 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
         detail={selectedId === null ? (visibleIds === undefined ? undefined : null) : detail}
         labels={labels}
         me={me}
-        agentNames={agentNames ?? NO_AGENTS}
+        agentNames={agentNames ?? NO_NAMES}
+        brandNames={brandNames ?? NO_NAMES}
         now={now}
         lang={lang}
         focusRequest={focusRequest}

@@ -71,6 +71,7 @@ function props(over: Partial<ConversationViewProps>): ConversationViewProps {
     labels: new Map(),
     me: 'me',
     agentNames: new Map(),
+    brandNames: new Map(),
     now: NOW,
     lang: 'nl',
     focusRequest: null,

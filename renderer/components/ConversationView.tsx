@@ -15,7 +15,6 @@ import {
   type ReplyAssistContext,
 } from './Composer.tsx';
 import type { ConversationDetail } from './types.ts';
-import { DEMO_BRANDS } from '../../shared/demo/brands.ts';
 import { RiskPanel } from './RiskPanel.tsx';
 import type { FlagState } from '../../shared/crisis/types.ts';
 
@@ -26,6 +25,8 @@ export interface ConversationViewProps {
   me: string;
   /** Colleagues known on this computer, by agent id (meta `agents`; the demo team in the demo). */
   agentNames: ReadonlyMap<string, string>;
+  /** Display names of the brands this inbox answers for, by brand id (meta `brands`). */
+  brandNames: ReadonlyMap<string, string>;
   now: number;
   lang: UiLanguage;
   focusRequest: FocusRequest | null;
@@ -54,6 +55,7 @@ function assistFor(
   messages: readonly Message[],
   author: Author | null | undefined,
   now: number,
+  brandNames: ReadonlyMap<string, string>,
 ): ReplyAssistContext {
   const customerMessages = messages
     .filter((m) => m.direction === 'incoming')
@@ -66,7 +68,7 @@ function assistFor(
     lang,
     isPublic: c.public,
     brand: c.brand,
-    brandName: c.brand ? (DEMO_BRANDS.find((b) => b.id === c.brand)?.name ?? c.brand) : null,
+    brandName: c.brand ? (brandNames.get(c.brand) ?? c.brand) : null,
     customer: { name: author?.name ?? null, handle: author?.handle ?? null },
     customerMessages,
     conversationLang: c.lang,
@@ -219,7 +221,7 @@ export function ConversationView(p: ConversationViewProps) {
             onSaveDraft={p.onSaveDraft}
             onSubmit={p.onSubmit}
             onFocusDone={p.onFocusDone}
-            {...(p.assist ? { assist: assistFor(p.assist, c, d.messages, author, p.now) } : {})}
+            {...(p.assist ? { assist: assistFor(p.assist, c, d.messages, author, p.now, p.brandNames) } : {})}
           />
         </div>
         <AuthorCard

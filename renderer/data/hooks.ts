@@ -113,12 +113,22 @@ export function useConversationsById(
   }, [db, ids, me]);
 }
 
+/** A directory kept in `meta` as `[{ id, name }]`, as a map (a few dozen rows at most). */
+function useDirectory(db: WebcareDb, key: string): ReadonlyMap<string, string> | undefined {
+  return useLiveQuery(async () => {
+    const rows = ((await db.meta.get(key))?.value ?? []) as { id: string; name: string }[];
+    return new Map(rows.map((a) => [a.id, a.name]));
+  }, [db, key]);
+}
+
 /** Colleagues known on this computer, by id (written by the demo seed; a team inbox will sync them). */
 export function useAgentNames(db: WebcareDb): ReadonlyMap<string, string> | undefined {
-  return useLiveQuery(async () => {
-    const agents = ((await db.meta.get('agents'))?.value ?? []) as { id: string; name: string }[];
-    return new Map(agents.map((a) => [a.id, a.name]));
-  }, [db]);
+  return useDirectory(db, 'agents');
+}
+
+/** Display names of the brands this inbox answers for, by id (the demo seed writes its brands). */
+export function useBrandNames(db: WebcareDb): ReadonlyMap<string, string> | undefined {
+  return useDirectory(db, 'brands');
 }
 
 /** The current time, refreshed every `intervalMs` so ages and exposure clocks move. */

@@ -4,7 +4,7 @@ import {
   demoLabels,
   type DemoLabelLang,
 } from '../../shared/demo/brands.ts';
-import { DEMO_AGENTS, generateDemoInbox } from '../../shared/demo/generate.ts';
+import { DEMO_AGENTS, DEMO_BRANDS, generateDemoInbox } from '../../shared/demo/generate.ts';
 import { demoSource } from '../../shared/demo/ingest.ts';
 import { conversationLocalId } from '../../shared/domain/ids.ts';
 import type { Label } from '../../shared/domain/types.ts';
@@ -17,8 +17,15 @@ import { commit, writeTx } from './log.ts';
 export const DEMO_SEED = 20_261_124;
 export const DEMO_CONVERSATIONS = 3000;
 const DEMO_META = 'demo';
-/** Colleagues known on this computer (`[{ id, name }]`). */
+/** Colleagues known on this computer, and the brands answered for (`[{ id, name }]` each). */
 export const AGENTS_META = 'agents';
+export const BRANDS_META = 'brands';
+
+/** The demo team and brands, so that assignments and templates show names, not ids. */
+async function writeDirectories(db: WebcareDb): Promise<void> {
+  await db.meta.put({ key: AGENTS_META, value: DEMO_AGENTS.map((a) => ({ id: a.id, name: a.name })) });
+  await db.meta.put({ key: BRANDS_META, value: DEMO_BRANDS.map((b) => ({ id: b.id, name: b.name })) });
+}
 /** The name each demo label was last given by us ({ id: name }); see localizeDemoLabels. */
 const DEMO_LABELS_META = 'demo-labels';
 
@@ -48,9 +55,8 @@ export function syncDemoInbox(
     if (settings.demo.enabled && !meta.seeded) {
       return (await seedDemo(db, settings, now, lang)) ? ('seeded' as const) : ('unchanged' as const);
     }
-    // Demo inboxes seeded before the team was recorded get it once.
-    if (meta.seeded && !(await db.meta.get(AGENTS_META)))
-      await db.meta.put({ key: AGENTS_META, value: DEMO_AGENTS.map((a) => ({ id: a.id, name: a.name })) });
+    // Demo inboxes seeded before the team and brands were recorded get them once.
+    if (meta.seeded && !(await db.meta.get(BRANDS_META))) await writeDirectories(db);
     if (!settings.demo.enabled && meta.seeded) {
       await removeDemo(db, now);
       return 'removed' as const;
@@ -88,8 +94,7 @@ export async function seedDemo(
     for (const label of inbox.labels)
       if (!(await db.labels.get(label.id)))
         await commit(db, { type: 'label.created', label }, { actor: 'demo', origin: 'system', at: now });
-    // The demo team, so that assignments to colleagues show their names.
-    await db.meta.put({ key: AGENTS_META, value: DEMO_AGENTS.map((a) => ({ id: a.id, name: a.name })) });
+    await writeDirectories(db);
     await db.meta.put({
       key: DEMO_LABELS_META,
       value: Object.fromEntries(inbox.labels.map((l) => [l.id, l.name])),
