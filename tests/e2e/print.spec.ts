@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { DEMO_ESCALATION_ID } from '../../shared/demo/ingest.ts';
 import { SHOTS, setLanguage } from './helpers.ts';
 
-const ESCALATION = 'demo-c-escalation';
+const ESCALATION = DEMO_ESCALATION_ID;
 
 function poppler(tool: 'pdftotext' | 'pdfinfo' | 'pdftoppm', args: string[]): string {
   try {
