@@ -11,6 +11,7 @@ import { initI18n } from './i18n/i18n.ts';
 import { getWebcare } from './platform/bridge.ts';
 import { createAnalysisClient } from './analysis/client.ts';
 import { electLeader } from './platform/leader.ts';
+import { persistenceState, writeFailures } from './platform/storage.ts';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
@@ -50,9 +51,18 @@ async function boot() {
   ]);
   // First run: the leader writes the demo inbox before the first paint so a new user sees a
   // living inbox (another window shows it as soon as it is there).
+  // A full disk must not stop the app: the inbox opens without the demo and the banner says so.
   const demo = leader
-    ? await syncDemoInbox(opened.db, settings, Date.now(), i18next.language === 'nl' ? 'nl' : 'en')
+    ? await syncDemoInbox(opened.db, settings, Date.now(), i18next.language === 'nl' ? 'nl' : 'en').catch(
+        (e: unknown) => {
+          if (!writeFailures.report(e, { key: 'demo', what: 'demo' })) throw e;
+          return 'unchanged' as const;
+        },
+      )
     : 'unchanged';
+  // Ask once per start that the browser keeps the inbox when the disk runs low (Settings shows
+  // the answer); never awaited on the start-up path.
+  void persistenceState();
   const analysis = createAnalysisClient(leadership);
   // Ingestion-time analysis only: a freshly seeded inbox is scored once, in the worker.
   if (demo === 'seeded') void analysis.analyze('all-active');

@@ -21,6 +21,8 @@ import { ConversationList } from '../components/ConversationList.tsx';
 import { ConversationView } from '../components/ConversationView.tsx';
 import type { ComposerMode, FocusRequest } from '../components/Composer.tsx';
 import { HostBanner } from '../components/HostBanner.tsx';
+import { StorageBanner } from '../components/StorageBanner.tsx';
+import { estimateStorage, writeFailures, type StorageReport } from '../platform/storage.ts';
 import { ImportDialog } from '../components/ImportDialog.tsx';
 import { SettingsDialog } from '../components/SettingsDialog.tsx';
 import { Sidebar } from '../components/Sidebar.tsx';
@@ -53,7 +55,6 @@ import {
   useNow,
   useOnline,
   useSearch,
-  isStorageFull,
 } from '../data/hooks.ts';
 import { setLanguage } from '../i18n/i18n.ts';
 import { messageTime, type UiLanguage } from '../i18n/format.ts';
@@ -277,6 +278,23 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
   const labels = useMemo(() => new Map((labelRows ?? []).map((l: Label) => [l.id, l])), [labelRows]);
 
   const detail = useConversationDetail(db, selectedId, me);
+  // Who a conversation is with, for messages about it ("your reply to @fleur_bos"): from the
+  // open conversation or the list's authors, read from refs so the callbacks stay stable.
+  const namesRef = useRef({ detail, rows, authors });
+  useLayoutEffect(() => {
+    namesRef.current = { detail, rows, authors };
+  }, [detail, rows, authors]);
+  const conversationLabel = useCallback((conversationId: string): string | undefined => {
+    const { detail: d, rows: list, authors: known } = namesRef.current;
+    const author =
+      d?.conversation.id === conversationId
+        ? d.author
+        : known.get(list?.find((r) => r.id === conversationId)?.authorId ?? '');
+    if (!author) return undefined;
+    return author.handle && !author.handle.includes('@')
+      ? `@${author.handle}`
+      : (author.name ?? author.handle ?? undefined);
+  }, []);
   const agentNames = useAgentNames(db);
   const brandNames = useBrandNames(db);
   // Commands (keys, menu, palette) act only on the conversation the pane shows in full, and only
@@ -402,24 +420,34 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
     ctxRef.current = ctx;
   }, [ctx]);
 
-  const runCommand = useCallback((c: Command | undefined) => {
-    // A key pressed right after a move: the selection is newer than the last render's context.
-    const last = ctxRef.current;
-    const ctx: CommandContext =
-      last.selectedId === selectedRef.current
-        ? last
-        : { ...last, selectedId: selectedRef.current, selected: null };
-    if (!c || !c.isEnabled(ctx)) return;
-    setDialog(null);
-    void Promise.resolve(c.run(ctx)).catch((e: unknown) =>
-      ctxRef.current.toast({
-        text: isStorageFull(e)
-          ? ctxRef.current.t('errors.storageFull')
-          : ctxRef.current.t('errors.generic', { message: String(e) }),
-        tone: 'error',
-      }),
-    );
-  }, []);
+  const runCommand = useCallback(
+    (c: Command | undefined) => {
+      // A key pressed right after a move: the selection is newer than the last render's context.
+      const last = ctxRef.current;
+      const ctx: CommandContext =
+        last.selectedId === selectedRef.current
+          ? last
+          : { ...last, selectedId: selectedRef.current, selected: null };
+      if (!c || !c.isEnabled(ctx)) return;
+      setDialog(null);
+      const about = ctx.selected ? conversationLabel(ctx.selected.id) : undefined;
+      void Promise.resolve(c.run(ctx)).catch((e: unknown) => {
+        // A storage failure goes to the banner (what was not done, what to do); others to a toast.
+        const reported = writeFailures.report(e, {
+          key: `action:${c.id}:${ctx.selectedId ?? ''}`,
+          what: 'action',
+          action: ctxRef.current.t(c.labelKey),
+          conversationLabel: about,
+        });
+        if (!reported)
+          ctxRef.current.toast({
+            text: ctxRef.current.t('errors.generic', { message: String(e) }),
+            tone: 'error',
+          });
+      });
+    },
+    [conversationLabel],
+  );
 
   // One keyboard handler for the whole window, driven by the command registry. It is attached
   // once and reads the latest state from refs that are updated before paint, so a key pressed
@@ -462,30 +490,49 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
             ? await addNote(db, conversationId, text, me, at)
             : await queueReply(db, conversationId, text, me, at, meta);
         if (done) toast({ text: t(kind === 'note' ? 'composer.noteAdded' : 'composer.queued') });
+        writeFailures.clear(`${kind}:${conversationId}`);
         const templateId = meta?.provenance?.template?.id;
         if (done && templateId) await recordTemplateUse(db, templateId, at);
         return done !== null;
       } catch (e) {
-        // Nothing is lost: the text stays in the composer (and its draft) until it can be saved.
-        toast({
-          text: isStorageFull(e) ? t('errors.storageFull') : t('errors.generic', { message: String(e) }),
-          tone: 'error',
-        });
+        // Nothing is lost: the text stays in the composer (and its draft, or this window's
+        // memory when the draft cannot be saved either) until it can be saved.
+        if (
+          !writeFailures.report(e, {
+            key: `${kind}:${conversationId}`,
+            what: kind,
+            conversationLabel: conversationLabel(conversationId),
+          })
+        )
+          toast({ text: t('errors.generic', { message: String(e) }), tone: 'error' });
         return false;
       }
     },
-    [db, me, t, toast],
+    [db, me, t, toast, conversationLabel],
   );
 
   const onSaveDraft = useCallback(
-    (conversationId: string, kind: ComposerMode, text: string) =>
-      void saveDraft(db, conversationId, kind, text, Date.now()).catch((e: unknown) =>
-        toast({
-          text: isStorageFull(e) ? t('errors.storageFull') : t('errors.generic', { message: String(e) }),
-          tone: 'error',
-        }),
-      ),
-    [db, t, toast],
+    (conversationId: string, kind: ComposerMode, text: string) => {
+      const key = `draft:${conversationId}`;
+      // The latest text of each draft that could not be saved is kept here and saved again
+      // (every 15 s and on "Try again") until it is in the database.
+      const save = () => saveDraft(db, conversationId, kind, text, Date.now());
+      void save().then(
+        () => writeFailures.clear(key),
+        (e: unknown) => {
+          if (
+            !writeFailures.report(e, {
+              key,
+              what: 'draft',
+              conversationLabel: conversationLabel(conversationId),
+              retry: save,
+            })
+          )
+            toast({ text: t('errors.generic', { message: String(e) }), tone: 'error' });
+        },
+      );
+    },
+    [db, t, toast, conversationLabel],
   );
 
   const onDecide = useCallback(
@@ -540,6 +587,34 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
     [db, me, setScreen, t, toast],
   );
 
+  // Storage: how full it is (at start, every 5 minutes, after a failure, while Settings is open)
+  // and a last line of defence for writes nobody caught.
+  const [storage, setStorage] = useState<StorageReport | null>(null);
+  const refreshStorage = useCallback(() => void estimateStorage().then(setStorage), []);
+  useEffect(() => {
+    refreshStorage();
+    const timer = setInterval(refreshStorage, 5 * 60_000);
+    const unsubscribe = writeFailures.subscribe(refreshStorage);
+    const onRejection = (e: PromiseRejectionEvent) => {
+      if (writeFailures.report(e.reason, { key: 'other', what: 'other' })) e.preventDefault();
+    };
+    // Text that exists only in this window's memory: the browser asks before the window closes.
+    const onUnload = (e: BeforeUnloadEvent) => {
+      if (writeFailures.hasUnsaved()) e.preventDefault();
+    };
+    window.addEventListener('unhandledrejection', onRejection);
+    window.addEventListener('beforeunload', onUnload);
+    return () => {
+      clearInterval(timer);
+      unsubscribe();
+      window.removeEventListener('unhandledrejection', onRejection);
+      window.removeEventListener('beforeunload', onUnload);
+    };
+  }, [refreshStorage]);
+  useEffect(() => {
+    if (dialog === 'settings') refreshStorage();
+  }, [dialog, refreshStorage]);
+
   const emptyText = view.startsWith('channel:')
     ? t('list.empty.channel')
     : t(`list.empty.${view as Exclude<ViewId, `channel:${string}`>}`);
@@ -547,6 +622,7 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
   return (
     <div className="app" data-testid="app">
       <HostBanner />
+      <StorageBanner failures={writeFailures} report={storage} onOpenSettings={() => setDialog('settings')} />
       {!online && (
         <div className="offline-banner" role="status" data-testid="offline">
           {t('app.offline')}
@@ -778,6 +854,7 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
           settings={settings}
           info={info}
           demoConversations={demoConversations}
+          storage={storage}
           onClose={() => setDialog(null)}
           onChange={updateSettings}
         />
@@ -796,6 +873,7 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
           db={db}
           onClose={() => setDialog(null)}
           onImported={(ids) => void analysis.analyze(ids)}
+          hasRoom={async () => ((await estimateStorage())?.level ?? 'ok') === 'ok'}
         />
       )}
       {report && (

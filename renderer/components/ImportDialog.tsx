@@ -27,12 +27,16 @@ export function ImportDialog({
   db,
   onClose,
   onImported,
+  hasRoom,
 }: {
   db: WebcareDb;
   onClose: () => void;
   onImported: (conversationIds: string[]) => void;
+  /** False once storage is at its reserve: the import stops before the next batch. */
+  hasRoom?: () => Promise<boolean>;
 }) {
   const { t } = useTranslation();
+  const { t: ts } = useTranslation('storage');
   const [busy, setBusy] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -46,7 +50,7 @@ export function ImportDialog({
     try {
       // Bytes, not file.text(): the shared parser recognises UTF-16 files by their BOM, as the CLI does.
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const r = await importJsonlText(db, bytes, Date.now(), { history });
+      const r = await importJsonlText(db, bytes, Date.now(), { history, hasRoom });
       setReport(r);
       if (r.conversationIds.length) onImported(r.conversationIds);
     } catch (e) {
@@ -112,6 +116,20 @@ export function ImportDialog({
                 })}
               </strong>
             </p>
+            {report.stopped && (
+              <p
+                className="form-error"
+                role="alert"
+                data-testid="import-stopped"
+                data-reason={report.stopped.reason}
+              >
+                {report.stopped.reason === 'reserve'
+                  ? ts('import.stoppedReserve', { count: report.stopped.remaining })
+                  : report.stopped.reason === 'full'
+                    ? ts('import.stoppedFull', { count: report.stopped.remaining })
+                    : ts('import.stoppedFailed', { count: report.stopped.remaining })}
+              </p>
+            )}
             {report.errors.length > 0 && (
               <>
                 <h4>{t('import.errorsTitle')}</h4>

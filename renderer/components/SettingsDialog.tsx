@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/ipc/contract.ts';
 import type { Settings, SettingsPatch } from '../../shared/settings/schema.ts';
 import { Dialog } from './Dialog.tsx';
+import { StorageSection } from './StorageSection.tsx';
+import type { StorageReport } from '../platform/storage.ts';
 
 /**
  * Language, theme, the agent's name and initials, and the demo inbox switch. Saves on change;
@@ -13,9 +15,12 @@ export function SettingsDialog({
   settings,
   info,
   demoConversations,
+  storage,
   onClose,
   onChange,
 }: {
+  /** Usage and quota as last estimated (`null`: unknown). */
+  storage: StorageReport | null;
   settings: Settings;
   info: AppInfo;
   /** How many demo conversations turning the demo off removes (`undefined` while counting). */
@@ -151,6 +156,7 @@ export function SettingsDialog({
         <p className="muted small">
           {t(`settings.mode.${info.mode}`)} · {info.version} · {t('settings.dataDir', { dir: info.dataDir })}
         </p>
+        <StorageSection report={storage} />
       </div>
       <div className="dialog-actions">
         {saved && <span className="muted">{t('settings.saved')}</span>}

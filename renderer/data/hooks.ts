@@ -157,12 +157,6 @@ export function useOnline(): boolean {
   return online;
 }
 
-/** True for the errors IndexedDB raises when the disk (or the origin's quota) is full. */
-export function isStorageFull(error: unknown): boolean {
-  const e = error as { name?: string; inner?: { name?: string } } | null;
-  return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
-}
-
 /**
  * How many demo conversations there are, counted on the `demo` index while `enabled` (the
  * settings dialog asks before the demo goes): never on the start-up or list path.

@@ -29,6 +29,42 @@ describe('JSONL import', () => {
     expect(await testDb().conversations.count()).toBe(conversations);
   });
 
+  it('a full disk stops the import at a batch boundary with a report; the re-import adds the rest', async () => {
+    const lines = Array.from({ length: 1200 }, (_, i) =>
+      JSON.stringify({
+        id: `big-${i}`,
+        channel: 'x',
+        direction: 'incoming',
+        public: true,
+        author: { id: `a${i % 50}`, handle: `user${i % 50}` },
+        text: `message ${i}`,
+        createdAt: new Date(NOW - (2000 - i) * 60_000).toISOString(),
+      }),
+    ).join('\n');
+    let batches = 0;
+    testDb().log.hook('creating', () => {
+      // The account event, then the third batch (lines 1001-1200) meets a full disk, as IndexedDB reports it.
+      if (++batches === 4) throw new DOMException('full', 'QuotaExceededError');
+    });
+    const r = await importJsonlText(testDb(), lines, NOW);
+    expect(r.imported).toBe(1000);
+    expect(r.stopped).toMatchObject({ reason: 'full', remaining: 200 });
+    expect(await testDb().messages.count()).toBe(1000);
+    const again = await importJsonlText(testDb(), lines, NOW);
+    expect(again).toMatchObject({ imported: 200, skipped: 1000 });
+    expect(again.stopped).toBeUndefined();
+  });
+
+  it('stops before a batch once the storage reserve is reached, and other errors still throw', async () => {
+    const r = await importJsonlText(testDb(), SAMPLE, NOW, { hasRoom: async () => false });
+    expect(r).toMatchObject({ imported: 0, stopped: { reason: 'reserve', remaining: 7 } });
+    expect(await testDb().messages.count()).toBe(0);
+    testDb().log.hook('creating', () => {
+      throw new Error('a bug');
+    });
+    await expect(importJsonlText(testDb(), SAMPLE, NOW)).rejects.toThrow('a bug');
+  });
+
   it('reads a UTF-16 file with a BOM and CR line ends as its UTF-8 text', async () => {
     const text = SAMPLE.replace(/\r?\n/g, '\r');
     const utf16 = new Uint8Array(2 + 2 * text.length);

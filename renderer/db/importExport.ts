@@ -8,6 +8,7 @@ import {
   toInterchange,
   type ImportError,
 } from '../../shared/interchange/jsonl.ts';
+import { storageFailureKind } from '../../shared/storage/reserve.ts';
 import { ensureLocalAccount, ingestBatch } from './ingest.ts';
 import { writeTx } from './log.ts';
 import type { WebcareDb } from './schema.ts';
@@ -20,6 +21,13 @@ export interface ImportReport {
   total: number;
   /** Conversations that received new messages (for the escalation analysis). */
   conversationIds: string[];
+  /**
+   * Why the import stopped before the end, at a batch boundary: the storage reserve was reached
+   * (`reserve`) or a batch could not be written (`full`: the disk or quota is full; `failed`:
+   * another storage failure). Batches before it are stored; the failed one rolled back whole, so
+   * importing the same file again after freeing space adds exactly what is missing.
+   */
+  stopped?: { reason: 'reserve' | 'full' | 'failed'; message?: string; remaining: number };
 }
 
 export interface ImportOptions {
@@ -28,6 +36,11 @@ export interface ImportOptions {
    * marks one unread, and threads the brand answered last are filed as resolved.
    */
   history?: boolean;
+  /**
+   * Asked before every batch: false stops the import there (the storage reserve is reached), so
+   * that drafts, notes and replies still fit in what is left.
+   */
+  hasRoom?: () => Promise<boolean>;
 }
 
 /** Lines written per transaction: large files stay responsive and a crash loses at most one batch. */
@@ -62,24 +75,38 @@ export async function importJsonlText(
     byChannel.set(channel, list);
   }
   const touched = new Set<string>();
-  for (const [channel, messages] of byChannel) {
-    const account = await writeTx(db, () => ensureLocalAccount(db, 'imported', channel, now));
-    messages.sort((a, b) => a.createdAt - b.createdAt);
-    for (let i = 0; i < messages.length; i += BATCH) {
-      const r = await ingestBatch(
-        db,
-        {
-          accountId: account.id,
-          source: 'import',
-          backfill: opts.history ?? false,
-          messages: messages.slice(i, i + BATCH),
-        },
-        now,
-      );
-      report.imported += r.added;
-      report.skipped += r.skipped;
-      for (const id of r.conversationIds) touched.add(id);
+  let done = 0;
+  const left = () => parsed.messages.length - done;
+  try {
+    for (const [channel, messages] of byChannel) {
+      if (opts.hasRoom && !(await opts.hasRoom())) {
+        report.stopped = { reason: 'reserve', remaining: left() };
+        break;
+      }
+      const account = await writeTx(db, () => ensureLocalAccount(db, 'imported', channel, now));
+      messages.sort((a, b) => a.createdAt - b.createdAt);
+      for (let i = 0; i < messages.length; i += BATCH) {
+        if (i > 0 && opts.hasRoom && !(await opts.hasRoom())) {
+          report.stopped = { reason: 'reserve', remaining: left() };
+          break;
+        }
+        const part = messages.slice(i, i + BATCH);
+        const r = await ingestBatch(
+          db,
+          { accountId: account.id, source: 'import', backfill: opts.history ?? false, messages: part },
+          now,
+        );
+        done += part.length;
+        report.imported += r.added;
+        report.skipped += r.skipped;
+        for (const id of r.conversationIds) touched.add(id);
+      }
+      if (report.stopped) break;
     }
+  } catch (e) {
+    const kind = storageFailureKind(e);
+    if (!kind) throw e;
+    report.stopped = { reason: kind, message: (e as Error).message, remaining: left() };
   }
   report.conversationIds = [...touched];
   return report;

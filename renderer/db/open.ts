@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { DB_VERSION, WebcareDb } from './schema.ts';
+import { installTestFaults } from './testFaults.ts';
 
 export const DB_NAME = 'webcare';
 
@@ -15,6 +16,7 @@ export type OpenDbResult =
  */
 export async function openInboxDb(name = DB_NAME, onVersionChange?: () => void): Promise<OpenDbResult> {
   const db = new WebcareDb(name);
+  installTestFaults(db);
   db.on('versionchange', () => {
     db.close();
     onVersionChange?.();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactNumber, plainNumber } from './numbers.ts';
+import { byteSize, compactNumber, plainNumber } from './numbers.ts';
 
 describe('numbers per UI language', () => {
   it('writes compact counts with the language’s decimal mark and units', () => {
@@ -22,5 +22,12 @@ describe('numbers per UI language', () => {
     expect(plainNumber(3000, 'en')).toBe('3,000');
     expect(plainNumber(0.94, 'nl')).toBe('0,9');
     expect(plainNumber(0.94, 'en')).toBe('0.9');
+  });
+
+  it("writes storage sizes in powers of 1024 with the language's decimal mark", () => {
+    expect(byteSize(12 * 1024 * 1024, 'nl')).toBe('12 MB');
+    expect(byteSize(1.5 * 1024 ** 3, 'nl')).toBe('1,5 GB');
+    expect(byteSize(1.5 * 1024 ** 3, 'en')).toBe('1.5 GB');
+    expect(byteSize(2048, 'en')).toBe('2 kB');
   });
 });

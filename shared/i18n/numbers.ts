@@ -25,3 +25,28 @@ export function compactNumber(n: number, lang: NumberLanguage): string {
 export function plainNumber(n: number, lang: NumberLanguage): string {
   return plain[lang].format(n);
 }
+
+const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+const bytesFormat = new Map<string, Intl.NumberFormat>();
+
+/** Sizes of storage: "12 MB", "1,5 GB" (nl) / "1.5 GB" (en), in powers of 1024 as disks are shown. */
+export function byteSize(n: number, lang: NumberLanguage): string {
+  let value = Math.max(0, n);
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const key = `${lang}:${unit}`;
+  let f = bytesFormat.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALE[lang], {
+      style: 'unit',
+      unit: BYTE_UNITS[unit],
+      unitDisplay: 'short',
+      maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0,
+    });
+    bytesFormat.set(key, f);
+  }
+  return f.format(value);
+}
