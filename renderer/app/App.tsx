@@ -41,6 +41,7 @@ import {
 } from '../db/repo.ts';
 import { undoAndSay } from '../commands/undo.ts';
 import type { Leadership } from '../platform/leader.ts';
+import { prunePublicReplies, publicReplyCandidates } from '../db/publicReplies.ts';
 import { withUnread } from '../db/repo.ts';
 import type { WebcareDb } from '../db/schema.ts';
 import {
@@ -140,6 +141,21 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
       (r) => r === 'seeded' && void analysis.analyze('all-active'),
     );
   }, [db, settings, lang, analysis, leadership]);
+  // The leader keeps the near-duplicate index to its retention (a week), at election and hourly.
+  useEffect(() => {
+    let timer: ReturnType<typeof setInterval> | undefined;
+    let live = true;
+    void leadership.elected.then(() => {
+      if (!live) return;
+      const prune = () => void prunePublicReplies(db, Date.now()).catch(() => undefined);
+      prune();
+      timer = setInterval(prune, 3_600_000);
+    });
+    return () => {
+      live = false;
+      if (timer) clearInterval(timer);
+    };
+  }, [db, leadership]);
   // Demo labels follow the UI language while they keep the name we gave them (eight rows).
   useEffect(() => {
     void localizeDemoLabels(db, lang);
@@ -174,11 +190,10 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
       uiLang: lang,
       agent: { name: settings.agent.name, initials: settings.agent.initials },
       settings: DEFAULT_CHECK_SETTINGS,
-      // The near-duplicate index arrives with the publicReplies table (schema v4); until then the check is skipped.
-      recentPublic: null,
+      recentPublic: (query) => publicReplyCandidates(db, query),
       dateTime: (ms: number) => messageTime(ms, Date.now(), lang),
     }),
-    [lang, settings.agent.name, settings.agent.initials],
+    [db, lang, settings.agent.name, settings.agent.initials],
   );
   const snoozedCount = useLiveQuery(async () => (await db.counters.get('status:snoozed'))?.value ?? 0, [db]);
   useEffect(() => {

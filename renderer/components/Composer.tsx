@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { useTranslation } from 'react-i18next';
 import { CHANNEL_REPLY_LIMIT, type ChannelKind } from '../../shared/domain/channels.ts';
 import { measureReply } from '../../shared/checks/length.ts';
-import type { ReplyCandidates } from '../../shared/checks/duplicate.ts';
+import type { CandidateQuery, ReplyCandidates } from '../../shared/checks/duplicate.ts';
 import { decideSend, overrideFor, runChecks, type StoredReplyChecks } from '../../shared/checks/run.ts';
 import type { CheckSettings } from '../../shared/checks/types.ts';
 import {
@@ -55,8 +55,8 @@ export interface ReplyAssistContext {
   conversationLang: string | null;
   agent: { name: string; initials: string };
   settings: CheckSettings;
-  /** Recent public replies for the near-duplicate check; null skips it. */
-  recentPublic: ReplyCandidates | null;
+  /** Reads the earlier public replies a text could repeat (the near-duplicate check); null skips it. */
+  recentPublic: ((query: CandidateQuery) => Promise<ReplyCandidates | null>) | null;
   whatsappWindowOpen?: boolean;
   dateTime: (ms: number) => string;
   /** The clock the checks use (the 24-hour window of the near-duplicate check). */
@@ -238,6 +238,42 @@ export function Composer({
     });
   };
 
+  // The near-duplicate candidates are read from the index (a few band-key reads) once the text
+  // settles for a moment; the checks use the latest answer.
+  // The clock is read when the look-up runs: a reply queued a second ago counts (the view's clock ticks per 30 s).
+  const [recent, setRecent] = useState<{ source: ReplyCandidates | null; at: number } | null>(null);
+  const lookup = assist?.recentPublic ?? null;
+  const dupBrand = assist?.brand ?? null;
+  const dupNames = assist
+    ? [assist.customer.name, assist.customer.handle].filter((n): n is string => !!n).join('\n')
+    : '';
+  const dupMinWords = assist?.settings.duplicate.minWords ?? 0;
+  const dupHours = assist?.settings.duplicate.windowHours ?? 0;
+  const wantsRecent = !!lookup && !!assist?.isPublic && mode === 'reply' && text.trim() !== '';
+  const replyText = state.reply.text;
+  useEffect(() => {
+    if (!wantsRecent || !lookup) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      const at = Date.now();
+      lookup({
+        text: replyText,
+        brand: dupBrand,
+        names: dupNames ? dupNames.split('\n') : [],
+        minWords: dupMinWords,
+        now: at,
+        windowHours: dupHours,
+      }).then(
+        (source) => live && setRecent({ source, at }),
+        () => live && setRecent(null),
+      );
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [wantsRecent, lookup, replyText, dupBrand, dupNames, dupMinWords, dupHours]);
+
   // The checks run as the agent types (about a millisecond); the same runner runs again at send time.
   const run = useMemo(() => {
     if (!assist || mode !== 'reply' || !text.trim()) return null;
@@ -247,7 +283,7 @@ export function Composer({
         channel,
         public: assist.isPublic,
         brand: assist.brand,
-        now: assist.now,
+        now: wantsRecent && recent ? Math.max(assist.now, recent.at) : assist.now,
         customer: assist.customer,
         customerMessages: assist.customerMessages,
         conversationLang: assist.conversationLang,
@@ -256,11 +292,11 @@ export function Composer({
           : null,
         spans: state.reply.spans,
         removed: state.reply.removed,
-        recentPublic: assist.recentPublic,
+        recentPublic: wantsRecent ? (recent?.source ?? null) : null,
       },
       assist.settings,
     );
-  }, [assist, mode, text, state.reply, channel]);
+  }, [assist, mode, text, state.reply, channel, recent, wantsRecent]);
   const missing = assist && mode === 'reply' ? unfilledVariables(state.reply) : [];
 
   // A focus request (R or N, or one pending from before this composer mounted) switches the tab

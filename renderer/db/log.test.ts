@@ -39,6 +39,7 @@ async function snapshot(db: WebcareDb) {
     crises: await db.crises.orderBy('id').toArray(),
     accounts: await db.accounts.orderBy('id').toArray(),
     outbox: strip(await db.outbox.orderBy('messageId').toArray()),
+    publicReplies: await db.publicReplies.orderBy('messageId').toArray(),
     tuning: (await db.meta.get('tuning'))?.value ?? null,
   };
 }

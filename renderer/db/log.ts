@@ -30,6 +30,7 @@ export function writeTables(db: WebcareDb) {
     db.reads,
     db.drafts,
     db.statements,
+    db.publicReplies,
   ];
 }
 

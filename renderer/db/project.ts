@@ -15,6 +15,7 @@ import {
 import type { Author, Conversation, Message } from '../../shared/domain/types.ts';
 import { counterDeltas } from '../../shared/inbox/views.ts';
 import { MAX_SEARCH_TOKENS, searchTokensOf } from '../../shared/search/tokenize.ts';
+import { indexPublicReplies } from './publicReplies.ts';
 import type { WebcareDb } from './schema.ts';
 
 /**
@@ -174,6 +175,7 @@ async function projectIngest(
     });
   }
 
+  await indexPublicReplies(db, p.messages, (id) => convs.get(id));
   await joinCrises(db, p.messages, convs, p.backfill);
   await putConversations(
     db,
@@ -242,6 +244,7 @@ async function projectAgentMessage(db: WebcareDb, message: Message, reply: boole
       lastError: null,
     });
   }
+  await indexPublicReplies(db, [message], () => before);
   await putConversations(db, [[before, after]]);
 }
 
@@ -342,6 +345,7 @@ async function projectDemoRemoved(db: WebcareDb): Promise<void> {
   for (const f of flags) if (f) addDeltas(deltas, flagCounterDeltas(f, null));
   const demoMessageIds = new Set(await db.messages.where('demo').equals(1).primaryKeys());
   await db.messages.where('demo').equals(1).delete();
+  await db.publicReplies.bulkDelete([...demoMessageIds]);
   await db.authors.where('demo').equals(1).delete();
   await db.conversations.bulkDelete(ids);
   await db.drafts.bulkDelete(ids);

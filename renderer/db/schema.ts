@@ -75,9 +75,15 @@ export interface AnalysisQueueRow {
 /** A reply posted publicly, for the near-duplicate check (issue 11). */
 export interface PublicReplyRow {
   messageId: string;
+  /** '' for a reply without a brand (the compound index needs a value). */
   brand: string;
   sentAt: number;
   bands: string[];
+  /** MinHash signature (shared/checks/duplicate.ts); rows written before it existed have none. */
+  signature?: number[];
+  words?: number;
+  conversationId?: string;
+  channel?: string;
 }
 
 export interface SyncStateRow {

@@ -153,6 +153,17 @@ export class ReplyIndex implements ReplyCandidates {
   }
 }
 
+/** What a look-up in the stored index needs: the text being written and the check's settings. */
+export interface CandidateQuery {
+  text: string;
+  brand: string | null;
+  names: readonly string[];
+  /** The agent's word minimum (settings.duplicate.minWords). */
+  minWords: number;
+  now: number;
+  windowHours: number;
+}
+
 /** Wraps rows already read from storage (by band key) as a candidate source. */
 export function candidatesFrom(rows: Iterable<RecentReply>): ReplyCandidates {
   return { candidates: () => rows };

@@ -143,3 +143,58 @@ for (const c of [
     expect(sent.reply?.checks.override).toEqual({ reason: c.reason, codes: ['personalData'] });
   });
 }
+
+// Issue 11: the same canned text posted publicly again and again. Three public replies with one
+// text go out (queued counts as posted); the fourth copy for the same brand warns with the
+// earlier posts, and rewording it in the agent's own words clears the warning.
+const DUPLICATES = fileURLToPath(new URL('../fixtures/duplicate-conversations.jsonl', import.meta.url));
+
+for (const lang of ['nl', 'en'] as const) {
+  test(`a near-duplicate public reply warns with the earlier posts, and rewording resolves it (${lang})`, async ({
+    host,
+    page,
+  }) => {
+    test.slow(); // four replies, typed
+    await openApp(page, host.url);
+    await setLanguage(page, lang);
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('import');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('import-file').setInputFiles(DUPLICATES);
+    await expect(page.getByTestId('import-report')).toContainText(/4/);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('search').fill('lunetten');
+    const rows = page.getByTestId('conversation-row');
+    await expect(rows).toHaveCount(4);
+    const stock =
+      'Wat vervelend dat je zonder internet zit! Er is een storing in Utrecht, onze monteurs zijn ermee bezig. We houden je hier op de hoogte.';
+    const ids = await rows.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-id') ?? ''));
+    const warning = page.locator('[data-check="nearDuplicate"]');
+    for (const [i, id] of ids.entries()) {
+      await page.locator(`[data-testid=conversation-row][data-id="${id}"]`).click();
+      await expect(page.getByTestId('conversation-view')).toHaveAttribute('data-id', id);
+      await page.keyboard.press('r');
+      await expect(textarea(page)).toBeFocused();
+      await page.keyboard.type(stock);
+      if (i < 3) {
+        await expect(warning).toHaveCount(0);
+        await page.keyboard.press('Control+Enter');
+        await expect(textarea(page)).toHaveValue('');
+        continue;
+      }
+      // The fourth copy: a warning with the three earlier posts, and the reply can still be sent.
+      await expect(warning).toHaveAttribute('data-severity', 'warn');
+      await warning.locator('summary').click();
+      await expect(warning.locator('li')).toHaveCount(3);
+      await page.screenshot({ path: `${SHOTS}composer-duplicate-${lang}.png` });
+      await textarea(page).fill(
+        'Hoi Lotte, balen dat je thuiswerkdag zo begint. De storing in Zuid zit in een kast aan de Briljantlaan; rond 14:00 moet je weer online zijn.',
+      );
+      await expect(warning).toHaveCount(0);
+      await textarea(page).press('Control+Enter');
+      await expect(textarea(page)).toHaveValue('');
+    }
+    const thread = await readThread(page, ids[3]!);
+    expect(thread.at(-1)?.text).toContain('Briljantlaan');
+  });
+}
