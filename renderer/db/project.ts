@@ -175,7 +175,7 @@ async function projectIngest(
     });
   }
 
-  await indexPublicReplies(db, p.messages, (id) => convs.get(id));
+  await indexPublicReplies(db, p.messages, (id) => convs.get(id), at);
   await joinCrises(db, p.messages, convs, p.backfill);
   await putConversations(
     db,
@@ -244,7 +244,7 @@ async function projectAgentMessage(db: WebcareDb, message: Message, reply: boole
       lastError: null,
     });
   }
-  await indexPublicReplies(db, [message], () => before);
+  await indexPublicReplies(db, [message], () => before, message.createdAt);
   await putConversations(db, [[before, after]]);
 }
 

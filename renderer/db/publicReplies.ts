@@ -71,8 +71,12 @@ export async function indexPublicReplies(
   db: WebcareDb,
   messages: readonly Message[],
   conversationOf: (id: string) => Conversation | undefined,
+  at: number,
 ): Promise<void> {
-  const outgoing = messages.filter((m) => m.direction === 'outgoing' && m.public);
+  // Replies already past the retention at the event's time (an old back-fill, most of a seed)
+  // could never be a candidate: they are not indexed. `at` is the event's time, so replay agrees.
+  const oldest = at - PUBLIC_REPLY_RETENTION_MS;
+  const outgoing = messages.filter((m) => m.direction === 'outgoing' && m.public && m.createdAt >= oldest);
   if (outgoing.length === 0) return;
   const authorIds = [
     ...new Set(
