@@ -111,3 +111,12 @@ export function loadBatch(batch: string, dir = ANNOTATION_DIR): AnnotatedRow[] {
 export function annotatedRows(dir = ANNOTATION_DIR): AnnotatedRow[] {
   return annotatedBatches(dir).flatMap((b) => loadBatch(b, dir));
 }
+
+/**
+ * Texts labelled by the annotators (Reddit batches are GoEmotions comments): kept out of the hard
+ * negatives and of the polarity heads' training rows, so that the batches stay data those steps
+ * did not see (the polarity band is tuned on them, the complaint model learns their own labels).
+ */
+export function annotatedTexts(dir = ANNOTATION_DIR): Set<string> {
+  return new Set(annotatedRows(dir).map((r) => r.text));
+}

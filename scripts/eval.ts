@@ -15,6 +15,7 @@ import { goEmotions, xed, xedSplit } from './corpora.ts';
 import type { PolarityExample, PolarityLabel } from './corpora.ts';
 import { isDevRow, macroRecall, polarityData, recipePolarity, trainRecipe } from './train-polarity.ts';
 import type { PolarityRow } from './train-polarity.ts';
+import { complaintByWriter, polarityByWriter } from './eval-annotated.ts';
 
 const section = (title: string): void => console.log(`\n== ${title} ==`);
 
@@ -55,6 +56,11 @@ console.log(`- GoEmotions (English Reddit comments, Google raters; Apache-2.0): 
   mapping and split.
 - data/handwritten/{en,nl}-test.tsv: written by the project's one (LLM-assisted) author in a separate
   sitting, labelled by that author; never trained on. Same author as the training files: optimistic.
+- data/annotation/ (README there): real text labelled by two annotators A and B who did not write it,
+  Cohen's kappa per batch, disagreements adjudicated (or, until then, only agreed lines used). Reddit
+  batches: GoEmotions train comments (texts from ../shared/datasets); writer batches nl-wN/en-wN: messages
+  to brands written by writer sessions W1, W2, W3 (one writer per batch, never an annotator of it).
+  Split by writer, never by line.
 - Nothing here is from the held-out sets of the independent evaluation.`);
 
 const data = polarityData();
@@ -227,6 +233,8 @@ if (data) {
     for (const l of lines) console.log(`     ${l}`);
   }
 }
+
+polarityByWriter(complaintByWriter(), data);
 
 const days = Number(process.env.SIM_DAYS ?? 3);
 // Seeds 11-16 were used while developing the radar (see docs/analysis.md); these were not.

@@ -11,6 +11,8 @@ import { buildDataset, fnv, rng } from './train-data.ts';
 import { datasetsDir, fileHashes, goEmotions, xed, xedSplit } from './corpora.ts';
 import type { ComplaintModel } from '../shared/analysis/model.ts';
 import type { Example } from './train-data.ts';
+import { annotatedRows, annotatedTexts } from './annotation.ts';
+import type { AnnotatedRow } from './annotation.ts';
 
 const MODEL_VERSION = 1;
 
@@ -34,6 +36,17 @@ export interface TrainConfig {
   hardWeight: number;
   /** Which corpora give hard negatives: all three, or GoEmotions alone (the cross-source check in eval). */
   hardSources: 'all' | 'goemotions';
+  /**
+   * Weight of a row of the two-annotator batches (data/annotation/, real text with a real
+   * complaint label); which batches train is the caller's choice (`complaintRows`).
+   */
+  annotatedWeight: number;
+  /**
+   * Weight of a Reddit row among them: comments about products on a forum are another task than
+   * messages to a brand (6 % complaints, mostly games and politics), and at full weight they
+   * taught the model to miss polite complaints in messages to brands (docs/analysis.md).
+   */
+  redditWeight: number;
 }
 
 export const CONFIG: TrainConfig = {
@@ -45,6 +58,8 @@ export const CONFIG: TrainConfig = {
   hardNegativesPerSource: 2000,
   hardWeight: 0.3,
   hardSources: 'all',
+  annotatedWeight: 1,
+  redditWeight: 0,
 };
 
 /**
@@ -150,11 +165,13 @@ export function scoreBinary(ys: number[], preds: number[]): Scores {
   };
 }
 
-interface Row {
+export interface Row {
   x: SparseFeatures;
   y: number;
   lang: 'en' | 'nl';
   fold: number;
+  /** Set on rows of the annotated batches: the writer (`reddit`, `w1`, …). */
+  writer?: string;
 }
 
 function rows(set: Example[]): Row[] {
@@ -166,10 +183,13 @@ function rows(set: Example[]): Row[] {
   }));
 }
 
-/** The generated training rows used under a config: the first N per language. */
+/**
+ * The generated training rows used under a config: the first N per language. Annotated rows
+ * among them (Reddit, see `complaintRows`) always train.
+ */
 function generatedSubset(gen: Row[], perLang: number): Row[] {
   const count = { en: 0, nl: 0 };
-  return gen.filter((r) => count[r.lang]++ < perLang);
+  return gen.filter((r) => r.writer !== undefined || count[r.lang]++ < perLang);
 }
 
 const HANDLES = [
@@ -185,6 +205,8 @@ const HANDLES = [
   '@British_Airways',
 ];
 const hardCache = new Map<string, Row[]>();
+/** Annotated texts are never hard negatives: a labelled complaint must not also be a "not a complaint". */
+const ANNOTATED_TEXTS = annotatedTexts();
 /**
  * Neutral and positive rows of other people's text (GoEmotions train, XED en and nl training
  * splits; never their test rows), the first N per source in file order, as "not a complaint".
@@ -208,7 +230,7 @@ export function hardNegatives(perSource: number, which: TrainConfig['hardSources
     for (const src of sources) {
       let n = 0;
       for (const e of src) {
-        if (e.label === 'negative' || n >= perSource) continue;
+        if (e.label === 'negative' || n >= perSource || ANNOTATED_TEXTS.has(e.text)) continue;
         n++;
         // Every other one addressed to a brand, as messages to a webcare team are: otherwise
         // "no @mention" alone would tell these rows apart from the project's own messages.
@@ -231,7 +253,17 @@ function fit(gen: Row[], hand: Row[], cfg: TrainConfig): Trained {
     all.map((r) => r.x),
     all.map((r) => r.y),
     cfg,
-    all.map((r, i) => (i < g.length ? (r.fold === -1 ? cfg.hardWeight : 1) : cfg.handWeight)),
+    all.map((r, i) =>
+      r.writer === 'reddit'
+        ? cfg.redditWeight
+        : r.writer !== undefined
+          ? cfg.annotatedWeight
+          : i < g.length
+            ? r.fold === -1
+              ? cfg.hardWeight
+              : 1
+            : cfg.handWeight,
+    ),
   );
 }
 
@@ -361,11 +393,39 @@ function searchGrid(gen: Row[], hand: Row[]): void {
           }
 }
 
-/** Rows of the complaint set: generated training rows and hand-written training rows. */
-export function complaintRows(data = buildDataset()): { genTrain: Row[]; hand: Row[] } {
+/** Feature rows of annotated batch rows (folds by text hash). */
+export function annotatedFeatureRows(set: AnnotatedRow[]): Row[] {
+  return set.map((r) => ({
+    x: featurize(extractSignals(r.text, r.lang)),
+    y: r.complaint,
+    lang: r.lang,
+    fold: fnv(r.text) % HASH_FOLDS,
+    writer: r.writer,
+  }));
+}
+
+/**
+ * Rows of the complaint set. `genTrain`: rows that always train (generated messages, and the
+ * Reddit batches); `hand`: rows that also train and on whose out-of-fold probabilities the
+ * calibration and threshold are fitted: the hand-written training files and the writer batches
+ * (messages to brands, as the product sees them; Reddit's 6 % complaint rate would set another
+ * threshold). `useAnnotated` picks the annotated batches (default all; eval.ts holds out writers).
+ */
+export function complaintRows(
+  data = buildDataset(),
+  useAnnotated: (r: AnnotatedRow) => boolean = () => true,
+): { genTrain: Row[]; hand: Row[] } {
+  const annotated = annotatedFeatureRows(annotatedRows().filter(useAnnotated));
   return {
-    genTrain: rows(data.filter((e) => e.split === 'train' && !e.source.startsWith('handwritten'))),
-    hand: rows(data.filter((e) => e.source.startsWith('handwritten'))),
+    genTrain: [
+      ...rows(data.filter((e) => e.split === 'train' && !e.source.startsWith('handwritten'))),
+      // Weight 0 (the shipped choice): left out, so that the rest trains exactly as without them.
+      ...(CONFIG.redditWeight > 0 ? annotated.filter((r) => r.writer === 'reddit') : []),
+    ],
+    hand: [
+      ...rows(data.filter((e) => e.source.startsWith('handwritten'))),
+      ...annotated.filter((r) => r.writer !== 'reddit'),
+    ],
   };
 }
 
@@ -455,12 +515,13 @@ function main(): void {
       examples: usedGen.length + hard.length + hand.length,
       complaints: [...usedGen, ...hand].filter((r) => r.y === 1).length,
       generated: usedGen.length,
-      handwritten: hand.length,
+      handwritten: hand.filter((r) => r.writer === undefined).length,
+      writerBatches: hand.filter((r) => r.writer !== undefined).length,
       hardNegatives: hard.length,
       handWeight: CONFIG.handWeight,
       hardWeight: CONFIG.hardWeight,
       sources:
-        'data/generated/complaints.jsonl (generated split=train, first generatedPerLang per language; all hand-written training files); hard negatives: neutral and positive rows of GoEmotions train, XED en and nl training splits (../shared/datasets, half with a brand handle in front); see docs/analysis.md',
+        'data/generated/complaints.jsonl (generated split=train, first generatedPerLang per language; all hand-written training files); the writer batches of data/annotation/ (agreed or gold lines; Reddit batches not used, redditWeight 0); hard negatives: neutral and positive rows of GoEmotions train, XED en and nl training splits (../shared/datasets, half with a brand handle in front); see docs/analysis.md',
       epochs: CONFIG.epochs,
       l2: CONFIG.l2,
       generatedPerLang: CONFIG.generatedPerLang,
@@ -474,10 +535,10 @@ function main(): void {
   };
   writeFileSync(join(root, 'shared', 'analysis', 'model', 'complaint-v1.json'), JSON.stringify(file) + '\n');
   console.log(
-    `trained on ${usedGen.length} generated + ${hard.length} hard negatives (weight ${CONFIG.hardWeight}) + ${hand.length} hand-written (weight ${CONFIG.handWeight}), threshold ${threshold}, ${hashed.length} hashed weights, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `trained on ${usedGen.length} generated + ${hard.length} hard negatives (weight ${CONFIG.hardWeight}) + ${hand.length} hand-written and writer-batch rows (weight ${CONFIG.handWeight} / ${CONFIG.annotatedWeight}), threshold ${threshold}, ${hashed.length} hashed weights, ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
-  console.log(`cross-validated hand-written en: ${fmt(cv.en)}`);
-  console.log(`cross-validated hand-written nl: ${fmt(cv.nl)}`);
+  console.log(`cross-validated hand-written + writer batches en: ${fmt(cv.en)}`);
+  console.log(`cross-validated hand-written + writer batches nl: ${fmt(cv.nl)}`);
   for (const [name, s] of Object.entries(heldOut)) console.log(`held-out ${name}: ${fmt(s)}`);
 }
 

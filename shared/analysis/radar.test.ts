@@ -274,11 +274,11 @@ describe('crisis radar', () => {
     const replies = [
       '@KPN wat is hier aan de hand?',
       '@KPN bij mij ook',
-      '@KPN iemand anders ook?',
+      '@KPN weet iemand meer?',
       '@KPN iemand een idee?',
     ];
     for (let i = 0; i < 4; i++) {
-      const post = msg(T + i * 4 * 60_000, '@KPN datalek, mijn gegevens staan online', `p${i}`);
+      const post = msg(T + i * 4 * 60_000, '@KPN datalek bij jullie, mijn gegevens staan online', `p${i}`);
       stream.push(post);
       for (let j = 0; j < 2; j++)
         stream.push(
