@@ -19,6 +19,8 @@ import { resolveLanguage } from '../../shared/settings/schema.ts';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from './ipc/electron-channels.ts';
 import { createIpcRouter } from './ipc/handle.ts';
 import { registerCoreHandlers } from './ipc/services.ts';
+import { registerBackupHandlers } from './ipc/backups.ts';
+import { createBackupService } from './services/backups.ts';
 import { buildAppInfo, detectOsLocale } from './services/app-info.ts';
 import { openChannelServices } from './services/channel-services.ts';
 import { createEventBus } from './services/events.ts';
@@ -181,6 +183,7 @@ export async function startElectronApp(options: ElectronAppOptions): Promise<voi
     events,
     accounts,
   });
+  registerBackupHandlers(router, createBackupService(options.dataDir));
   ipcMain.handle(IPC_INVOKE_CHANNEL, (event, channel: unknown, arg: unknown) =>
     router.dispatch(channel, arg, event),
   );

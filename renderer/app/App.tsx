@@ -22,7 +22,9 @@ import { ConversationView } from '../components/ConversationView.tsx';
 import type { ComposerMode, FocusRequest } from '../components/Composer.tsx';
 import { HostBanner } from '../components/HostBanner.tsx';
 import { StorageBanner } from '../components/StorageBanner.tsx';
+import { OfflineBanner } from '../components/OfflineBanner.tsx';
 import { estimateStorage, writeFailures, type StorageReport } from '../platform/storage.ts';
+import { startAutoBackups } from './autoBackup.ts';
 import { ImportDialog } from '../components/ImportDialog.tsx';
 import { SettingsDialog } from '../components/SettingsDialog.tsx';
 import { Sidebar } from '../components/Sidebar.tsx';
@@ -55,6 +57,9 @@ import {
   useLabels,
   useNow,
   useOnline,
+  useOfflineSince,
+  useOutboxWaiting,
+  useLastSync,
   useSearch,
 } from '../data/hooks.ts';
 import { setLanguage } from '../i18n/i18n.ts';
@@ -100,6 +105,7 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
   const me = settings.agent.id;
   const now = useNow(30_000);
   const online = useOnline();
+  const offlineSince = useOfflineSince(online);
   const [view, setViewState] = useState<ViewId>(() => {
     const saved = sessionStorage.getItem('webcare.view');
     return saved && isViewId(saved) ? saved : 'open';
@@ -156,6 +162,18 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
       if (timer) clearInterval(timer);
     };
   }, [db, leadership]);
+  // Hourly snapshots to the data folder, written by the leader only (the one background writer).
+  useEffect(() => {
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    void leadership.elected.then(() => {
+      if (!cancelled) stop = startAutoBackups(db, api);
+    });
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [db, api, leadership]);
   // Demo labels follow the UI language while they keep the name we gave them (eight rows).
   useEffect(() => {
     void localizeDemoLabels(db, lang);
@@ -602,6 +620,9 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
     [db, me, setScreen, t, toast],
   );
 
+  // The offline line's numbers: small indexed counts of the outbox and the sync state.
+  const outboxWaiting = useOutboxWaiting(db);
+  const lastSync = useLastSync(db);
   // Storage: how full it is (at start, every 5 minutes, after a failure, while Settings is open)
   // and a last line of defence for writes nobody caught.
   const [storage, setStorage] = useState<StorageReport | null>(null);
@@ -638,10 +659,8 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
     <div className="app" data-testid="app">
       <HostBanner />
       <StorageBanner failures={writeFailures} report={storage} onOpenSettings={() => setDialog('settings')} />
-      {!online && (
-        <div className="offline-banner" role="status" data-testid="offline">
-          {t('app.offline')}
-        </div>
+      {offlineSince !== null && (
+        <OfflineBanner since={offlineSince} waiting={outboxWaiting} lastSync={lastSync} />
       )}
       <Sidebar
         view={view}
@@ -870,6 +889,8 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
           info={info}
           demoConversations={demoConversations}
           storage={storage}
+          db={db}
+          api={api}
           onClose={() => setDialog(null)}
           onChange={updateSettings}
         />

@@ -4,6 +4,9 @@ import type { AppInfo } from '../../shared/ipc/contract.ts';
 import type { Settings, SettingsPatch } from '../../shared/settings/schema.ts';
 import { Dialog } from './Dialog.tsx';
 import { StorageSection } from './StorageSection.tsx';
+import { BackupSection } from './BackupSection.tsx';
+import type { WebcareApi } from '../../shared/ipc/contract.ts';
+import type { WebcareDb } from '../db/schema.ts';
 import type { StorageReport } from '../platform/storage.ts';
 
 /**
@@ -16,9 +19,13 @@ export function SettingsDialog({
   info,
   demoConversations,
   storage,
+  db,
+  api,
   onClose,
   onChange,
 }: {
+  db: WebcareDb;
+  api: Pick<WebcareApi, 'invoke'>;
   /** Usage and quota as last estimated (`null`: unknown). */
   storage: StorageReport | null;
   settings: Settings;
@@ -157,6 +164,7 @@ export function SettingsDialog({
           {t(`settings.mode.${info.mode}`)} · {info.version} · {t('settings.dataDir', { dir: info.dataDir })}
         </p>
         <StorageSection report={storage} />
+        <BackupSection db={db} api={api} />
       </div>
       <div className="dialog-actions">
         {saved && <span className="muted">{t('settings.saved')}</span>}

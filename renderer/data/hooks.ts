@@ -1,4 +1,6 @@
+import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { OUTBOX_STATUSES } from '../../shared/outbox/state.ts';
 import { useEffect, useState } from 'react';
 import type { Conversation, ConversationRow, Label } from '../../shared/domain/types.ts';
 import type { ViewId } from '../../shared/inbox/views.ts';
@@ -166,4 +168,54 @@ export function useDemoConversationCount(db: WebcareDb, enabled: boolean): numbe
     async () => (enabled ? db.conversations.where('demo').equals(1).count() : undefined),
     [db, enabled],
   );
+}
+
+/** Outbox rows not yet sent (queued, held, sending, failed, unknown): one indexed count per status. */
+export function useOutboxWaiting(db: WebcareDb): number | undefined {
+  return useLiveQuery(async () => {
+    let n = 0;
+    for (const status of OUTBOX_STATUSES) {
+      if (status === 'sent') continue;
+      n += await db.outbox
+        .where('[status+nextAttemptAt]')
+        .between([status, Dexie.minKey], [status, Dexie.maxKey])
+        .count();
+    }
+    return n;
+  }, [db]);
+}
+
+/** The newest successful sync of any account (`null`: never synced), from the small syncState table. */
+export function useLastSync(db: WebcareDb): number | null | undefined {
+  return useLiveQuery(async () => {
+    const rows = await db.syncState.toArray();
+    const times = rows.map((r) => r.lastSyncAt).filter((t): t is number => typeof t === 'number');
+    return times.length ? Math.max(...times) : null;
+  }, [db]);
+}
+
+const OFFLINE_SINCE_KEY = 'webcare.offlineSince';
+
+/**
+ * When this window lost the network (kept across reloads in sessionStorage, so "offline since"
+ * does not restart at every reload during an outage); `null` while online.
+ */
+export function useOfflineSince(online: boolean): number | null {
+  const [since, setSince] = useState<number | null>(() => {
+    if (online) return null;
+    const stored = Number(sessionStorage.getItem(OFFLINE_SINCE_KEY));
+    return stored > 0 ? stored : Date.now();
+  });
+  useEffect(() => {
+    if (online) {
+      sessionStorage.removeItem(OFFLINE_SINCE_KEY);
+      setSince(null);
+      return;
+    }
+    const stored = Number(sessionStorage.getItem(OFFLINE_SINCE_KEY));
+    const at = stored > 0 ? stored : Date.now();
+    sessionStorage.setItem(OFFLINE_SINCE_KEY, String(at));
+    setSince(at);
+  }, [online]);
+  return since;
 }

@@ -18,6 +18,17 @@ import {
   LoadImagesRequestSchema,
   LoadImagesResponseSchema,
 } from '../channels/schemas.ts';
+import {
+  BackupAppendRequestSchema,
+  BackupBeginRequestSchema,
+  BackupFinishRequestSchema,
+  BackupOpenResponseSchema,
+  BackupReadRequestSchema,
+  BackupReadResponseSchema,
+  SnapshotInfoSchema,
+  SnapshotNameSchema,
+  UploadIdSchema,
+} from '../backup/schemas.ts';
 import { SettingsPatchSchema, SettingsSchema } from '../settings/schema.ts';
 
 /**
@@ -87,6 +98,15 @@ export const ipcCalls = {
   },
   /** "Load images" for one email: main fetches them (never from the local network) as data: URLs. */
   'email:load-images': { request: LoadImagesRequestSchema, response: LoadImagesResponseSchema },
+  // Inbox snapshots in the data folder (shared/backup): written in chunks, renamed into place.
+  'backup:begin': { request: BackupBeginRequestSchema, response: z.object({ uploadId: UploadIdSchema }) },
+  'backup:append': { request: BackupAppendRequestSchema, response: z.object({ bytes: z.number().int() }) },
+  'backup:finish': { request: BackupFinishRequestSchema, response: SnapshotInfoSchema },
+  'backup:abort': { request: z.object({ uploadId: UploadIdSchema }), response: z.object({}) },
+  'backup:list': { request: NoArgs, response: z.array(SnapshotInfoSchema) },
+  /** Checks size and SHA-256 against the manifest before anything is read. */
+  'backup:open': { request: z.object({ name: SnapshotNameSchema }), response: BackupOpenResponseSchema },
+  'backup:read': { request: BackupReadRequestSchema, response: BackupReadResponseSchema },
 } as const;
 
 /** Events pushed from the backend to every window. */

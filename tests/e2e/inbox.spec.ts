@@ -263,9 +263,29 @@ test('works offline: the banner says so, triage and notes keep working, and it c
   await setLanguage(page, 'nl');
   await context.setOffline(true);
   await expect(page.getByTestId('offline')).toBeVisible();
-  await expect(page.getByTestId('offline')).toContainText('Offline');
-  await page.screenshot({ path: `${SHOTS}offline-nl.png` });
+  await expect(page.getByTestId('offline')).toContainText(/Offline sinds \d\d:\d\d/);
   const id = await selectedId(page);
+  // A reply written offline waits in the outbox, and the offline line counts it.
+  const waiting = Number(
+    ((await page.getByTestId('offline-waiting').textContent()) ?? '').replace(/\D/g, '') || '0',
+  );
+  await page.keyboard.press('r');
+  await page.keyboard.type('We kijken ernaar zodra de storing voorbij is.');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('offline-waiting')).toContainText(`${waiting + 1} antwoord`);
+  await page.keyboard.press('Escape');
+  await page.screenshot({ path: `${SHOTS}offline-nl.png` });
+  // Settings live in the host: the language switches online (offline blocks localhost too).
+  await context.setOffline(false);
+  await expect(page.getByTestId('offline')).toHaveCount(0);
+  await setLanguage(page, 'en');
+  await context.setOffline(true);
+  await expect(page.getByTestId('offline')).toContainText(/Offline since \d\d:\d\d/);
+  await expect(page.getByTestId('offline-waiting')).toContainText(`${waiting + 1} repl`);
+  await page.screenshot({ path: `${SHOTS}offline-en.png` });
+  await context.setOffline(false);
+  await setLanguage(page, 'nl');
+  await context.setOffline(true);
   await page.keyboard.press('n');
   await page.keyboard.type('Storing bekend, klant teruggebeld.');
   await page.keyboard.press('Control+Enter');

@@ -2,6 +2,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createIpcRouter } from '../ipc/handle.ts';
 import { registerCoreHandlers } from '../ipc/services.ts';
+import { registerBackupHandlers } from '../ipc/backups.ts';
+import { createBackupService } from '../services/backups.ts';
 import type { AccountsService } from '../services/accounts.ts';
 import { buildAppInfo } from '../services/app-info.ts';
 import { crashPointFromEnv, openChannelServices } from '../services/channel-services.ts';
@@ -81,6 +83,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     events,
     accounts,
   });
+  registerBackupHandlers(router, createBackupService(options.dataDir));
   let token = options.token;
   if (token === undefined) {
     const stored = loadOrCreateHostToken(options.dataDir);

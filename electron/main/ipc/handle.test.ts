@@ -13,6 +13,8 @@ import { createEventBus } from '../services/events.ts';
 import { createEncryptedFileSecretStore, keyFileSource } from '../services/secrets.ts';
 import { createIpcRouter, IpcHandlerError } from './handle.ts';
 import { registerCoreHandlers } from './services.ts';
+import { registerBackupHandlers } from './backups.ts';
+import { createBackupService } from '../services/backups.ts';
 import type { CoreServices } from './services.ts';
 import type { Settings } from '../../../shared/settings/schema.ts';
 
@@ -79,6 +81,7 @@ function setup(overrides: Partial<CoreServices> = {}) {
     ...overrides,
   };
   registerCoreHandlers(router, services);
+  registerBackupHandlers(router, createBackupService(dataDir));
   return { router, events, onInternalError };
 }
 

@@ -1,0 +1,235 @@
+import { MAX_CHUNK_CHARS, type SnapshotInfo, type SnapshotReason } from '../../shared/backup/schemas.ts';
+import type { WebcareApi } from '../../shared/ipc/contract.ts';
+import { DB_VERSION, type WebcareDb } from './schema.ts';
+
+/**
+ * Snapshots of the whole inbox database, written to the data folder through main
+ * (shared/backup/schemas.ts, electron/main/services/backups.ts), and restore from them.
+ *
+ * Format (JSON Lines): a header `{"format":"webcare-snapshot","version":1,"schema":4,
+ * "createdAt":…,"counts":{table: rows}}`, one line per row `{"t":table,"r":row}`, and a trailer
+ * `{"end":true,"rows":N}`. Main proves the bytes are the ones written (size, SHA-256); this file
+ * proves they make a whole snapshot (header, every line, the trailer, the counts) before
+ * anything in the database is touched. Secrets are never in IndexedDB, so never in a snapshot.
+ */
+
+export const SNAPSHOT_FORMAT = 'webcare-snapshot';
+export const SNAPSHOT_VERSION = 1;
+
+export interface SnapshotHeader {
+  format: typeof SNAPSHOT_FORMAT;
+  version: number;
+  schema: number;
+  createdAt: number;
+  counts: Record<string, number>;
+}
+
+/** Why a snapshot cannot be restored; the UI words each code (storage.json `backup.problem`). */
+export type SnapshotErrorCode =
+  | 'missing'
+  | 'manifest'
+  | 'size'
+  | 'checksum'
+  | 'not-a-snapshot'
+  | 'newer-schema'
+  | 'older-schema'
+  | 'truncated'
+  | 'bad-line'
+  | 'unknown-table'
+  | 'counts';
+
+export class SnapshotError extends Error {
+  constructor(
+    readonly code: SnapshotErrorCode,
+    readonly detail: string,
+  ) {
+    super(`${code}: ${detail}`);
+    this.name = 'SnapshotError';
+  }
+}
+
+type Api = Pick<WebcareApi, 'invoke'>;
+
+/**
+ * Reads every table in ONE read transaction (a consistent picture: IndexedDB serialises it with
+ * the writers), then streams the lines to main. The read holds the rows in memory once; the
+ * network part runs after the transaction, as Dexie requires.
+ */
+export async function writeSnapshot(
+  db: WebcareDb,
+  api: Api,
+  reason: SnapshotReason,
+  now: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<SnapshotInfo> {
+  const tables = db.tables;
+  const rows = await db.transaction('r', tables, () => Promise.all(tables.map((t) => t.toArray())));
+  const counts: Record<string, number> = {};
+  tables.forEach((t, i) => (counts[t.name] = rows[i]!.length));
+  const total = rows.reduce((n, r) => n + r.length, 0);
+  const header: SnapshotHeader = {
+    format: SNAPSHOT_FORMAT,
+    version: SNAPSHOT_VERSION,
+    schema: DB_VERSION,
+    createdAt: now,
+    counts,
+  };
+  const { uploadId } = await api.invoke('backup:begin', { reason });
+  let seq = 0;
+  let buffer = '';
+  let done = 0;
+  const flush = async () => {
+    if (!buffer) return;
+    const text = buffer;
+    buffer = '';
+    await api.invoke('backup:append', { uploadId, seq: seq++, text });
+  };
+  const push = async (line: string) => {
+    // A single row larger than a chunk goes in pieces (main just appends bytes).
+    if (buffer.length + line.length + 1 > MAX_CHUNK_CHARS) await flush();
+    const withNl = `${line}\n`;
+    for (let i = 0; i < withNl.length; i += MAX_CHUNK_CHARS) {
+      buffer += withNl.slice(i, i + MAX_CHUNK_CHARS);
+      if (buffer.length >= MAX_CHUNK_CHARS) await flush();
+    }
+  };
+  try {
+    await push(JSON.stringify(header));
+    for (let i = 0; i < tables.length; i++) {
+      const t = tables[i]!.name;
+      for (const r of rows[i]!) {
+        await push(JSON.stringify({ t, r }));
+        if (++done % 2000 === 0) onProgress?.(done, total);
+      }
+    }
+    await push(JSON.stringify({ end: true, rows: total }));
+    await flush();
+    onProgress?.(total, total);
+    return await api.invoke('backup:finish', { uploadId, createdAt: now, schema: DB_VERSION, counts });
+  } catch (e) {
+    await api.invoke('backup:abort', { uploadId }).catch(() => undefined);
+    throw e;
+  }
+}
+
+export interface ParsedSnapshot {
+  info: SnapshotInfo;
+  header: SnapshotHeader;
+  tables: Map<string, unknown[]>;
+}
+
+/** Parses snapshot text line by line; throws SnapshotError for anything that is not a whole snapshot. */
+export function parseSnapshotLines(lines: Iterable<string>, knownTables: ReadonlySet<string>) {
+  let header: SnapshotHeader | null = null;
+  let trailer: { end: true; rows: number } | null = null;
+  const tables = new Map<string, unknown[]>();
+  let rows = 0;
+  let n = 0;
+  for (const line of lines) {
+    n++;
+    if (line === '') continue;
+    if (trailer) throw new SnapshotError('bad-line', `line ${n}: text after the end of the snapshot`);
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw new SnapshotError('bad-line', `line ${n} is not JSON`);
+    }
+    const v = value as Record<string, unknown>;
+    if (!header) {
+      if (v.format !== SNAPSHOT_FORMAT || typeof v.schema !== 'number' || typeof v.counts !== 'object')
+        throw new SnapshotError('not-a-snapshot', 'the first line is not a Webcare snapshot header');
+      if (v.version !== SNAPSHOT_VERSION)
+        throw new SnapshotError('not-a-snapshot', `snapshot format version ${String(v.version)}`);
+      if (v.schema > DB_VERSION) throw new SnapshotError('newer-schema', `database version ${v.schema}`);
+      if (v.schema < DB_VERSION) throw new SnapshotError('older-schema', `database version ${v.schema}`);
+      header = v as unknown as SnapshotHeader;
+      continue;
+    }
+    if (v.end === true) {
+      trailer = { end: true, rows: Number(v.rows) };
+      continue;
+    }
+    if (typeof v.t !== 'string' || typeof v.r !== 'object' || v.r === null)
+      throw new SnapshotError('bad-line', `line ${n} is not a row`);
+    if (!knownTables.has(v.t)) throw new SnapshotError('unknown-table', v.t);
+    let list = tables.get(v.t);
+    if (!list) tables.set(v.t, (list = []));
+    list.push(v.r);
+    rows++;
+  }
+  if (!header) throw new SnapshotError('not-a-snapshot', 'the file is empty');
+  if (!trailer) throw new SnapshotError('truncated', `it ends after ${rows} rows without its last line`);
+  if (trailer.rows !== rows)
+    throw new SnapshotError('counts', `${rows} rows, the snapshot says ${trailer.rows}`);
+  for (const [t, c] of Object.entries(header.counts))
+    if ((tables.get(t)?.length ?? 0) !== c)
+      throw new SnapshotError('counts', `${t}: ${tables.get(t)?.length ?? 0} rows, the header says ${c}`);
+  return { header, tables };
+}
+
+/** Reads a stored snapshot through main and checks it whole; nothing is written. */
+export async function readSnapshot(db: WebcareDb, api: Api, name: string): Promise<ParsedSnapshot> {
+  const opened = await api.invoke('backup:open', { name });
+  if (!opened.ok) throw new SnapshotError(opened.problem, opened.detail);
+  const lines: string[] = [];
+  let offset = 0;
+  let rest = '';
+  for (;;) {
+    const chunk = await api.invoke('backup:read', { name, offset });
+    const parts = (rest + chunk.text).split('\n');
+    rest = parts.pop() ?? '';
+    lines.push(...parts);
+    offset = chunk.nextOffset;
+    if (chunk.done) break;
+  }
+  if (rest) lines.push(rest);
+  const parsed = parseSnapshotLines(lines, new Set(db.tables.map((t) => t.name)));
+  return { info: opened.info, ...parsed };
+}
+
+/** What a restore would bring back, for the preview. */
+export function snapshotSummary(counts: Record<string, number>) {
+  return {
+    conversations: counts.conversations ?? 0,
+    messages: counts.messages ?? 0,
+    outbox: counts.outbox ?? 0,
+    events: counts.log ?? 0,
+    drafts: counts.drafts ?? 0,
+    templates: counts.templates ?? 0,
+  };
+}
+
+/**
+ * Replaces the whole database with the snapshot in ONE transaction: if anything fails (a full
+ * disk), it rolls back and the inbox is exactly as before. This device keeps its own id and a
+ * clock at least as far as either side, so events written after the restore never reuse an id.
+ */
+export async function restoreSnapshot(db: WebcareDb, snapshot: ParsedSnapshot): Promise<void> {
+  await db.transaction('rw', db.tables, async () => {
+    const device = await db.meta.get('device');
+    const clock = await db.meta.get('clock');
+    for (const t of db.tables) {
+      await t.clear();
+      const rows = snapshot.tables.get(t.name);
+      if (rows?.length) await t.bulkAdd(rows as never[]);
+    }
+    const restoredDevice = await db.meta.get('device');
+    const restoredClock = (await db.meta.get('clock'))?.value as
+      { deviceSeq?: number; hlc?: string } | undefined;
+    const ownClock = clock?.value as { deviceSeq?: number; hlc?: string } | undefined;
+    if (device && restoredDevice?.value === device.value && ownClock && restoredClock) {
+      if ((ownClock.deviceSeq ?? 0) > (restoredClock.deviceSeq ?? 0)) await db.meta.put(clock!);
+    } else if (device && restoredDevice && restoredDevice.value !== device.value) {
+      // Another profile's snapshot: its events keep their device ids; this profile goes on as itself.
+      await db.meta.put(device);
+      if (clock) await db.meta.put(clock);
+      else await db.meta.delete('clock');
+    }
+  });
+}
+
+/** The snapshots main keeps, newest first. */
+export function listSnapshots(api: Api): Promise<SnapshotInfo[]> {
+  return api.invoke('backup:list');
+}

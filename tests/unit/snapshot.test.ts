@@ -1,0 +1,163 @@
+import 'fake-indexeddb/auto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { IpcCallError, type WebcareApi } from '../../shared/ipc/contract.ts';
+import { DEFAULT_SETTINGS } from '../../shared/settings/schema.ts';
+import { registerBackupHandlers } from '../../electron/main/ipc/backups.ts';
+import { createIpcRouter } from '../../electron/main/ipc/handle.ts';
+import { createBackupService } from '../../electron/main/services/backups.ts';
+import { seedDemo } from '../../renderer/db/demo.ts';
+import { addNote, dispatch, queueReply, saveDraft } from '../../renderer/db/repo.ts';
+import { WebcareDb } from '../../renderer/db/schema.ts';
+import {
+  SnapshotError,
+  listSnapshots,
+  readSnapshot,
+  restoreSnapshot,
+  writeSnapshot,
+} from '../../renderer/db/snapshot.ts';
+
+/**
+ * Snapshot → restore across the real boundary: the renderer's snapshot code (Dexie on
+ * fake-indexeddb) talks to the real main-side backup service through the IPC router and the
+ * contract's schemas, with a real data folder.
+ */
+
+const NOW = Date.UTC(2026, 11, 1, 10, 0);
+let dataDir: string;
+let api: Pick<WebcareApi, 'invoke'>;
+const dbs: WebcareDb[] = [];
+
+async function freshDb(): Promise<WebcareDb> {
+  const db = new WebcareDb(`snap-${Math.random()}`);
+  await db.open();
+  dbs.push(db);
+  return db;
+}
+
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'webcare-snap-'));
+  const router = createIpcRouter<null>({ isTrustedSender: () => true });
+  registerBackupHandlers(router, createBackupService(dataDir, { keep: { auto: 2 } }));
+  api = {
+    invoke: (async (channel: string, arg?: unknown) => {
+      const r = await router.dispatch(channel, arg, null);
+      if (!r.ok) throw new IpcCallError(r.error.code, r.error.message);
+      return r.value;
+    }) as WebcareApi['invoke'],
+  };
+});
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function everything(db: WebcareDb) {
+  const out: Record<string, unknown[]> = {};
+  for (const t of db.tables) out[t.name] = await t.toArray();
+  return out;
+}
+
+async function seeded() {
+  const db = await freshDb();
+  await seedDemo(db, DEFAULT_SETTINGS, NOW, 'nl', 40);
+  const [c1, c2] = await db.conversations.limit(2).toArray();
+  await queueReply(db, c1!.id, 'We kijken ernaar, één moment.', 'me', NOW + 1000);
+  await addNote(db, c2!.id, 'Klant belt terug', 'me', NOW + 2000);
+  await dispatch(db, c2!.id, { type: 'resolve' }, 'me', NOW + 3000);
+  await saveDraft(db, c1!.id, 'reply', 'Nog een vraag…', NOW + 4000);
+  return db;
+}
+
+describe('inbox snapshots', () => {
+  it('a snapshot restored into an empty profile gives the same database, row for row', async () => {
+    const source = await seeded();
+    const info = await writeSnapshot(source, api, 'manual', NOW + 5000);
+    expect(info.counts.conversations).toBe(40);
+    expect((await listSnapshots(api)).map((s) => s.name)).toEqual([info.name]);
+    const target = await freshDb();
+    const snap = await readSnapshot(target, api, info.name);
+    await restoreSnapshot(target, snap);
+    expect(await everything(target)).toEqual(await everything(source));
+  });
+
+  it('a truncated snapshot is refused with the reason and the inbox stays as it was', async () => {
+    const source = await seeded();
+    const info = await writeSnapshot(source, api, 'manual', NOW);
+    const file = join(dataDir, 'backups', info.name);
+    truncateSync(file, Math.floor(info.bytes / 2));
+    const target = await seeded();
+    const before = await everything(target);
+    await expect(readSnapshot(target, api, info.name)).rejects.toMatchObject({ code: 'size' });
+    expect(await everything(target)).toEqual(before);
+  });
+
+  it('a changed byte fails the checksum; a whole but cut-off snapshot with a fixed manifest fails its own checks', async () => {
+    const source = await seeded();
+    const info = await writeSnapshot(source, api, 'manual', NOW);
+    const file = join(dataDir, 'backups', info.name);
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('"conversations"', '"conversationz"'));
+    await expect(readSnapshot(source, api, info.name)).rejects.toMatchObject({ code: 'checksum' });
+
+    // Someone rewrote the manifest to match a cut-off file: the snapshot's own trailer is missing.
+    const cut = text.split('\n').slice(0, 30).join('\n') + '\n';
+    writeFileSync(file, cut);
+    const { createHash } = await import('node:crypto');
+    const manifest = JSON.parse(readFileSync(`${file}.json`, 'utf8'));
+    writeFileSync(
+      `${file}.json`,
+      JSON.stringify({
+        ...manifest,
+        bytes: Buffer.byteLength(cut),
+        sha256: createHash('sha256').update(cut).digest('hex'),
+      }),
+    );
+    const err = await readSnapshot(source, api, info.name).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SnapshotError);
+    expect((err as SnapshotError).code).toBe('truncated');
+  });
+
+  it('a failing restore rolls back whole', async () => {
+    const source = await seeded();
+    const info = await writeSnapshot(source, api, 'manual', NOW);
+    const target = await seeded();
+    await dispatch(
+      target,
+      (await target.conversations.limit(1).toArray())[0]!.id,
+      { type: 'pend' },
+      'me',
+      NOW + 9000,
+    );
+    const before = await everything(target);
+    const snap = await readSnapshot(target, api, info.name);
+    target.messages.hook('creating', () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    await expect(restoreSnapshot(target, snap)).rejects.toThrow();
+    expect(await everything(target)).toEqual(before);
+  });
+
+  it('keeps the newest automatic snapshots only, and never leaves partial files', async () => {
+    const db = await seeded();
+    for (let i = 0; i < 4; i++) await writeSnapshot(db, api, 'auto', NOW + i * 3_600_000);
+    const manual = await writeSnapshot(db, api, 'manual', NOW);
+    const names = (await listSnapshots(api)).map((s) => s.name);
+    expect(names).toHaveLength(3);
+    expect(names).toContain(manual.name);
+    expect(readdirSync(join(dataDir, 'backups')).filter((f) => f.endsWith('.partial'))).toEqual([]);
+  });
+
+  it('refuses names outside the backups folder and chunks out of order', async () => {
+    await expect(api.invoke('backup:open', { name: '../settings.json' })).rejects.toMatchObject({
+      code: 'invalid-argument',
+    });
+    const { uploadId } = await api.invoke('backup:begin', { reason: 'manual' });
+    await api.invoke('backup:append', { uploadId, seq: 0, text: 'a\n' });
+    await expect(api.invoke('backup:append', { uploadId, seq: 0, text: 'a\n' })).rejects.toThrow(
+      /expected chunk 1/,
+    );
+  });
+});
