@@ -56,7 +56,6 @@ import {
   useKeyedLiveQuery,
   useLabels,
   useNow,
-  useOnline,
   useOfflineSince,
   useOutboxWaiting,
   useLastSync,
@@ -104,8 +103,7 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
   const lang = (i18n.language === 'nl' ? 'nl' : 'en') as UiLanguage;
   const me = settings.agent.id;
   const now = useNow(30_000);
-  const online = useOnline();
-  const offlineSince = useOfflineSince(online);
+  const offlineSince = useOfflineSince();
   const [view, setViewState] = useState<ViewId>(() => {
     const saved = sessionStorage.getItem('webcare.view');
     return saved && isViewId(saved) ? saved : 'open';
@@ -650,6 +648,16 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
   useEffect(() => {
     if (dialog === 'settings') refreshStorage();
   }, [dialog, refreshStorage]);
+  // Imports ask before every batch; the browser's estimate is not free (it sums the origin's
+  // files), so one answer serves for 30 seconds.
+  const roomRef = useRef<{ at: number; ok: boolean } | null>(null);
+  const hasRoom = useCallback(async () => {
+    const last = roomRef.current;
+    if (last && Date.now() - last.at < 30_000) return last.ok;
+    const ok = ((await estimateStorage())?.level ?? 'ok') === 'ok';
+    roomRef.current = { at: Date.now(), ok };
+    return ok;
+  }, []);
 
   const emptyText = view.startsWith('channel:')
     ? t('list.empty.channel')
@@ -909,7 +917,7 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
           db={db}
           onClose={() => setDialog(null)}
           onImported={(ids) => void analysis.analyze(ids)}
-          hasRoom={async () => ((await estimateStorage())?.level ?? 'ok') === 'ok'}
+          hasRoom={hasRoom}
         />
       )}
       {report && (

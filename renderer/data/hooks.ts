@@ -196,26 +196,31 @@ export function useLastSync(db: WebcareDb): number | null | undefined {
 
 const OFFLINE_SINCE_KEY = 'webcare.offlineSince';
 
+function offlineSinceNow(): number {
+  const stored = Number(sessionStorage.getItem(OFFLINE_SINCE_KEY));
+  const at = stored > 0 ? stored : Date.now();
+  sessionStorage.setItem(OFFLINE_SINCE_KEY, String(at));
+  return at;
+}
+
 /**
  * When this window lost the network (kept across reloads in sessionStorage, so "offline since"
  * does not restart at every reload during an outage); `null` while online.
  */
-export function useOfflineSince(online: boolean): number | null {
-  const [since, setSince] = useState<number | null>(() => {
-    if (online) return null;
-    const stored = Number(sessionStorage.getItem(OFFLINE_SINCE_KEY));
-    return stored > 0 ? stored : Date.now();
-  });
+export function useOfflineSince(): number | null {
+  const [since, setSince] = useState<number | null>(() => (navigator.onLine ? null : offlineSinceNow()));
   useEffect(() => {
-    if (online) {
+    const down = () => setSince(offlineSinceNow());
+    const up = () => {
       sessionStorage.removeItem(OFFLINE_SINCE_KEY);
       setSince(null);
-      return;
-    }
-    const stored = Number(sessionStorage.getItem(OFFLINE_SINCE_KEY));
-    const at = stored > 0 ? stored : Date.now();
-    sessionStorage.setItem(OFFLINE_SINCE_KEY, String(at));
-    setSince(at);
-  }, [online]);
+    };
+    window.addEventListener('offline', down);
+    window.addEventListener('online', up);
+    return () => {
+      window.removeEventListener('offline', down);
+      window.removeEventListener('online', up);
+    };
+  }, []);
   return since;
 }
