@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { Author, Label } from '../../shared/domain/types.ts';
@@ -82,8 +82,14 @@ import { ensureStarterTemplates, listTemplates, recordTemplateUse } from '../db/
 import type { AssistBase } from '../components/ConversationView.tsx';
 import { TemplateLibrary } from '../components/TemplateLibrary.tsx';
 
+// The dashboard (and its chart library) loads when it is first opened, not at start-up.
+const DashboardScreen = lazy(() =>
+  import('../containers/DashboardScreen.tsx').then((m) => ({ default: m.DashboardScreen })),
+);
+
 const PAGE = 100;
 const NO_NAMES: ReadonlyMap<string, string> = new Map();
+const NO_IDS: readonly string[] = [];
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 
 export interface AppProps {
@@ -291,7 +297,13 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
   const hasMore = !searching && (page?.length ?? 0) >= limit && viewTotal > limit;
   // The ids of the rows shown, in order; `undefined` while the list loads.
   const visibleIds = useMemo(
-    () => (screen === 'flags' ? flagRows?.map((f) => f.conversationId) : rows?.map((r) => r.id)),
+    () =>
+      // The dashboard lists no conversations: j/k and triage keys have nothing to act on there.
+      screen === 'dashboard'
+        ? NO_IDS
+        : screen === 'flags'
+          ? flagRows?.map((f) => f.conversationId)
+          : rows?.map((r) => r.id),
     [screen, flagRows, rows],
   );
 
@@ -712,173 +724,197 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
           </div>
         }
       />
-      <main className="list-pane" ref={listRef}>
-        {screen === 'flags' ? (
-          <FlagsView
-            flags={flagRows}
-            alerts={alerts}
-            conversations={flagData?.conversations ?? monitorConvs}
-            authors={authors}
-            filter={flagFilter}
-            counts={flagCounts ?? { new: 0, acknowledged: 0, escalated: 0, dismissed: 0 }}
-            threshold={threshold ?? 60}
-            analysing={analysing}
-            selectedId={selectedId}
-            now={now}
-            lang={lang}
-            onFilter={setFlagFilter}
-            onSelect={select}
-            onStartCrisis={(a) => void onStartCrisis(a, a.brand, a.topic, [])}
-          />
-        ) : screen === 'crisis' ? (
-          <CrisisPanel
-            crisis={crisis}
-            statements={offered.statements}
-            statementLang={offered.lang}
-            canUseStatement={selected !== null}
-            now={now}
-            lang={lang}
-            onUseStatement={(st) => {
-              if (!selected) return;
-              setFocusRequest({
-                mode: 'reply',
-                nonce: Date.now(),
-                insert: { conversationId: selected.id, text: st.body },
-              });
-              toast({ text: t('crisis.statementUsed') });
-            }}
-            onEnd={() =>
-              crisis &&
-              void endCrisis(db, crisis.id, Date.now(), me).then(() => toast({ text: t('crisis.ended') }))
-            }
-            onReport={() =>
-              crisis &&
-              setReport({
-                title: t('crisis.report'),
-                markdown: crisisReportMarkdown({
-                  t,
-                  lang,
-                  crisis,
-                  conversations: crisisRows ?? [],
-                  authors,
-                  now: Date.now(),
-                }),
-                filename: `${crisis.id}.md`,
-              })
-            }
-          >
-            <div className="crisis-list">
-              <ConversationList
-                rows={crisisRows}
+      {screen === 'dashboard' ? (
+        <main className="wide-pane">
+          <Suspense fallback={<p role="status">…</p>}>
+            <DashboardScreen
+              db={db}
+              lang={lang}
+              now={now}
+              agentName={(id) => agentNames?.get(id) ?? id}
+              brandName={(id) => brandNames?.get(id) ?? id}
+              onDrill={(d) => {
+                if (d.kind === 'channel') setView(`channel:${d.channel}` as ViewId);
+                else if (d.kind === 'flags') setScreen('flags');
+                else if (d.kind === 'agent' && d.agent === me) setView('mine');
+                else setView('open');
+              }}
+              showReport={setReport}
+              toast={(text) => toast({ text })}
+            />
+          </Suspense>
+        </main>
+      ) : (
+        <>
+          <main className="list-pane" ref={listRef}>
+            {screen === 'flags' ? (
+              <FlagsView
+                flags={flagRows}
+                alerts={alerts}
+                conversations={flagData?.conversations ?? monitorConvs}
                 authors={authors}
-                labels={labels}
-                hasMore={false}
+                filter={flagFilter}
+                counts={flagCounts ?? { new: 0, acknowledged: 0, escalated: 0, dismissed: 0 }}
+                threshold={threshold ?? 60}
+                analysing={analysing}
                 selectedId={selectedId}
-                me={me}
                 now={now}
                 lang={lang}
-                showStatus
-                emptyText={t('crisis.none')}
+                onFilter={setFlagFilter}
                 onSelect={select}
-                onOpen={(id) => {
-                  select(id);
-                  focus('reply');
-                }}
-                onLoadMore={() => undefined}
+                onStartCrisis={(a) => void onStartCrisis(a, a.brand, a.topic, [])}
               />
-            </div>
-          </CrisisPanel>
-        ) : (
-          <>
-            <div className="list-header">
-              <div className="search">
-                <input
-                  ref={searchRef}
-                  type="search"
-                  aria-label={t('search.label')}
-                  placeholder={t('search.placeholder')}
-                  value={query}
-                  onChange={(e) => setQuery(e.target.value)}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Escape') {
-                      setQuery('');
-                      e.currentTarget.blur();
-                    } else if (e.key === 'Enter' || e.key === 'ArrowDown') {
-                      e.preventDefault();
-                      e.currentTarget.blur();
-                    }
+            ) : screen === 'crisis' ? (
+              <CrisisPanel
+                crisis={crisis}
+                statements={offered.statements}
+                statementLang={offered.lang}
+                canUseStatement={selected !== null}
+                now={now}
+                lang={lang}
+                onUseStatement={(st) => {
+                  if (!selected) return;
+                  setFocusRequest({
+                    mode: 'reply',
+                    nonce: Date.now(),
+                    insert: { conversationId: selected.id, text: st.body },
+                  });
+                  toast({ text: t('crisis.statementUsed') });
+                }}
+                onEnd={() =>
+                  crisis &&
+                  void endCrisis(db, crisis.id, Date.now(), me).then(() => toast({ text: t('crisis.ended') }))
+                }
+                onReport={() =>
+                  crisis &&
+                  setReport({
+                    title: t('crisis.report'),
+                    markdown: crisisReportMarkdown({
+                      t,
+                      lang,
+                      crisis,
+                      conversations: crisisRows ?? [],
+                      authors,
+                      now: Date.now(),
+                    }),
+                    filename: `${crisis.id}.md`,
+                  })
+                }
+              >
+                <div className="crisis-list">
+                  <ConversationList
+                    rows={crisisRows}
+                    authors={authors}
+                    labels={labels}
+                    hasMore={false}
+                    selectedId={selectedId}
+                    me={me}
+                    now={now}
+                    lang={lang}
+                    showStatus
+                    emptyText={t('crisis.none')}
+                    onSelect={select}
+                    onOpen={(id) => {
+                      select(id);
+                      focus('reply');
+                    }}
+                    onLoadMore={() => undefined}
+                  />
+                </div>
+              </CrisisPanel>
+            ) : (
+              <>
+                <div className="list-header">
+                  <div className="search">
+                    <input
+                      ref={searchRef}
+                      type="search"
+                      aria-label={t('search.label')}
+                      placeholder={t('search.placeholder')}
+                      value={query}
+                      onChange={(e) => setQuery(e.target.value)}
+                      onKeyDown={(e) => {
+                        if (e.key === 'Escape') {
+                          setQuery('');
+                          e.currentTarget.blur();
+                        } else if (e.key === 'Enter' || e.key === 'ArrowDown') {
+                          e.preventDefault();
+                          e.currentTarget.blur();
+                        }
+                      }}
+                      data-testid="search"
+                    />
+                  </div>
+                  <div className="list-title">
+                    {searching ? (
+                      <span data-testid="search-summary">
+                        {search === undefined
+                          ? '…'
+                          : search.conversations.length === 0
+                            ? t('search.none', { query })
+                            : t('search.results', { count: search.conversations.length, query })}
+                      </span>
+                    ) : (
+                      <>
+                        <h1>
+                          {view.startsWith('channel:')
+                            ? t(`channels.${view.slice(8) as 'email'}`)
+                            : t(`views.${view as 'open'}`)}
+                        </h1>
+                        <span className="muted" data-testid="list-count">
+                          {t('list.count', { count: viewTotal })}
+                        </span>
+                      </>
+                    )}
+                  </div>
+                </div>
+                <ConversationList
+                  rows={rows}
+                  authors={authors}
+                  labels={labels}
+                  hasMore={hasMore}
+                  selectedId={selectedId}
+                  me={me}
+                  now={now}
+                  lang={lang}
+                  showStatus={searching || view === 'all'}
+                  emptyText={searching ? t('search.none', { query }) : emptyText}
+                  onSelect={select}
+                  onOpen={(id) => {
+                    select(id);
+                    focus('reply');
                   }}
-                  data-testid="search"
+                  onLoadMore={() => setLimit((l) => l + PAGE)}
                 />
-              </div>
-              <div className="list-title">
-                {searching ? (
-                  <span data-testid="search-summary">
-                    {search === undefined
-                      ? '…'
-                      : search.conversations.length === 0
-                        ? t('search.none', { query })
-                        : t('search.results', { count: search.conversations.length, query })}
-                  </span>
-                ) : (
-                  <>
-                    <h1>
-                      {view.startsWith('channel:')
-                        ? t(`channels.${view.slice(8) as 'email'}`)
-                        : t(`views.${view as 'open'}`)}
-                    </h1>
-                    <span className="muted" data-testid="list-count">
-                      {t('list.count', { count: viewTotal })}
-                    </span>
-                  </>
-                )}
-              </div>
-            </div>
-            <ConversationList
-              rows={rows}
-              authors={authors}
-              labels={labels}
-              hasMore={hasMore}
-              selectedId={selectedId}
-              me={me}
-              now={now}
-              lang={lang}
-              showStatus={searching || view === 'all'}
-              emptyText={searching ? t('search.none', { query }) : emptyText}
-              onSelect={select}
-              onOpen={(id) => {
-                select(id);
-                focus('reply');
-              }}
-              onLoadMore={() => setLimit((l) => l + PAGE)}
-            />
-          </>
-        )}
-      </main>
-      <ConversationView
-        detail={selectedId === null ? (visibleIds === undefined ? undefined : null) : detail}
-        labels={labels}
-        me={me}
-        agentNames={agentNames ?? NO_NAMES}
-        brandNames={brandNames ?? NO_NAMES}
-        now={now}
-        lang={lang}
-        focusRequest={focusRequest}
-        onRunCommand={(id) => runCommand(findCommand(id))}
-        onSelect={select}
-        onSaveDraft={onSaveDraft}
-        onSubmit={onSubmit}
-        onFocusDone={focusDone}
-        {...(templates ? { assist: assistBase(templates) } : {})}
-        onDecide={(id, state) => void onDecide(id, state)}
-        onStartCrisis={(shown) => {
-          const brand = shown.brand ?? t('author.unknown');
-          // A radar alert for the same brand in the last six hours becomes part of this crisis.
-          const alert =
-            (alerts ?? []).find((a) => a.brand === brand && a.at > Date.now() - 6 * 3_600_000) ?? null;
-          void onStartCrisis(alert, brand, alert?.topic ?? shown.customerSnippet, [shown.id]);
-        }}
-      />
+              </>
+            )}
+          </main>
+          <ConversationView
+            detail={selectedId === null ? (visibleIds === undefined ? undefined : null) : detail}
+            labels={labels}
+            me={me}
+            agentNames={agentNames ?? NO_NAMES}
+            brandNames={brandNames ?? NO_NAMES}
+            now={now}
+            lang={lang}
+            focusRequest={focusRequest}
+            onRunCommand={(id) => runCommand(findCommand(id))}
+            onSelect={select}
+            onSaveDraft={onSaveDraft}
+            onSubmit={onSubmit}
+            onFocusDone={focusDone}
+            {...(templates ? { assist: assistBase(templates) } : {})}
+            onDecide={(id, state) => void onDecide(id, state)}
+            onStartCrisis={(shown) => {
+              const brand = shown.brand ?? t('author.unknown');
+              // A radar alert for the same brand in the last six hours becomes part of this crisis.
+              const alert =
+                (alerts ?? []).find((a) => a.brand === brand && a.at > Date.now() - 6 * 3_600_000) ?? null;
+              void onStartCrisis(alert, brand, alert?.topic ?? shown.customerSnippet, [shown.id]);
+            }}
+          />
+        </>
+      )}
       {dialog === 'palette' && (
         <CommandPalette
           commands={COMMANDS}

@@ -6,12 +6,13 @@ import type { Settings, SettingsPatch } from '../../shared/settings/schema.ts';
 import { dispatch } from '../db/repo.ts';
 import { undoAndSay } from './undo.ts';
 import { checkCounters } from '../db/counters.ts';
+import { recountDashboard } from '../db/rollups.ts';
 import type { WebcareDb } from '../db/schema.ts';
 import { moveSelection } from '../../shared/inbox/selection.ts';
 
 export type DialogId = 'palette' | 'shortcuts' | 'snooze' | 'label' | 'settings' | 'import' | 'templates';
 export type FocusTarget = 'search' | 'reply' | 'note' | 'list';
-export type Screen = 'inbox' | 'flags' | 'crisis';
+export type Screen = 'inbox' | 'flags' | 'crisis' | 'dashboard';
 
 export interface ToastInput {
   text: string;
@@ -163,6 +164,24 @@ export const COMMANDS: readonly Command[] = [
     shortcut: '8',
     isEnabled: () => true,
     run: (c) => c.setScreen('crisis'),
+  },
+  {
+    id: 'screen.dashboard',
+    labelKey: 'monitor.dashboard',
+    group: 'navigation',
+    shortcut: '9',
+    isEnabled: () => true,
+    run: (c) => c.setScreen('dashboard'),
+  },
+  {
+    id: 'dashboard.recount',
+    labelKey: 'commands.recountDashboard',
+    group: 'app',
+    isEnabled: () => true,
+    run: async (c) => {
+      const wrong = await recountDashboard(c.db);
+      c.toast({ text: c.t('toasts.dashboardRecounted', { count: wrong }) });
+    },
   },
   {
     id: 'search.focus',

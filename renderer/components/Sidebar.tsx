@@ -11,8 +11,8 @@ export interface SidebarProps {
   lang: UiLanguage;
   onSelect: (view: ViewId) => void;
   footer: React.ReactNode;
-  screen: 'inbox' | 'flags' | 'crisis';
-  onScreen: (screen: 'flags' | 'crisis') => void;
+  screen: 'inbox' | 'flags' | 'crisis' | 'dashboard';
+  onScreen: (screen: 'flags' | 'crisis' | 'dashboard') => void;
   newFlags: number;
   crisisBrand: string | null;
 }
@@ -99,6 +99,18 @@ export function Sidebar({
               {crisisBrand ? t('monitor.crisisActive', { brand: crisisBrand }) : t('monitor.crisis')}
             </span>
             <kbd className="nav-kbd">8</kbd>
+          </button>
+        </li>
+        <li>
+          <button
+            className={`nav-item ${screen === 'dashboard' ? 'active' : ''}`}
+            aria-current={screen === 'dashboard' ? 'page' : undefined}
+            onClick={() => onScreen('dashboard')}
+            data-testid="nav-dashboard"
+          >
+            <span className="nav-icon">▤</span>
+            <span className="nav-label">{t('monitor.dashboard')}</span>
+            <kbd className="nav-kbd">9</kbd>
           </button>
         </li>
       </ul>

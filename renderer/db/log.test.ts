@@ -8,7 +8,9 @@ import { freshDbPerTest } from '../test/db.ts';
 import { decideFlag, endCrisis, startCrisis } from './crisis.ts';
 import { removeDemo, seedDemo } from './demo.ts';
 import { ensureLocalAccount, ingestBatch } from './ingest.ts';
-import { replay, writeTx } from './log.ts';
+import { commit, replay, writeTx } from './log.ts';
+import { logRelation, watchAuthor } from './relations.ts';
+import { deriveAll } from '../../shared/dashboard/recompute.ts';
 import { addNote, createLabel, dispatch, queueReply, undo } from './repo.ts';
 import { WebcareDb } from './schema.ts';
 
@@ -41,6 +43,40 @@ async function snapshot(db: WebcareDb) {
     outbox: strip(await db.outbox.orderBy('messageId').toArray()),
     publicReplies: await db.publicReplies.orderBy('messageId').toArray(),
     tuning: (await db.meta.get('tuning'))?.value ?? null,
+    rollups: await db.rollups.orderBy('key').toArray(),
+    responseFacts: await db.responseFacts.orderBy('conversationId').toArray(),
+    authorStats: await db.authorStats.orderBy('authorId').toArray(),
+    statusCounts: (await db.meta.get('author-status-counts'))?.value ?? {},
+    watchlist: await db.watchlist.orderBy('authorId').toArray(),
+    relations: await db.relations.orderBy('id').toArray(),
+  };
+}
+
+/** What the incremental projection keeps, against a recompute from the rows. */
+async function derivedFromRows(db: WebcareDb) {
+  const d = deriveAll({
+    messages: await db.messages.toArray(),
+    conversations: await db.conversations.toArray(),
+    flags: await db.flags.toArray(),
+    alerts: await db.alerts.toArray(),
+  });
+  const byKey = <T>(rows: T[], key: (r: T) => string) =>
+    [...rows].sort((a, b) => key(a).localeCompare(key(b)));
+  return {
+    rollups: byKey(d.rollups, (r) => r.key),
+    responseFacts: byKey(d.facts, (r) => r.conversationId),
+    authorStats: byKey(d.authorStats, (r) => r.authorId),
+    statusCounts: d.statusCounts,
+  };
+}
+
+async function derivedStored(db: WebcareDb) {
+  const s = await snapshot(db);
+  return {
+    rollups: s.rollups,
+    responseFacts: s.responseFacts,
+    authorStats: s.authorStats,
+    statusCounts: s.statusCounts,
   };
 }
 
@@ -109,8 +145,50 @@ async function randomHistory(db: WebcareDb, seed: number): Promise<void> {
       ];
       await dispatch(db, pick(), r.pick(events), actor, now);
     } else if (roll < 0.68) await queueReply(db, pick(), 'We kijken ernaar!', actor, now);
-    else if (roll < 0.72) await addNote(db, pick(), 'intern', actor, now);
-    else if (roll < 0.76)
+    else if (roll < 0.7) await addNote(db, pick(), 'intern', actor, now);
+    else if (roll < 0.72) {
+      // The channel accepts a queued reply (the delivery worker's event), sometimes twice.
+      const queued = await db.outbox
+        .where('[status+nextAttemptAt]')
+        .between(['queued', 0], ['queued', Infinity])
+        .toArray();
+      if (queued.length) {
+        const o = r.pick(queued);
+        await writeTx(db, async () => {
+          await commit(
+            db,
+            { type: 'reply.delivered', messageId: o.messageId, remoteId: `sent-${step}`, at: now },
+            { actor: 'system', origin: 'system', at: now, conversationId: o.conversationId },
+          );
+        });
+      }
+    } else if (roll < 0.74) {
+      const authors = await db.authors.toCollection().primaryKeys();
+      if (authors.length) {
+        const a = r.pick(authors);
+        if (r.chance(0.6))
+          await watchAuthor(
+            db,
+            a,
+            { list: r.pick(['influencer', 'press'] as const), owner: actor },
+            actor,
+            now,
+          );
+        else if (r.chance(0.5)) await watchAuthor(db, a, null, actor, now);
+        else
+          await logRelation(
+            db,
+            {
+              authorId: a,
+              kind: 'contact',
+              text: 'Gebeld',
+              nextCheckIn: r.chance(0.5) ? now + 7 * 24 * 60 * MIN : null,
+            },
+            actor,
+            now,
+          );
+      }
+    } else if (roll < 0.765)
       await createLabel(db, { id: `l${step}`, name: `Label ${step}`, color: '#333' }, actor, now);
     else if (roll < 0.82) await analyzeConversations(db, convs.slice(0, 30), now);
     else if (roll < 0.87) {
@@ -155,6 +233,15 @@ describe('event log v2', () => {
       } finally {
         await target.delete();
       }
+    }, 60_000);
+  }
+
+  for (const seed of [11, 12, 13]) {
+    it(`dashboard rollups and author stats kept by the projection equal a recompute from the rows (history ${seed})`, async () => {
+      const db = testDb();
+      await randomHistory(db, seed);
+      expect((await derivedStored(db)).rollups.length).toBeGreaterThan(0);
+      expect(await derivedStored(db)).toEqual(await derivedFromRows(db));
     }, 60_000);
   }
 

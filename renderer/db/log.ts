@@ -31,6 +31,11 @@ export function writeTables(db: WebcareDb) {
     db.drafts,
     db.statements,
     db.publicReplies,
+    db.rollups,
+    db.responseFacts,
+    db.authorStats,
+    db.watchlist,
+    db.relations,
   ];
 }
 

@@ -16,6 +16,14 @@ import type { Author, Conversation, Message } from '../../shared/domain/types.ts
 import { counterDeltas } from '../../shared/inbox/views.ts';
 import { MAX_SEARCH_TOKENS, searchTokensOf } from '../../shared/search/tokenize.ts';
 import { indexPublicReplies } from './publicReplies.ts';
+import { applyRelation } from '../../shared/dashboard/relations.ts';
+import {
+  projectAlertsDerived,
+  projectDeliveredDerived,
+  projectFlagsDerived,
+  projectMessagesDerived,
+  removeDemoDerived,
+} from './rollups.ts';
 import type { WebcareDb } from './schema.ts';
 
 /**
@@ -55,6 +63,7 @@ export async function project(db: WebcareDb, ev: LogEvent): Promise<void> {
       const known = await db.alerts.bulkGet(p.alerts.map((a) => a.id));
       const fresh = p.alerts.filter((_, i) => !known[i]);
       if (fresh.length) await db.alerts.bulkAdd(fresh);
+      await projectAlertsDerived(db, fresh);
       return;
     }
     case 'crisis.started': {
@@ -81,6 +90,16 @@ export async function project(db: WebcareDb, ev: LogEvent): Promise<void> {
     }
     case 'demo.removed':
       return projectDemoRemoved(db);
+    case 'author.watched':
+      if (p.watch) await db.watchlist.put(p.watch);
+      else await db.watchlist.delete(p.authorId);
+      return;
+    case 'relation.logged': {
+      await db.relations.put(p.entry);
+      const w = await db.watchlist.get(p.entry.authorId);
+      if (w) await db.watchlist.put(applyRelation(w, p.entry));
+      return;
+    }
   }
 }
 
@@ -181,6 +200,19 @@ async function projectIngest(
     db,
     [...convs.values()].map((c) => [before.get(c.id) ?? null, c] as const),
   );
+  // After the conversations: an author recomputed from history finds this batch's threads too.
+  await projectMessagesDerived(
+    db,
+    p.messages,
+    (id) => convs.get(id),
+    (id) => !before.has(id),
+    [...before.values()].flatMap((b) => {
+      const after = convs.get(b.id);
+      return after && after.authorId !== b.authorId
+        ? [{ from: b.authorId, to: after.authorId, demo: b.demo }]
+        : [];
+    }),
+  );
   const toAnalyse = [
     ...new Set(p.messages.filter((m) => m.direction === 'incoming').map((m) => m.conversationId)),
   ];
@@ -251,8 +283,15 @@ async function projectAgentMessage(db: WebcareDb, message: Message, reply: boole
 async function projectDelivered(db: WebcareDb, messageId: string, remoteId: string | null, at: number) {
   const m = await db.messages.get(messageId);
   if (!m) return;
-  const sent: Message = { ...m, delivery: 'sent', remoteId: remoteId ?? m.remoteId };
+  // The delivery time is when the customer got the reply: the dashboard's response times use it.
+  const sent: Message = {
+    ...m,
+    delivery: 'sent',
+    remoteId: remoteId ?? m.remoteId,
+    deliveredAt: m.deliveredAt ?? at,
+  };
   await db.messages.put(sent);
+  if (m.delivery !== 'sent') await projectDeliveredDerived(db, m, sent);
   if (!sent.public) return;
   const active = await db.crises.where('active').equals(1).toArray();
   for (const c of active)
@@ -281,6 +320,10 @@ async function projectFlags(
   if (cleared.length) await db.flags.bulkDelete([...cleared]);
   if (set.length) await db.flags.bulkPut([...set]);
   await applyCounterDeltas(db, deltas);
+  await projectFlagsDerived(db, [
+    ...set.map((f, i) => ({ id: f.conversationId, before: existing[i], after: f })),
+    ...cleared.map((id, i) => ({ id, before: existing[set.length + i], after: null })),
+  ]);
 }
 
 export const TUNING_KEY = 'tuning';
@@ -312,6 +355,7 @@ async function projectDecision(
   };
   await db.flags.put(next);
   await applyCounterDeltas(db, flagCounterDeltas(flag, next));
+  await projectFlagsDerived(db, [{ id: conversationId, before: flag, after: next }]);
   const tuning = await readTuning(db);
   let nextTuning: TuningState;
   if (state === 'escalated' || state === 'dismissed')
@@ -346,6 +390,7 @@ async function projectDemoRemoved(db: WebcareDb): Promise<void> {
   const demoMessageIds = new Set(await db.messages.where('demo').equals(1).primaryKeys());
   await db.messages.where('demo').equals(1).delete();
   await db.publicReplies.bulkDelete([...demoMessageIds]);
+  const demoAuthorSet = new Set(await db.authors.where('demo').equals(1).primaryKeys());
   await db.authors.where('demo').equals(1).delete();
   await db.conversations.bulkDelete(ids);
   await db.drafts.bulkDelete(ids);
@@ -363,4 +408,8 @@ async function projectDemoRemoved(db: WebcareDb): Promise<void> {
   }
   await db.accounts.where('source').equals('demo').delete();
   await applyCounterDeltas(db, deltas);
+  await removeDemoDerived(db);
+  // The watchlist and the relationship log are small (people the team chose): filtered in full.
+  await db.watchlist.filter((w) => demoAuthorSet.has(w.authorId)).delete();
+  await db.relations.filter((r) => demoAuthorSet.has(r.authorId)).delete();
 }

@@ -1,7 +1,15 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openInboxDb } from './open.ts';
-import { DB_VERSION, SCHEMA_V1, SCHEMA_V2_CHANGES, SCHEMA_V3_CHANGES, WebcareDb } from './schema.ts';
+import {
+  DB_VERSION,
+  SCHEMA_V1,
+  SCHEMA_V2_CHANGES,
+  SCHEMA_V3_CHANGES,
+  SCHEMA_V4_CHANGES,
+  WebcareDb,
+} from './schema.ts';
+import { rollupKey } from '../../shared/dashboard/rollups.ts';
 import { importJsonlText } from './importExport.ts';
 import { withUnread } from './repo.ts';
 
@@ -222,6 +230,101 @@ describe('database schema upgrades', () => {
     expect((await importJsonlText(db, line('x-1', T), T + 3_600_000)).imported).toBe(0);
     expect((await importJsonlText(db, line('x-3', T + 90_000), T + 3_600_000)).imported).toBe(1);
     expect((await db.conversations.get('c-42'))!.messageCount).toBe(4);
+    await db.delete();
+  });
+
+  it('version 4 inboxes get their dashboard rollups, response facts and author stats at version 5', async () => {
+    const name = `upgrade-v4-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(V1_STORES);
+    old.version(2).stores(SCHEMA_V2_CHANGES);
+    old.version(3).stores(SCHEMA_V3_CHANGES);
+    old.version(4).stores(SCHEMA_V4_CHANGES);
+    await old.open();
+    const H = Date.UTC(2026, 10, 20, 9, 0);
+    const base = {
+      conversationId: 'c1',
+      accountId: 'imported-x',
+      rfcMessageId: null,
+      channel: 'x',
+      public: true,
+      lang: 'nl',
+      inReplyTo: null,
+      metrics: null,
+      brand: 'belnet',
+      demo: 0,
+    };
+    await old.table('messages').bulkPut([
+      {
+        ...base,
+        id: 'm1',
+        remoteId: 'm1',
+        direction: 'incoming',
+        authorId: 'x:1',
+        text: 'Al drie dagen geen internet, schandalig!',
+        createdAt: H + 60_000,
+        delivery: null,
+      },
+      {
+        ...base,
+        id: 'r1',
+        remoteId: 'r1',
+        direction: 'outgoing',
+        authorId: 'me',
+        text: 'Sorry! We kijken ernaar.',
+        createdAt: H + 31 * 60_000,
+        delivery: 'sent',
+      },
+      {
+        ...base,
+        id: 'm2',
+        remoteId: 'm2',
+        direction: 'incoming',
+        authorId: 'x:1',
+        text: 'Top, het werkt weer, dank jullie wel!',
+        createdAt: H + 3_600_000,
+        delivery: null,
+      },
+    ]);
+    await old.table('conversations').put({
+      id: 'c1',
+      accountId: 'imported-x',
+      threadKey: 'c1',
+      channel: 'x',
+      authorId: 'x:1',
+      status: 'open',
+      assignee: '',
+      lastMessageAt: H + 3_600_000,
+      demo: 0,
+      searchTokens: [],
+    });
+    old.close();
+
+    const db = new WebcareDb(name);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+    expect(await db.rollups.get(rollupKey(H, 'x', 'belnet', 0))).toMatchObject({
+      incoming: 1,
+      outgoing: 1,
+      complaints: 1,
+      responded: 1,
+      responseMs: 30 * 60_000,
+      withinTarget: 1,
+    });
+    expect(await db.rollups.get(rollupKey(H + 3_600_000, 'x', 'belnet', 0))).toMatchObject({
+      incoming: 1,
+      praise: 1,
+    });
+    expect(await db.responseFacts.get('c1')).toMatchObject({
+      firstIncomingAt: H + 60_000,
+      respondedAt: H + 31 * 60_000,
+    });
+    expect(await db.authorStats.get('x:1')).toMatchObject({
+      status: 'converted',
+      complaints: 1,
+      lastContactAt: H + 31 * 60_000,
+    });
+    expect((await db.meta.get('author-status-counts'))?.value).toEqual({ '0:converted': 1 });
     await db.delete();
   });
 

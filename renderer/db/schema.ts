@@ -19,6 +19,10 @@ import {
   migrateCrisis004,
 } from '../../shared/migrations/004-accounts.ts';
 import type { AlertRow, CrisisRow, FlagRow, HoldingStatement } from '../../shared/crisis/types.ts';
+import type { AuthorStats } from '../../shared/dashboard/authors.ts';
+import type { RelationEntry, WatchRow } from '../../shared/dashboard/relations.ts';
+import type { ResponseFact, RollupRow } from '../../shared/dashboard/rollups.ts';
+import { rollupsFor005 } from '../../shared/migrations/005-rollups.ts';
 
 export interface CounterRow {
   key: string;
@@ -126,8 +130,24 @@ export const SCHEMA_V3_CHANGES = {
   statements: 'id, lang',
 };
 
+/** What version 4 changed (upgrade tests create it). */
+export const SCHEMA_V4_CHANGES = {
+  conversations:
+    'id, lastMessageAt, [status+lastMessageAt], [assignee+status+lastMessageAt], [channel+status+lastMessageAt], [status+snoozedUntil], authorId, demo, *searchTokens, &[accountId+threadKey], [accountId+subjectKey]',
+  messages:
+    'id, [conversationId+createdAt], authorId, demo, createdAt, &[accountId+remoteId], [accountId+rfcMessageId]',
+  authors: 'id, demo, accountId',
+  accounts: 'id, channel, source',
+  templates: 'id, shortCode, category, lang, updatedAt',
+  log: '++seq, &id, [conversationId+seq], [actor+seq], undoes, [device+deviceSeq]',
+  reads: '[agentId+conversationId], conversationId',
+  analysisQueue: 'conversationId, queuedAt',
+  publicReplies: 'messageId, [brand+sentAt], *bands',
+  flags: 'conversationId, [active+risk], state, flaggedAt, [state+risk]',
+};
+
 /** The newest schema version this build understands (see STYLE.md §6: never edit a released version). */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export class WebcareDb extends Dexie {
   conversations!: EntityTable<Conversation, 'id'>;
@@ -151,6 +171,16 @@ export class WebcareDb extends Dexie {
   alerts!: EntityTable<AlertRow, 'id'>;
   crises!: EntityTable<CrisisRow, 'id'>;
   statements!: EntityTable<HoldingStatement, 'id'>;
+  /** Dashboard rollups per hour × channel × brand × demo (shared/dashboard/rollups.ts). */
+  rollups!: EntityTable<RollupRow, 'key'>;
+  /** Each conversation's first customer message and first delivered reply. */
+  responseFacts!: EntityTable<ResponseFact, 'conversationId'>;
+  /** Per-author sentiment, complaints, last contact and complainer-to-ambassador status. */
+  authorStats!: EntityTable<AuthorStats, 'authorId'>;
+  /** Authors the team keeps in dialogue with (influencers, press, ...). */
+  watchlist!: EntityTable<WatchRow, 'authorId'>;
+  /** The relationship log: contacts, notes and agreements per author. */
+  relations!: EntityTable<RelationEntry, 'id'>;
 
   constructor(name: string) {
     super(name);
@@ -176,20 +206,7 @@ export class WebcareDb extends Dexie {
     // the event-time fields of the projection, per-agent read state, the replayable event log,
     // the analysis queue, and the template and public-reply tables.
     this.version(4)
-      .stores({
-        conversations:
-          'id, lastMessageAt, [status+lastMessageAt], [assignee+status+lastMessageAt], [channel+status+lastMessageAt], [status+snoozedUntil], authorId, demo, *searchTokens, &[accountId+threadKey], [accountId+subjectKey]',
-        messages:
-          'id, [conversationId+createdAt], authorId, demo, createdAt, &[accountId+remoteId], [accountId+rfcMessageId]',
-        authors: 'id, demo, accountId',
-        accounts: 'id, channel, source',
-        templates: 'id, shortCode, category, lang, updatedAt',
-        log: '++seq, &id, [conversationId+seq], [actor+seq], undoes, [device+deviceSeq]',
-        reads: '[agentId+conversationId], conversationId',
-        analysisQueue: 'conversationId, queuedAt',
-        publicReplies: 'messageId, [brand+sentAt], *bands',
-        flags: 'conversationId, [active+risk], state, flaggedAt, [state+risk]',
-      })
+      .stores(SCHEMA_V4_CHANGES)
       .upgrade(async (tx) => {
         // One pass per table, inside the version-change transaction (rules in shared/migrations).
         const facts = new Map<string, ThreadFacts>();
@@ -239,6 +256,29 @@ export class WebcareDb extends Dexie {
           .modify((c, ref) => {
             ref.value = migrateCrisis004(c);
           });
+      });
+    // Version 5: the dashboard's rollups and the author directory (issue 14), kept by the
+    // projection from now on; the upgrade computes them once from the rows (one pass per table).
+    this.version(5)
+      .stores({
+        authors: 'id, demo, accountId, followers',
+        rollups: 'key, hour, demo',
+        responseFacts: 'conversationId, demo',
+        authorStats: 'authorId, demo, [status+statusAt]',
+        watchlist: 'authorId, addedAt',
+        relations: 'id, [authorId+at]',
+      })
+      .upgrade(async (tx) => {
+        const derived = rollupsFor005({
+          messages: await tx.table<Message, string>('messages').toArray(),
+          conversations: await tx.table<Conversation, string>('conversations').toArray(),
+          flags: await tx.table<FlagRow, string>('flags').toArray(),
+          alerts: await tx.table<AlertRow, string>('alerts').toArray(),
+        });
+        await tx.table<RollupRow, string>('rollups').bulkPut(derived.rollups);
+        await tx.table<ResponseFact, string>('responseFacts').bulkPut(derived.facts);
+        await tx.table<AuthorStats, string>('authorStats').bulkPut(derived.authorStats);
+        await tx.table('meta').put({ key: 'author-status-counts', value: derived.statusCounts });
       });
   }
 }

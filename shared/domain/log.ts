@@ -1,3 +1,4 @@
+import type { RelationEntry, WatchRow } from '../dashboard/relations.ts';
 import type { AlertRow, CrisisRow, FlagRow, FlagState, TimelineEntry } from '../crisis/types.ts';
 import type { IngestSource } from '../ingest/message.ts';
 import type { Account } from './accounts.ts';
@@ -78,7 +79,11 @@ export type LogPayload =
   | { type: 'crisis.started'; crisis: CrisisRow }
   | { type: 'crisis.ended'; crisisId: string }
   | { type: 'crisis.noted'; crisisId: string; entry: TimelineEntry }
-  | { type: 'demo.removed' };
+  | { type: 'demo.removed' }
+  /** An author put on a watchlist (or its list or owner changed), or taken off it (`watch` null). */
+  | { type: 'author.watched'; authorId: string; watch: WatchRow | null }
+  /** A contact, note or agreement in an author's relationship log. */
+  | { type: 'relation.logged'; entry: RelationEntry };
 
 export type LogEventType = LogPayload['type'];
 

@@ -112,6 +112,8 @@ export interface Message {
   attachments?: { name: string; size: number; contentType: string; partId: string }[];
   /** For outgoing messages written here: where the reply is on its way out. */
   delivery: DeliveryStatus | null;
+  /** When the channel accepted a reply written here (the customer had it from then on). */
+  deliveredAt?: number;
   demo: 0 | 1;
 }
 
