@@ -86,6 +86,9 @@ import { TemplateLibrary } from '../components/TemplateLibrary.tsx';
 const DashboardScreen = lazy(() =>
   import('../containers/DashboardScreen.tsx').then((m) => ({ default: m.DashboardScreen })),
 );
+const AuthorsScreen = lazy(() =>
+  import('../containers/AuthorsScreen.tsx').then((m) => ({ default: m.AuthorsScreen })),
+);
 
 const PAGE = 100;
 const NO_NAMES: ReadonlyMap<string, string> = new Map();
@@ -299,7 +302,7 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
   const visibleIds = useMemo(
     () =>
       // The dashboard lists no conversations: j/k and triage keys have nothing to act on there.
-      screen === 'dashboard'
+      screen === 'dashboard' || screen === 'authors'
         ? NO_IDS
         : screen === 'flags'
           ? flagRows?.map((f) => f.conversationId)
@@ -724,7 +727,25 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
           </div>
         }
       />
-      {screen === 'dashboard' ? (
+      {screen === 'authors' ? (
+        <main className="wide-pane">
+          <Suspense fallback={<p role="status">…</p>}>
+            <AuthorsScreen
+              db={db}
+              lang={lang}
+              now={now}
+              me={me}
+              agentName={(id) => agentNames?.get(id) ?? id}
+              toast={(text) => toast({ text })}
+              notify={(n) => void api.invoke('notify:show', n).catch(() => undefined)}
+              onOpenConversations={(term) => {
+                setView('all');
+                setQuery(term);
+              }}
+            />
+          </Suspense>
+        </main>
+      ) : screen === 'dashboard' ? (
         <main className="wide-pane">
           <Suspense fallback={<p role="status">…</p>}>
             <DashboardScreen

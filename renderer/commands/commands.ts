@@ -12,7 +12,7 @@ import { moveSelection } from '../../shared/inbox/selection.ts';
 
 export type DialogId = 'palette' | 'shortcuts' | 'snooze' | 'label' | 'settings' | 'import' | 'templates';
 export type FocusTarget = 'search' | 'reply' | 'note' | 'list';
-export type Screen = 'inbox' | 'flags' | 'crisis' | 'dashboard';
+export type Screen = 'inbox' | 'flags' | 'crisis' | 'dashboard' | 'authors';
 
 export interface ToastInput {
   text: string;
@@ -172,6 +172,14 @@ export const COMMANDS: readonly Command[] = [
     shortcut: '9',
     isEnabled: () => true,
     run: (c) => c.setScreen('dashboard'),
+  },
+  {
+    id: 'screen.authors',
+    labelKey: 'monitor.authors',
+    group: 'navigation',
+    shortcut: '0',
+    isEnabled: () => true,
+    run: (c) => c.setScreen('authors'),
   },
   {
     id: 'dashboard.recount',

@@ -11,8 +11,8 @@ export interface SidebarProps {
   lang: UiLanguage;
   onSelect: (view: ViewId) => void;
   footer: React.ReactNode;
-  screen: 'inbox' | 'flags' | 'crisis' | 'dashboard';
-  onScreen: (screen: 'flags' | 'crisis' | 'dashboard') => void;
+  screen: 'inbox' | 'flags' | 'crisis' | 'dashboard' | 'authors';
+  onScreen: (screen: 'flags' | 'crisis' | 'dashboard' | 'authors') => void;
   newFlags: number;
   crisisBrand: string | null;
 }
@@ -111,6 +111,18 @@ export function Sidebar({
             <span className="nav-icon">▤</span>
             <span className="nav-label">{t('monitor.dashboard')}</span>
             <kbd className="nav-kbd">9</kbd>
+          </button>
+        </li>
+        <li>
+          <button
+            className={`nav-item ${screen === 'authors' ? 'active' : ''}`}
+            aria-current={screen === 'authors' ? 'page' : undefined}
+            onClick={() => onScreen('authors')}
+            data-testid="nav-authors"
+          >
+            <span className="nav-icon">★</span>
+            <span className="nav-label">{t('monitor.authors')}</span>
+            <kbd className="nav-kbd">0</kbd>
           </button>
         </li>
       </ul>
