@@ -61,7 +61,6 @@ function detail(over: Partial<ConversationDetail> = {}): ConversationDetail {
     history: [],
     draft: null,
     flag: null,
-    outbox: new Map(),
     ...over,
   };
 }
