@@ -15,8 +15,6 @@ export interface SidebarProps {
   onScreen: (screen: 'flags' | 'crisis' | 'dashboard' | 'authors') => void;
   newFlags: number;
   crisisBrand: string | null;
-  /** Connected accounts with their health (main's view), shown under "Channels". */
-  accounts?: React.ReactNode;
 }
 
 /** Views with their sizes (from the counters table) and the channels that have open conversations. */
@@ -31,7 +29,6 @@ export function Sidebar({
   onScreen,
   newFlags,
   crisisBrand,
-  accounts,
 }: SidebarProps) {
   const { t } = useTranslation();
   const count = (v: ViewId) => counters?.get(viewCounterKey(v, me)) ?? 0;
@@ -143,7 +140,6 @@ export function Sidebar({
           </ul>
         </>
       )}
-      {accounts}
       <div className="sidebar-footer">{footer}</div>
     </nav>
   );
