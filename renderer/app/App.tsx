@@ -27,6 +27,9 @@ import { estimateStorage, writeFailures, type StorageReport } from '../platform/
 import { startAutoBackups } from './autoBackup.ts';
 import { ImportDialog } from '../components/ImportDialog.tsx';
 import { SettingsDialog } from '../components/SettingsDialog.tsx';
+import { AccountsDialog } from '../components/AccountsDialog.tsx';
+import { AccountsHealthSection } from '../components/AccountHealth.tsx';
+import { useAccounts } from '../data/accounts.ts';
 import { Sidebar } from '../components/Sidebar.tsx';
 import { Toasts, type Toast } from '../components/Toasts.tsx';
 import { LabelDialog, SnoozeDialog } from '../components/TriageDialogs.tsx';
@@ -126,6 +129,12 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
   const selectedId = selection.id;
   const [query, setQuery] = useState('');
   const [dialog, setDialog] = useState<DialogId | null>(null);
+  const accounts = useAccounts();
+  const [fixAccountId, setFixAccountId] = useState<string | null>(null);
+  const openAccounts = (fix: string | null) => {
+    setFixAccountId(fix);
+    setDialog('accounts');
+  };
   const [toasts, setToasts] = useState<Toast[]>([]);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [screen, setScreenState] = useState<Screen>(
@@ -695,6 +704,15 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
         onScreen={setScreen}
         newFlags={flagCounts?.new ?? 0}
         crisisBrand={crisis?.brand ?? null}
+        accounts={
+          <AccountsHealthSection
+            accounts={accounts}
+            now={now}
+            lang={lang}
+            mode={info.mode}
+            onOpen={openAccounts}
+          />
+        }
         footer={
           <div className="sidebar-tools">
             <button onClick={() => setDialog('palette')} title={t('topbar.palette')}>
@@ -958,6 +976,18 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
           api={api}
           onClose={() => setDialog(null)}
           onChange={updateSettings}
+          onOpenAccounts={() => openAccounts(null)}
+        />
+      )}
+      {dialog === 'accounts' && (
+        <AccountsDialog
+          accounts={accounts}
+          api={api}
+          mode={info.mode}
+          now={now}
+          lang={lang}
+          fixAccountId={fixAccountId}
+          onClose={() => setDialog(null)}
         />
       )}
       {dialog === 'templates' && (

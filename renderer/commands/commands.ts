@@ -10,7 +10,8 @@ import { recountDashboard } from '../db/rollups.ts';
 import type { WebcareDb } from '../db/schema.ts';
 import { moveSelection } from '../../shared/inbox/selection.ts';
 
-export type DialogId = 'palette' | 'shortcuts' | 'snooze' | 'label' | 'settings' | 'import' | 'templates';
+export type DialogId =
+  'palette' | 'shortcuts' | 'snooze' | 'label' | 'settings' | 'import' | 'templates' | 'accounts';
 export type FocusTarget = 'search' | 'reply' | 'note' | 'list';
 export type Screen = 'inbox' | 'flags' | 'crisis' | 'dashboard' | 'authors';
 
@@ -309,6 +310,13 @@ export const COMMANDS: readonly Command[] = [
     shortcut: 'mod+,',
     isEnabled: () => true,
     run: (c) => c.open('settings'),
+  },
+  {
+    id: 'app.accounts',
+    labelKey: 'commands.accounts',
+    group: 'app',
+    isEnabled: () => true,
+    run: (c) => c.open('accounts'),
   },
   {
     id: 'inbox.import',

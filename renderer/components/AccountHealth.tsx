@@ -117,3 +117,45 @@ export function AccountHealthLine({
     </span>
   );
 }
+
+/** The sidebar's "Channels" section: every connected account and its health, one click from the fix. */
+export function AccountsHealthSection({
+  accounts,
+  now,
+  lang,
+  mode,
+  onOpen,
+}: {
+  accounts: AccountInfo[] | undefined;
+  now: number;
+  lang: UiLanguage;
+  mode: 'electron' | 'browser';
+  onOpen: (fixAccountId: string | null) => void;
+}) {
+  const { t } = useTranslation('channels');
+  if (!accounts || accounts.length === 0) return null;
+  return (
+    <section className="sidebar-accounts" data-testid="sidebar-accounts">
+      <h3 className="nav-heading">{t('health.section')}</h3>
+      <ul className="nav-list">
+        {accounts.map((account) => (
+          <li key={account.id}>
+            <div className="account-side" data-testid={`sidebar-account-${account.id}`}>
+              <button className="link-button account-side-name" onClick={() => onOpen(null)}>
+                {account.name}
+              </button>
+              <AccountHealthLine
+                account={account}
+                now={now}
+                lang={lang}
+                compact
+                onFix={(a) => onOpen(a.id)}
+              />
+            </div>
+          </li>
+        ))}
+      </ul>
+      {mode === 'browser' && <p className="muted small sidebar-note">{t('accounts.browserMode')}</p>}
+    </section>
+  );
+}

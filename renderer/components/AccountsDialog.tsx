@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmailAccountSettingsSchema, EmailSecretsSchema } from '../../shared/channels/schemas.ts';
 import type { AccountConfig, AccountInfo, ConnectionReport, TlsMode } from '../../shared/channels/schemas.ts';
@@ -292,13 +292,11 @@ function EmailAccountForm({ api, onDone }: { api: WebcareApi; onDone: () => void
           maxLength: 200,
         })}
         <h4 className="form-section">{t('accounts.incoming')}</h4>
-        <span />
         {input('imapHost', t('accounts.host'))}
         {input('imapPort', t('accounts.port'), 'number', { min: 1, max: 65535 })}
         {tls('imapTls')}
         {input('imapUser', t('accounts.user'), 'text', { placeholder: form.address })}
         <h4 className="form-section">{t('accounts.outgoing')}</h4>
-        <span />
         {input('smtpHost', t('accounts.host'))}
         {input('smtpPort', t('accounts.port'), 'number', { min: 1, max: 65535 })}
         {tls('smtpTls')}
@@ -356,6 +354,13 @@ function AccountRow({
   const [report, setReport] = useState<ConnectionReport | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (!fixing) return;
+    // After the dialog opened (showModal focuses its first control), go to the password.
+    const timer = setTimeout(() => passwordRef.current?.focus(), 0);
+    return () => clearTimeout(timer);
+  }, [fixing]);
   const act = async (job: () => Promise<unknown>) => {
     setBusy(true);
     setProblem(null);
@@ -452,7 +457,7 @@ function AccountRow({
             autoComplete="new-password"
             onChange={(e) => setPassword(e.target.value)}
             data-testid={`account-password-${account.id}`}
-            autoFocus={fixing}
+            ref={passwordRef}
           />
           <button
             type="submit"
@@ -524,7 +529,7 @@ export function AccountsDialog(p: AccountsDialogProps) {
         {p.mode === 'browser' && t('accounts.browserMode')}
       </p>
       <div className="dialog-actions">
-        <button onClick={p.onClose}>{t('accounts.cancel')}</button>
+        <button onClick={p.onClose}>{t('accounts.close')}</button>
       </div>
     </Dialog>
   );

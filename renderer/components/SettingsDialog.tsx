@@ -23,6 +23,7 @@ export function SettingsDialog({
   api,
   onClose,
   onChange,
+  onOpenAccounts,
 }: {
   db: WebcareDb;
   api: Pick<WebcareApi, 'invoke'>;
@@ -34,6 +35,7 @@ export function SettingsDialog({
   demoConversations: number | undefined;
   onClose: () => void;
   onChange: (patch: SettingsPatch) => Promise<void>;
+  onOpenAccounts: () => void;
 }) {
   const { t } = useTranslation();
   const [name, setName] = useState(settings.agent.name);
@@ -107,6 +109,14 @@ export function SettingsDialog({
           onChange={(e) => setInitials(e.target.value)}
           onBlur={() => initials !== settings.agent.initials && void save({ agent: { initials } })}
         />
+        <h3 className="form-section">{t('settings.accounts')}</h3>
+        <span />
+        <div>
+          <button onClick={onOpenAccounts} data-testid="open-accounts">
+            {t('commands.accounts')}
+          </button>
+          <p className="muted small">{t('settings.accountsHint')}</p>
+        </div>
         <h3 className="form-section">{t('settings.demo')}</h3>
         <span />
         <label className="check-row">

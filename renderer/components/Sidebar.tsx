@@ -15,6 +15,8 @@ export interface SidebarProps {
   onScreen: (screen: 'flags' | 'crisis' | 'dashboard' | 'authors') => void;
   newFlags: number;
   crisisBrand: string | null;
+  /** Connected accounts with their health (main's view), shown under "Channels". */
+  accounts?: React.ReactNode;
 }
 
 /** Views with their sizes (from the counters table) and the channels that have open conversations. */
@@ -29,6 +31,7 @@ export function Sidebar({
   onScreen,
   newFlags,
   crisisBrand,
+  accounts,
 }: SidebarProps) {
   const { t } = useTranslation();
   const count = (v: ViewId) => counters?.get(viewCounterKey(v, me)) ?? 0;
@@ -140,6 +143,7 @@ export function Sidebar({
           </ul>
         </>
       )}
+      {accounts}
       <div className="sidebar-footer">{footer}</div>
     </nav>
   );

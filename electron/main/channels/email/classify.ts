@@ -4,8 +4,8 @@ import { ConnectorFailure } from '../connector.ts';
 
 /**
  * Email failures in the shared classes. IMAP (imapflow): AUTHENTICATIONFAILED and friends →
- * auth-expired; socket/DNS/timeouts → transient, unreachable; server-side trouble codes
- * (UNAVAILABLE, LIMIT, INUSE) → transient; a missing folder or a refused APPEND → rejected.
+ * auth-expired; socket/DNS/timeouts → transient, unreachable; LIMIT and throttling → rate-limited;
+ * server-side trouble codes (UNAVAILABLE, INUSE) → transient; a missing folder or a refused APPEND → rejected.
  * SMTP (nodemailer): EAUTH / 535 → auth-expired; a 4xx reply → transient (retry with backoff);
  * a 5xx reply → rejected with the server's own words (RFC 5321 §4.2.1).
  */
@@ -40,7 +40,7 @@ const AUTH_RESPONSE_CODES = new Set([
   'PRIVACYREQUIRED',
   'CONTACTADMIN',
 ]);
-const TRANSIENT_RESPONSE_CODES = new Set(['UNAVAILABLE', 'LIMIT', 'INUSE', 'SERVERBUG']);
+const TRANSIENT_RESPONSE_CODES = new Set(['UNAVAILABLE', 'INUSE', 'SERVERBUG']);
 
 interface MailError {
   code?: string;
@@ -71,6 +71,12 @@ export function classifyEmailError(error: unknown, now: number): ConnectorError 
   const code = e.code ?? '';
   const reason = reasonOf(e, error);
 
+  // [LIMIT] (RFC 5530): the server's own limit, e.g. too many connections from this user and IP.
+  if (e.serverResponseCode === 'LIMIT')
+    return { type: 'rate-limited', retryAt: now, scope: 'account', code: 'LIMIT', reason };
+  // A login refused for server trouble ([UNAVAILABLE], [INUSE]) is not a wrong password.
+  if (TRANSIENT_RESPONSE_CODES.has(e.serverResponseCode ?? ''))
+    return { type: 'transient', retryAt: now, unreachable: false, code: e.serverResponseCode!, reason };
   if (
     e.authenticationFailed ||
     code === 'EAUTH' ||
@@ -99,8 +105,6 @@ export function classifyEmailError(error: unknown, now: number): ConnectorError 
   if (e.tlsFailed) return { type: 'rejected', code: 'TLS', reason };
   if (e.mailboxMissing || e.serverResponseCode === 'NONEXISTENT')
     return { type: 'rejected', code: 'NONEXISTENT', reason };
-  if (TRANSIENT_RESPONSE_CODES.has(e.serverResponseCode ?? ''))
-    return { type: 'transient', retryAt: now, unreachable: false, code: e.serverResponseCode!, reason };
   if (NETWORK_CODES.has(code)) return { type: 'transient', retryAt: now, unreachable: true, code, reason };
   const causeCode = asMailError(e.cause).code;
   if (causeCode && NETWORK_CODES.has(causeCode))

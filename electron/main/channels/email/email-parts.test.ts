@@ -191,6 +191,10 @@ describe('email error classes', () => {
     [{ mailboxMissing: true, message: 'Mailbox does not exist' }, 'rejected'],
     [{ tlsFailed: true, message: 'self-signed certificate' }, 'rejected'],
     [{ serverResponseCode: 'UNAVAILABLE', responseText: 'Try again' }, 'transient'],
+    [
+      { serverResponseCode: 'LIMIT', responseText: 'Maximum number of connections from user+IP exceeded' },
+      'rate-limited',
+    ],
   ])('%j is %s', (error, type) => {
     expect(classifyEmailError(Object.assign(new Error('x'), error), now).type).toBe(type);
   });
