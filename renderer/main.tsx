@@ -12,6 +12,8 @@ import { getWebcare } from './platform/bridge.ts';
 import { createAnalysisClient } from './analysis/client.ts';
 import { electLeader } from './platform/leader.ts';
 import { persistenceState, writeFailures } from './platform/storage.ts';
+import { accountsStore } from './data/accounts.ts';
+import { startChannelWork } from './sync/start.ts';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
@@ -64,6 +66,8 @@ async function boot() {
   // the answer); never awaited on the start-up path.
   void persistenceState();
   const analysis = createAnalysisClient(leadership);
+  // Sync and delivery run in the leader only: a second tab never fetches or sends.
+  void leadership.elected.then(() => startChannelWork(opened.db, api, accountsStore()));
   // Ingestion-time analysis only: a freshly seeded inbox is scored once, in the worker.
   if (demo === 'seeded') void analysis.analyze('all-active');
   render(

@@ -30,6 +30,8 @@ import { SettingsDialog } from '../components/SettingsDialog.tsx';
 import { AccountsDialog } from '../components/AccountsDialog.tsx';
 import { AccountsHealthSection } from '../components/AccountHealth.tsx';
 import { useAccounts } from '../data/accounts.ts';
+import { outboxAction, type OutboxAction } from '../sync/delivery.ts';
+import { createEmailActions } from './emailActions.ts';
 import { Sidebar } from '../components/Sidebar.tsx';
 import { Toasts, type Toast } from '../components/Toasts.tsx';
 import { LabelDialog, SnoozeDialog } from '../components/TriageDialogs.tsx';
@@ -544,7 +546,14 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
           kind === 'note'
             ? await addNote(db, conversationId, text, me, at)
             : await queueReply(db, conversationId, text, me, at, meta);
-        if (done) toast({ text: t(kind === 'note' ? 'composer.noteAdded' : 'composer.queued') });
+        // A reply on a connected account goes out now; elsewhere it waits for a connection.
+        const via = done && kind !== 'note' ? accounts?.find((a) => a.id === done.accountId) : undefined;
+        if (done)
+          toast({
+            text: via
+              ? t('composer.queuedConnected', { account: via.name })
+              : t(kind === 'note' ? 'composer.noteAdded' : 'composer.queued'),
+          });
         writeFailures.clear(`${kind}:${conversationId}`);
         const templateId = meta?.provenance?.template?.id;
         if (done && templateId) await recordTemplateUse(db, templateId, at);
@@ -563,8 +572,17 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
         return false;
       }
     },
-    [db, me, t, toast, conversationLabel],
+    [db, me, t, toast, conversationLabel, accounts],
   );
+
+  const onDelivery = useCallback(
+    (messageId: string, action: OutboxAction) =>
+      void outboxAction(db, messageId, action, Date.now()).catch((e: unknown) =>
+        toast({ text: t('errors.generic', { message: String(e) }), tone: 'error' }),
+      ),
+    [db, t, toast],
+  );
+  const emailActions = useMemo(() => createEmailActions(api), [api]);
 
   const onSaveDraft = useCallback(
     (conversationId: string, kind: ComposerMode, text: string) => {
@@ -942,6 +960,8 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
             onSaveDraft={onSaveDraft}
             onSubmit={onSubmit}
             onFocusDone={focusDone}
+            onDelivery={onDelivery}
+            email={emailActions}
             {...(templates ? { assist: assistBase(templates) } : {})}
             onDecide={(id, state) => void onDecide(id, state)}
             onStartCrisis={(shown) => {

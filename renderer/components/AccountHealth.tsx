@@ -48,6 +48,8 @@ export function errorText(error: ConnectorError, t: TFunction<'channels'>): stri
     case 'window-closed':
       return t('errors.window-closed');
     case 'rejected':
+      // Found before any network call (renderer/sync/delivery.ts): our words, not a server's.
+      if (error.code === 'NO_RECIPIENT') return t('errors.noRecipient');
       return t('errors.rejected', { reason: error.reason });
     case 'transient':
       return error.unreachable

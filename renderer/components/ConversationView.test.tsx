@@ -61,6 +61,7 @@ function detail(over: Partial<ConversationDetail> = {}): ConversationDetail {
     history: [],
     draft: null,
     flag: null,
+    outbox: new Map(),
     ...over,
   };
 }

@@ -15,6 +15,17 @@ import {
   type ReplyAssistContext,
 } from './Composer.tsx';
 import type { ConversationDetail } from './types.ts';
+import type { OutboxRow } from '../db/schema.ts';
+import type { OutboxAction } from '../sync/delivery.ts';
+import { DeliveryLine } from './DeliveryLine.tsx';
+import { EmailBody, type EmailAttachment } from './EmailBody.tsx';
+
+/** What an email's body needs from outside the renderer (main fetches, opens and downloads). */
+export interface EmailActions {
+  loadImages: (urls: string[]) => Promise<Map<string, string>>;
+  openLink: (url: string) => void;
+  saveAttachment: (message: Message, attachment: EmailAttachment) => Promise<void>;
+}
 import { RiskPanel } from './RiskPanel.tsx';
 import type { FlagState } from '../../shared/crisis/types.ts';
 
@@ -40,6 +51,10 @@ export interface ConversationViewProps {
   onFocusDone: () => void;
   /** Templates and checks for the composer (the parts that do not depend on the conversation). */
   assist?: AssistBase;
+  /** A person's answer for a reply that did not go out (retry, "did it arrive?"). */
+  onDelivery?: (messageId: string, action: OutboxAction) => void;
+  /** Email content: remote images, links and attachments go through main. */
+  email?: EmailActions;
 }
 
 /** The composer's template and check context that the app shell provides. */
@@ -208,7 +223,16 @@ export function ConversationView(p: ConversationViewProps) {
         <div className="thread-col">
           <div className="thread" ref={threadRef} aria-label={t('conversation.thread')} data-testid="thread">
             {d.messages.map((m) => (
-              <MessageBubble key={m.id} m={m} customerName={name} now={p.now} lang={p.lang} />
+              <MessageBubble
+                key={m.id}
+                m={m}
+                customerName={name}
+                now={p.now}
+                lang={p.lang}
+                outbox={d.outbox.get(m.id)}
+                onDelivery={p.onDelivery}
+                email={p.email}
+              />
             ))}
           </div>
           <Composer
@@ -242,11 +266,17 @@ function MessageBubble({
   customerName,
   now,
   lang,
+  outbox,
+  onDelivery,
+  email,
 }: {
   m: Message;
   customerName: string;
   now: number;
   lang: UiLanguage;
+  outbox: OutboxRow | undefined;
+  onDelivery: ConversationViewProps['onDelivery'];
+  email: EmailActions | undefined;
 }) {
   const { t } = useTranslation();
   const who =
@@ -269,13 +299,24 @@ function MessageBubble({
         >
           {messageTime(m.createdAt, now, lang)}
         </time>
-        {m.delivery && (
-          <span className={`delivery delivery-${m.delivery}`}>
-            {t(`conversation.delivery.${m.delivery}`)}
-          </span>
-        )}
       </div>
-      <div className="msg-text">{m.text}</div>
+      {m.channel === 'email' && m.direction === 'incoming' && email ? (
+        <EmailBody
+          messageId={m.id}
+          text={m.text}
+          html={m.html ?? null}
+          attachments={m.attachments ?? []}
+          lang={lang}
+          onLoadImages={email.loadImages}
+          onOpenLink={email.openLink}
+          onSaveAttachment={(a) => email.saveAttachment(m, a)}
+        />
+      ) : (
+        <div className="msg-text">{m.text}</div>
+      )}
+      {m.direction === 'outgoing' && (
+        <DeliveryLine row={outbox} fallback={m.delivery} lang={lang} now={now} onAction={onDelivery} />
+      )}
       {m.metrics && m.metrics.likes + m.metrics.reposts + m.metrics.replies > 0 && (
         <div className="msg-metrics">
           {(

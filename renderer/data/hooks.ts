@@ -71,13 +71,14 @@ export function useConversationDetail(
     async (): Promise<ConversationDetail | null> => {
       const stored = id ? await db.conversations.get(id) : undefined;
       if (!id || !stored) return null;
-      const [[conversation], messages, author, history, draft, flag] = await Promise.all([
+      const [[conversation], messages, author, history, draft, flag, outbox] = await Promise.all([
         withUnread(db, me, [stored]),
         listMessages(db, id),
         db.authors.get(stored.authorId),
         authorHistory(db, stored.authorId),
         db.drafts.get(id),
         db.flags.get(id),
+        db.outbox.where('conversationId').equals(id).toArray(),
       ]);
       return {
         conversation: conversation!,
@@ -86,6 +87,7 @@ export function useConversationDetail(
         history,
         draft: draft ?? null,
         flag: flag ?? null,
+        outbox: new Map(outbox.map((r) => [r.messageId, r])),
       };
     },
     [db],

@@ -24,6 +24,7 @@ import {
   projectMessagesDerived,
   removeDemoDerived,
 } from './rollups.ts';
+import { newOutboxEntry } from '../../shared/outbox/state.ts';
 import type { WebcareDb } from './schema.ts';
 
 /**
@@ -265,15 +266,18 @@ async function projectAgentMessage(db: WebcareDb, message: Message, reply: boole
     ...(needs ? { history: await threadHistory(db, before.id) } : {}),
   });
   if (reply) {
+    // The idempotency key is the reply's own id, fixed now and kept across every retry (email:
+    // the Message-ID's local part, shared/channels/schemas.ts IdempotencyKeySchema).
     await db.outbox.add({
-      messageId: message.id,
-      conversationId: message.conversationId,
+      ...newOutboxEntry({
+        messageId: message.id,
+        conversationId: message.conversationId,
+        accountId: message.accountId,
+        idempotencyKey: message.id,
+        order: message.createdAt,
+        now: message.createdAt,
+      }),
       channel: message.channel,
-      status: 'queued',
-      attempts: 0,
-      createdAt: message.createdAt,
-      nextAttemptAt: message.createdAt,
-      lastError: null,
     });
   }
   await indexPublicReplies(db, [message], () => before, message.createdAt);
@@ -284,14 +288,20 @@ async function projectDelivered(db: WebcareDb, messageId: string, remoteId: stri
   const m = await db.messages.get(messageId);
   if (!m) return;
   // The delivery time is when the customer got the reply: the dashboard's response times use it.
+  // For email the remote id is the Message-ID: a copy of the reply synced back (Sent, a Cc)
+  // then dedupes onto this row through [accountId+rfcMessageId].
   const sent: Message = {
     ...m,
     delivery: 'sent',
     remoteId: remoteId ?? m.remoteId,
     deliveredAt: m.deliveredAt ?? at,
+    ...(m.channel === 'email' && remoteId ? { rfcMessageId: remoteId } : {}),
   };
   await db.messages.put(sent);
   if (m.delivery !== 'sent') await projectDeliveredDerived(db, m, sent);
+  const row = await db.outbox.where('messageId').equals(messageId).first();
+  if (row && row.status !== 'sent')
+    await db.outbox.put({ ...row, status: 'sent', remoteId, sentAt: at, leaseUntil: null, updatedAt: at });
   if (!sent.public) return;
   const active = await db.crises.where('active').equals(1).toArray();
   for (const c of active)

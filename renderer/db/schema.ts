@@ -23,6 +23,7 @@ import type { AuthorStats } from '../../shared/dashboard/authors.ts';
 import type { RelationEntry, WatchRow } from '../../shared/dashboard/relations.ts';
 import type { ResponseFact, RollupRow } from '../../shared/dashboard/rollups.ts';
 import { rollupsFor005 } from '../../shared/migrations/005-rollups.ts';
+import type { OutboxEntry } from '../../shared/outbox/state.ts';
 
 export interface CounterRow {
   key: string;
@@ -41,17 +42,15 @@ export interface DraftRow {
   updatedAt: number;
 }
 
-export interface OutboxRow {
+/**
+ * One reply on its way out: the outbox entry of shared/outbox (status, attempt id and lease,
+ * idempotency key, holds, last error), plus the channel and the auto-increment position. Delivery
+ * state lives here only; the delivery worker (renderer/sync/delivery.ts) is its one writer after
+ * the reply was queued.
+ */
+export interface OutboxRow extends OutboxEntry {
   seq?: number;
-  /** The outgoing message this entry sends. */
-  messageId: string;
-  conversationId: string;
   channel: string;
-  status: 'queued' | 'sending' | 'sent' | 'failed';
-  attempts: number;
-  createdAt: number;
-  nextAttemptAt: number;
-  lastError: string | null;
 }
 
 export interface TemplateRow {

@@ -8,6 +8,10 @@ import { startDovecot } from '../servers/dovecot.ts';
 import { SHOTS, openApp, setLanguage } from './helpers.ts';
 import { addAccount, expect, fillAccountForm, formValues, openAccounts, test } from './mail.ts';
 
+// Each test seeds the demo, connects real servers and waits for their health: on a loaded
+// machine that takes longer than the default minute.
+test.describe.configure({ timeout: 120_000 });
+
 test('an agent adds a mailbox: test connection shows what it found, then the account connects', async ({
   host,
   page,

@@ -20,8 +20,11 @@ export interface WebcareHost {
   readonly dataDir: string;
   /** Everything the host printed so far. */
   readonly output: string;
-  /** Stops the host and starts it again on the SAME port and data folder (same token). */
-  restart(): Promise<void>;
+  /**
+   * Stops the host and starts it again on the SAME port and data folder (same token); `env`
+   * replaces the options' environment from then on (e.g. to start without a crash point).
+   */
+  restart(env?: Record<string, string>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -43,6 +46,7 @@ export async function startHost(
   let child: ChildProcessWithoutNullStreams | null = null;
   let url = '';
   let output = '';
+  let env = options.env ?? {};
 
   const launch = () =>
     new Promise<void>((resolve, reject) => {
@@ -56,7 +60,7 @@ export async function startHost(
         String(port),
       ];
       if (options.rendererDir) args.push('--renderer-dir', options.rendererDir);
-      const proc = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, ...options.env } });
+      const proc = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, ...env } });
       const from = output.length;
       child = proc;
       const timer = setTimeout(() => reject(new Error(`host did not start within 30 s:\n${output}`)), 30_000);
@@ -81,7 +85,8 @@ export async function startHost(
   const stop = async () => {
     const proc: ChildProcessWithoutNullStreams | null = child;
     child = null;
-    if (!proc || proc.exitCode !== null) return;
+    // A process killed by a signal (a crash-point test) has no exit code, only a signal.
+    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
     const exited = new Promise((resolve) => proc.once('exit', resolve));
     proc.kill('SIGTERM');
     const timer = setTimeout(() => proc.kill('SIGKILL'), 5000);
@@ -104,7 +109,8 @@ export async function startHost(
     get output() {
       return output;
     },
-    async restart() {
+    async restart(next?: Record<string, string>) {
+      if (next) env = next;
       await stop();
       url = '';
       await launch();
