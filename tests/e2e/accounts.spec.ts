@@ -88,8 +88,12 @@ test('an agent adds a mailbox: test connection shows what it found, then the acc
   expect(stored.length).toBeGreaterThan(1000);
   expect(stored).not.toContain(mailbox.password);
   expect(host.output).not.toContain(mailbox.password);
-  for (const name of readdirSync(host.dataDir))
-    expect(readFileSync(join(host.dataDir, name), 'utf8'), name).not.toContain(mailbox.password);
+  // Every file under the data folder, sub-folders too (backups/, journals): the password is in none.
+  for (const entry of readdirSync(host.dataDir, { recursive: true, withFileTypes: true }))
+    if (entry.isFile()) {
+      const file = join(entry.parentPath, entry.name);
+      expect(readFileSync(file, 'utf8'), file).not.toContain(mailbox.password);
+    }
 });
 
 test('a wrong password shows "sign-in failed" with a fix in the sidebar; the fix reconnects', async ({
