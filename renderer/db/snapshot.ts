@@ -1,4 +1,5 @@
 import { MAX_CHUNK_CHARS, type SnapshotInfo, type SnapshotReason } from '../../shared/backup/schemas.ts';
+import Dexie, { RangeSet, cmp, type ObservabilitySet } from 'dexie';
 import type { WebcareApi } from '../../shared/ipc/contract.ts';
 import { DB_VERSION, type WebcareDb } from './schema.ts';
 
@@ -50,10 +51,145 @@ export class SnapshotError extends Error {
 
 type Api = Pick<WebcareApi, 'invoke'>;
 
+/** Rows per short read transaction while copying; writers get their turn between pages. */
+export const SNAPSHOT_PAGE_ROWS = 500;
+/** How long the copy waits for change reports (other tabs post theirs) before it trusts a quiet moment. */
+const QUIET_MS = 120;
+/** Catch-up rounds in short transactions before the last, single-transaction pass over what is left. */
+const CATCH_UP_ROUNDS = 3;
+const FINAL_PASSES = 4;
+
+export interface SnapshotReadOptions {
+  pageRows?: number;
+  /** Called after every page (tests interleave writes here). */
+  onPage?: (table: string, rows: number) => void | Promise<void>;
+}
+
+type Key = unknown;
+/** Per table: the primary keys written since they were copied, or 'all' (a bulk or range write). */
+type Dirty = Map<string, Set<string> | 'all'>;
+
+const keyId = (k: Key) => JSON.stringify(k);
+
 /**
- * Reads every table in ONE read transaction (a consistent picture: IndexedDB serialises it with
- * the writers), then streams the lines to main. The read holds the rows in memory once; the
- * network part runs after the transaction, as Dexie requires.
+ * A consistent copy of every table without one long read transaction (which in Chromium holds
+ * every writer back until it ends: a 40 s stall of triage on a loaded machine). It copies each
+ * table in pages of short read transactions while listening to Dexie's change reports
+ * (`storagemutated`: this window's commits and, through its BroadcastChannel, other tabs'). Rows
+ * written after they were copied are copied again, first in short rounds, then, once the reports
+ * have been quiet for a moment, in one short transaction over only what is still dirty. Every row
+ * in the result is then either untouched since it was read or read in that last transaction, so
+ * the copy is the database as it was at the end of it: no message without its conversation, no
+ * counter that disagrees with its rows.
+ */
+export async function readConsistently(
+  db: WebcareDb,
+  options: SnapshotReadOptions = {},
+): Promise<Map<string, Map<string, unknown>>> {
+  const pageRows = options.pageRows ?? SNAPSHOT_PAGE_ROWS;
+  const dirty: Dirty = new Map();
+  const prefix = `idb://${db.name}/`;
+  const onMutated = (parts: ObservabilitySet) => {
+    for (const [part, ranges] of Object.entries(parts)) {
+      if (part === 'all') {
+        for (const t of db.tables) dirty.set(t.name, 'all');
+        continue;
+      }
+      if (!part.startsWith(prefix)) continue;
+      const rest = part.slice(prefix.length);
+      const slash = rest.indexOf('/');
+      const table = rest.slice(0, slash);
+      const index = rest.slice(slash + 1);
+      if (index !== '' && index !== ':dels') continue;
+      if (dirty.get(table) === 'all') continue;
+      const set = (dirty.get(table) as Set<string> | undefined) ?? new Set<string>();
+      for (const node of RangeSet(ranges)) {
+        if (node.from === node.to || cmp(node.from, node.to) === 0) set.add(keyId(node.from));
+        else {
+          dirty.set(table, 'all');
+          break;
+        }
+      }
+      if (dirty.get(table) !== 'all') dirty.set(table, set);
+    }
+  };
+  const copies = new Map<string, Map<string, unknown>>();
+  const primaryKeyOf = (t: (typeof db.tables)[number]) => {
+    const path = t.schema.primKey.keyPath;
+    return (row: unknown) => Dexie.getByKeyPath(row as object, path as string | string[]) as Key;
+  };
+  const copyTable = async (t: (typeof db.tables)[number]) => {
+    const keyOf = primaryKeyOf(t);
+    const copy = new Map<string, unknown>();
+    let last: Key = undefined;
+    for (;;) {
+      const page = await db.transaction('r', t, () =>
+        (last === undefined ? t.orderBy(':id') : t.where(':id').above(last)).limit(pageRows).toArray(),
+      );
+      for (const row of page) copy.set(keyId(keyOf(row)), row);
+      await options.onPage?.(t.name, page.length);
+      if (page.length < pageRows) break;
+      last = keyOf(page[page.length - 1]);
+      // Let waiting writers in before the next page.
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    copies.set(t.name, copy);
+  };
+  const recopyKeys = async (t: (typeof db.tables)[number], ids: string[]) => {
+    const copy = copies.get(t.name)!;
+    const keys = ids.map((id) => JSON.parse(id) as Key);
+    const rows = await t.bulkGet(keys as never[]);
+    rows.forEach((row, i) => (row === undefined ? copy.delete(ids[i]!) : copy.set(ids[i]!, row)));
+  };
+  const quiet = () => new Promise((r) => setTimeout(r, QUIET_MS));
+
+  Dexie.on('storagemutated', onMutated);
+  try {
+    for (const t of db.tables) await copyTable(t);
+    // Short catch-up rounds: each copies again what was written meanwhile, page by page.
+    for (let round = 0; round < CATCH_UP_ROUNDS && dirty.size > 0; round++) {
+      const todo = new Map(dirty);
+      dirty.clear();
+      for (const [name, what] of todo) {
+        const t = db.table(name);
+        if (what === 'all') await copyTable(t);
+        else {
+          const ids = [...what];
+          for (let i = 0; i < ids.length; i += pageRows)
+            await db.transaction('r', t, () => recopyKeys(t, ids.slice(i, i + pageRows)));
+        }
+      }
+    }
+    // The last pass in ONE transaction over what is still dirty; repeated if a report of a write
+    // committed before it arrives late (another tab's BroadcastChannel message). Under constant
+    // writes it stops after a few passes: what is reported after the last one was written after it.
+    for (let pass = 0; pass < FINAL_PASSES; pass++) {
+      await quiet();
+      if (dirty.size === 0) break;
+      const todo = new Map(dirty);
+      dirty.clear();
+      const tables = [...todo.keys()].map((n) => db.table(n));
+      await db.transaction('r', tables, async () => {
+        for (const [name, what] of todo) {
+          const t = db.table(name);
+          if (what === 'all') {
+            const keyOf = primaryKeyOf(t);
+            const copy = new Map<string, unknown>();
+            for (const row of await t.toArray()) copy.set(keyId(keyOf(row)), row);
+            copies.set(name, copy);
+          } else await recopyKeys(t, [...what]);
+        }
+      });
+    }
+  } finally {
+    Dexie.on.storagemutated.unsubscribe(onMutated);
+  }
+  return copies;
+}
+
+/**
+ * Copies the database consistently in short transactions (readConsistently), then streams the
+ * lines to main; the network part runs after the reads, as Dexie requires.
  */
 export async function writeSnapshot(
   db: WebcareDb,
@@ -61,9 +197,11 @@ export async function writeSnapshot(
   reason: SnapshotReason,
   now: number,
   onProgress?: (done: number, total: number) => void,
+  readOptions?: SnapshotReadOptions,
 ): Promise<SnapshotInfo> {
   const tables = db.tables;
-  const rows = await db.transaction('r', tables, () => Promise.all(tables.map((t) => t.toArray())));
+  const copies = await readConsistently(db, readOptions);
+  const rows = tables.map((t) => [...(copies.get(t.name)?.values() ?? [])]);
   const counts: Record<string, number> = {};
   tables.forEach((t, i) => (counts[t.name] = rows[i]!.length));
   const total = rows.reduce((n, r) => n + r.length, 0);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * Snapshots of the inbox in the data folder (issue 10): the renderer reads the whole database in
- * one read transaction and streams it to main in chunks; main writes it to a temp file, hashes
+ * Snapshots of the inbox in the data folder (issue 10): the renderer copies the whole database
+ * consistently in short read transactions (renderer/db/snapshot.ts) and streams it to main in chunks; main writes it to a temp file, hashes
  * it as it goes, and renames it into place with a manifest beside it, so a crash leaves the old
  * snapshots and at most a stray partial file. A snapshot is JSON Lines: a header, one line per
  * row (`{"t": table, "r": row}`), a trailer with the row count (snapshot.ts).

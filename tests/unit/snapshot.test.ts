@@ -83,6 +83,59 @@ describe('inbox snapshots', () => {
     expect(await everything(target)).toEqual(await everything(source));
   });
 
+  it('copies in short transactions: writers go on during the copy, and the copy is consistent', async () => {
+    const source = await seeded();
+    const [first] = await source.conversations.orderBy('id').limit(1).toArray();
+    let writes = 0;
+    // Between pages a writer changes an already copied conversation and a meta row together,
+    // and adds 60 labels at once (a bulk write Dexie reports as a whole-table change).
+    const onPage = async (table: string) => {
+      if (writes >= 6) return;
+      writes++;
+      await source.transaction('rw', source.conversations, source.meta, source.labels, async () => {
+        await source.conversations.update(first!.id, { subject: `probe ${writes}` });
+        await source.meta.put({ key: 'probe', value: `probe ${writes}` });
+        if (table === 'messages' && writes < 4)
+          await source.labels.bulkPut(
+            Array.from({ length: 60 }, (_, i) => ({
+              id: `bulk-${writes}-${i}`,
+              name: `b${i}`,
+              color: '#000',
+            })),
+          );
+      });
+    };
+    // Awaiting a write inside onPage would never finish if the copy held one read transaction.
+    const info = await writeSnapshot(source, api, 'manual', NOW + 5000, undefined, { pageRows: 7, onPage });
+    expect(writes).toBe(6);
+    const target = await freshDb();
+    await restoreSnapshot(target, await readSnapshot(target, api, info.name));
+    const conv = await target.conversations.get(first!.id);
+    expect(conv?.subject).toBe('probe 6');
+    expect((await target.meta.get('probe'))?.value).toBe('probe 6');
+    expect(await everything(target)).toEqual(await everything(source));
+    expect(info.counts.labels).toBe(await source.labels.count());
+  });
+
+  it('a row deleted after it was copied is not in the snapshot', async () => {
+    const source = await seeded();
+    const [gone] = await source.drafts.toArray();
+    let done = false;
+    const info = await writeSnapshot(source, api, 'manual', NOW, undefined, {
+      pageRows: 5,
+      onPage: async (table) => {
+        if (table !== 'outbox' || done) return; // outbox is copied after drafts
+        done = true;
+        await source.drafts.delete(gone!.conversationId);
+      },
+    });
+    expect(done).toBe(true);
+    const target = await freshDb();
+    await restoreSnapshot(target, await readSnapshot(target, api, info.name));
+    expect(await target.drafts.get(gone!.conversationId)).toBeUndefined();
+    expect(info.counts.drafts).toBe(await source.drafts.count());
+  });
+
   it('a truncated snapshot is refused with the reason and the inbox stays as it was', async () => {
     const source = await seeded();
     const info = await writeSnapshot(source, api, 'manual', NOW);
