@@ -235,6 +235,9 @@ test('imports JSONL with a line-by-line report, and a second import adds nothing
 });
 
 test('removing the demo data leaves an empty, explained inbox', async ({ host, page }) => {
+  // Seeding 3,000 demo conversations and removing them again (one transaction of about 13,000
+  // rows) while the worker scores the seed: about 50 s on a loaded 2-core machine.
+  test.setTimeout(180_000);
   await openApp(page, host.url);
   await setLanguage(page, 'en');
   await page.getByTestId('open-settings').click();
@@ -242,7 +245,7 @@ test('removing the demo data leaves an empty, explained inbox', async ({ host, p
   await page.getByTestId('demo-remove').click();
   await page.keyboard.press('Escape');
   // One transaction deletes about 13,000 rows; on a loaded 2-core machine that takes a while.
-  await expect(page.getByTestId('list-empty')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('list-empty')).toBeVisible({ timeout: 120_000 });
   await expect(page.getByTestId('count-all')).toHaveText('0');
   await expect(page.getByTestId('no-conversation')).toBeVisible();
   // The worker may have been scoring the demo meanwhile: no flag is left without its conversation.
