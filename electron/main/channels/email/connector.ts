@@ -22,7 +22,7 @@ import { ConnectorFailure } from '../connector.ts';
 import { classifyEmailError, smtpRefusedForSure } from './classify.ts';
 import { composeReply, messageIdFor } from './compose.ts';
 import type { ComposedReply } from './compose.ts';
-import { decodeCursor, encodeCursor, folderFor, withFolder } from './cursor.ts';
+import { caughtUp, decodeCursor, encodeCursor, folderFor, withFolder } from './cursor.ts';
 import type { EmailCursor, FolderCursor } from './cursor.ts';
 import { createImapClient, pickSentFolder, walkStructure } from './imap.ts';
 import { fromParsed, parseEmail, parseHeaders } from './parse.ts';
@@ -33,6 +33,15 @@ import type { WatcherOptions } from './watch.ts';
 /** Messages up to this size are downloaded whole and parsed; bigger ones only headers and text parts. */
 export const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
 const MAX_BODY_PART_BYTES = 1024 * 1024;
+/**
+ * After a renumbering, mail whose INTERNALDATE (the server's clock) is later than the folder's
+ * last caught-up check (ours) minus this is live: a server clock a little behind ours must not
+ * turn a customer's new mail into history. The price is that mail moved in from elsewhere within
+ * this slack before the check may count as new.
+ */
+export const ARRIVAL_CLOCK_SLACK_MS = 2 * 60_000;
+/** A folder whose UIDVALIDITY the server cannot tell yet (being created) is asked again after this. */
+const FOLDER_NOT_READY_RETRY_MS = 1_000;
 
 export interface EmailConnectorOptions {
   watcher?: Partial<WatcherOptions>;
@@ -41,6 +50,33 @@ export interface EmailConnectorOptions {
 interface FetchedMessage {
   uid: number;
   message: IngestMessage;
+}
+
+interface MessageMeta {
+  uid: number;
+  size: number;
+  internalDate: Date | null;
+}
+
+interface FolderStatus {
+  uidValidity: string;
+  uidNext: number;
+  modseq: string | null;
+}
+
+/** RFC 3501: UIDVALIDITY and UIDNEXT are non-zero numbers; anything else is not an answer to keep. */
+function usableStatus(
+  uidValidity: bigint | number | undefined,
+  uidNext: number | undefined,
+  highestModseq: bigint | number | undefined,
+): FolderStatus | null {
+  if (uidValidity === undefined || uidNext === undefined) return null;
+  if (BigInt(uidValidity) <= 0n || uidNext < 1) return null;
+  return {
+    uidValidity: String(uidValidity),
+    uidNext,
+    modseq: highestModseq !== undefined ? String(highestModseq) : null,
+  };
 }
 
 /**
@@ -200,36 +236,28 @@ export class EmailConnector implements Connector {
     const sent = this.settings.folders.length > 1 ? await this.sentPath(client).catch(() => null) : null;
 
     for (const path of this.settings.folders) {
-      const status = await client.status(path, {
-        uidNext: true,
-        uidValidity: true,
-        highestModseq: condstore,
-        messages: true,
-      });
-      if (!status || status.uidValidity === undefined || status.uidNext === undefined)
-        throw new ConnectorFailure({
-          type: 'rejected',
-          code: 'NONEXISTENT',
-          reason: `folder not found: ${path}`,
-        });
+      const checkedAt = this.context.now();
+      const status = await this.folderStatus(client, path, condstore);
       const { folder: start, reset } = folderFor(
         cursor,
         path,
-        { uidValidity: String(status.uidValidity), uidNext: status.uidNext },
-        { now: this.context.now(), historyDays: this.settings.historyDays },
+        { uidValidity: status.uidValidity, uidNext: status.uidNext },
+        { now: checkedAt, historyDays: this.settings.historyDays },
       );
       if (reset === 'uidvalidity')
         this.context.log(`email ${this.context.accountId}: UIDVALIDITY of ${path} changed; resyncing`);
       let folder = start;
-      const modseq = status.highestModseq !== undefined ? String(status.highestModseq) : null;
+      const { modseq } = status;
       // Nothing new: no UID beyond ours, and (CONDSTORE) nothing changed at all. No SELECT needed.
       if (folder.lastUid >= status.uidNext - 1 && (!condstore || folder.modseq === modseq)) {
-        cursor = withFolder(cursor, folder);
+        cursor = withFolder(cursor, caughtUp(folder, checkedAt));
         continue;
       }
       const page = await this.pageOf(client, folder, options.limit, path === sent);
       folder = page.folder;
-      if (page.messages.length === 0 && folder.lastUid >= folder.backfillUpTo) folder = { ...folder, modseq };
+      // Nothing was left to hand over when we looked (back-fill done, no new UID).
+      if (page.messages.length === 0 && page.remaining === 0 && folder.lastUid >= folder.backfillUpTo)
+        folder = { ...caughtUp(folder, checkedAt), modseq };
       cursor = withFolder(cursor, folder);
       if (page.messages.length > 0) {
         cursor = { ...cursor, fetched: cursor.fetched + page.messages.length };
@@ -243,6 +271,42 @@ export class EmailConnector implements Connector {
       }
     }
     return { messages: [], nextCursor: encodeCursor(cursor), backfill: false, done: true, remaining: 0 };
+  }
+
+  /**
+   * UIDVALIDITY, UIDNEXT and HIGHESTMODSEQ of a folder. Dovecot answers STATUS with UIDVALIDITY 0
+   * while another session is creating a fresh mailbox's index (our own watcher opening it when
+   * the account starts): kept in the cursor, that 0 looked like a renumbering on the next page.
+   * EXAMINE waits for the index and answers from it; a folder that still has no usable answer is
+   * asked again shortly, never recorded.
+   */
+  private async folderStatus(client: ImapFlow, path: string, condstore: boolean): Promise<FolderStatus> {
+    const status = await client.status(path, {
+      uidNext: true,
+      uidValidity: true,
+      highestModseq: condstore,
+      messages: true,
+    });
+    if (!status)
+      throw new ConnectorFailure({
+        type: 'rejected',
+        code: 'NONEXISTENT',
+        reason: `folder not found: ${path}`,
+      });
+    const answer =
+      usableStatus(status.uidValidity, status.uidNext, status.highestModseq) ??
+      (await inFolder(client, path, async () => {
+        const box = client.mailbox;
+        return box ? usableStatus(box.uidValidity, box.uidNext, box.highestModseq) : null;
+      }));
+    if (answer) return answer;
+    throw new ConnectorFailure({
+      type: 'transient',
+      retryAt: this.context.now() + FOLDER_NOT_READY_RETRY_MS,
+      unreachable: false,
+      code: 'FOLDER-NOT-READY',
+      reason: `the server did not give ${path} a UIDVALIDITY yet`,
+    });
   }
 
   /** One page from one folder: back-fill (UIDs up to `backfillUpTo` within the window) first, then new mail. */
@@ -270,26 +334,58 @@ export class EmailConnector implements Connector {
           }
           return { folder, messages: [], backfill: false, remaining: 0 };
         }
-        const take = uids.slice(0, limit);
-        const messages = await this.fetchMessages(client, take, isSent);
+        let meta = await this.fetchMeta(client, uids.slice(0, limit));
+        let pageBackfill = backfill;
+        let cut = false;
+        if (backfill && folder.liveAfter !== null && meta.length > 0) {
+          // Re-syncing after a renumbering: what arrived after we last saw the folder caught up
+          // is live mail. A page is one or the other, so it ends where the kind changes.
+          const boundary = folder.liveAfter - ARRIVAL_CLOCK_SLACK_MS;
+          const isLive = (m: MessageMeta) => m.internalDate !== null && m.internalDate.getTime() > boundary;
+          pageBackfill = !isLive(meta[0]!);
+          const other = meta.findIndex((m) => isLive(m) === pageBackfill);
+          if (other > 0) {
+            meta = meta.slice(0, other);
+            cut = true;
+          }
+        }
+        const take = cut ? meta.map((m) => m.uid) : uids.slice(0, limit);
+        const messages = await this.fetchMessages(client, meta, isSent);
         const last = take[take.length - 1]!;
         // The last back-fill page also moves past UIDs outside the window.
-        const lastUid = backfill && take.length === uids.length ? folder.backfillUpTo : last;
+        const lastUid = backfill && !cut && take.length === uids.length ? folder.backfillUpTo : last;
         return {
           folder: { ...folder, lastUid },
           messages,
-          backfill,
+          backfill: pageBackfill,
           remaining: uids.length - take.length,
         };
       }
     });
   }
 
-  private async fetchMessages(client: ImapFlow, uids: number[], isSent: boolean): Promise<FetchedMessage[]> {
-    const range = uids.join(',');
-    const meta = await client.fetchAll(range, { uid: true, size: true, internalDate: true }, { uid: true });
-    const small = meta.filter((m) => (m.size ?? 0) <= MAX_SOURCE_BYTES).map((m) => m.uid);
-    const large = meta.filter((m) => (m.size ?? 0) > MAX_SOURCE_BYTES).map((m) => m.uid);
+  private async fetchMeta(client: ImapFlow, uids: number[]): Promise<MessageMeta[]> {
+    const found = await client.fetchAll(
+      uids.join(','),
+      { uid: true, size: true, internalDate: true },
+      { uid: true },
+    );
+    return found
+      .map((m) => ({
+        uid: m.uid,
+        size: m.size ?? 0,
+        internalDate: m.internalDate ? new Date(m.internalDate) : null,
+      }))
+      .sort((a, b) => a.uid - b.uid);
+  }
+
+  private async fetchMessages(
+    client: ImapFlow,
+    meta: readonly MessageMeta[],
+    isSent: boolean,
+  ): Promise<FetchedMessage[]> {
+    const small = meta.filter((m) => m.size <= MAX_SOURCE_BYTES).map((m) => m.uid);
+    const large = meta.filter((m) => m.size > MAX_SOURCE_BYTES).map((m) => m.uid);
     const context = (internalDate: Date | string | undefined) => ({
       ownAddress: this.settings.address,
       sentFolder: isSent,

@@ -6,6 +6,13 @@ import { z } from 'zod';
  * initial history (everything up to it is back-fill), the start of its history window (fixed
  * when the folder is first seen, so a restart does not move it) and, with CONDSTORE, the
  * HIGHESTMODSEQ seen when the folder was last caught up.
+ *
+ * Live mail after the initial sync is never back-fill. A new folder's boundary is a UID (the
+ * UIDNEXT of its first STATUS); after a renumbering (UIDVALIDITY changed) UIDs say nothing about
+ * what we saw, so the boundary becomes a time: `caughtUpAt` is when the folder was last known to
+ * hold nothing we had not handed over (its first STATUS, then every check that found nothing
+ * new), and the resync after a renumbering files what arrived after it (`liveAfter`, by
+ * INTERNALDATE) as live mail, the rest as back-fill.
  */
 const FolderCursorSchema = z.object({
   path: z.string(),
@@ -14,6 +21,10 @@ const FolderCursorSchema = z.object({
   backfillUpTo: z.number().int().min(0),
   since: z.number(),
   modseq: z.string().nullable(),
+  /** Epoch ms (main's clock) of the last check that found the folder caught up; null in cursors from before it was kept. */
+  caughtUpAt: z.number().nullable().default(null),
+  /** While re-syncing after a renumbering: mail that arrived after this time is live. */
+  liveAfter: z.number().nullable().default(null),
 });
 export type FolderCursor = z.infer<typeof FolderCursorSchema>;
 
@@ -65,8 +76,18 @@ export function folderFor(
     backfillUpTo: Math.max(0, status.uidNext - 1),
     since: existing?.since ?? window.now - window.historyDays * 86_400_000,
     modseq: null,
+    // Everything below this UIDNEXT is known as of now: the history of a new folder, and after a
+    // renumbering what the folder holds now (which is where the time boundary comes in).
+    caughtUpAt: window.now,
+    // A renumbering during an earlier resync keeps that resync's (older) boundary.
+    liveAfter: existing ? (existing.liveAfter ?? existing.caughtUpAt) : null,
   };
   return { folder, reset: existing ? 'uidvalidity' : 'new' };
+}
+
+/** The folder after a check at `checkedAt` found nothing left to hand over: caught up, no resync running. */
+export function caughtUp(folder: FolderCursor, checkedAt: number): FolderCursor {
+  return { ...folder, caughtUpAt: checkedAt, liveAfter: null };
 }
 
 export function withFolder(cursor: EmailCursor, folder: FolderCursor): EmailCursor {

@@ -147,9 +147,12 @@ describe('email cursor', () => {
         backfillUpTo: 100,
         since: now - 30 * 86_400_000,
         modseq: null,
+        caughtUpAt: now,
+        liveAfter: null,
       },
     });
-    const cursor = { ...newCursor(), folders: [{ ...first.folder, lastUid: 100, modseq: '9' }] };
+    const caughtUpAt = now + 5e8;
+    const cursor = { ...newCursor(), folders: [{ ...first.folder, lastUid: 100, modseq: '9', caughtUpAt }] };
     expect(
       folderFor(cursor, 'INBOX', { uidValidity: '7', uidNext: 120 }, { now: now + 1e9, historyDays: 30 })
         .reset,
@@ -166,7 +169,30 @@ describe('email cursor', () => {
       backfillUpTo: 49,
       since: first.folder.since,
       modseq: null,
+      // Mail that arrived after the folder was last seen caught up is live, whatever its new UID.
+      liveAfter: caughtUpAt,
+      caughtUpAt: now + 1e9,
     });
+    // A second renumbering during that resync keeps the first boundary.
+    const again = folderFor(
+      { ...newCursor(), folders: [{ ...reset.folder, lastUid: 10 }] },
+      'INBOX',
+      { uidValidity: '9', uidNext: 52 },
+      { now: now + 2e9, historyDays: 30 },
+    );
+    expect(again.folder).toMatchObject({ liveAfter: caughtUpAt, backfillUpTo: 51 });
+  });
+
+  it('reads a cursor stored before the caught-up time was kept (no time boundary: all back-fill as before)', () => {
+    const legacy = {
+      v: 1,
+      fetched: 12,
+      folders: [{ path: 'INBOX', uidValidity: '7', lastUid: 12, backfillUpTo: 12, since: now, modseq: null }],
+    };
+    const read = decodeCursor(JSON.stringify(legacy));
+    expect(read.folders[0]).toMatchObject({ lastUid: 12, caughtUpAt: null, liveAfter: null });
+    const reset = folderFor(read, 'INBOX', { uidValidity: '8', uidNext: 20 }, { now, historyDays: 30 });
+    expect(reset.folder.liveAfter).toBeNull();
   });
 });
 

@@ -17,6 +17,7 @@ import {
 import type { ServiceHarness } from '../../../../tests/servers/email-harness.ts';
 import { threadedMailbox } from '../../../../tests/servers/mail-fixtures.ts';
 import { startSmtpServer } from '../../../../tests/servers/smtp.ts';
+import { decodeCursor } from './cursor.ts';
 import type { SmtpTestServer } from '../../../../tests/servers/smtp.ts';
 
 // Real servers: Dovecot (installed by .ci/run) and smtp-server in-process.
@@ -31,7 +32,7 @@ let smtp: SmtpTestServer;
 let harness: ServiceHarness;
 
 beforeAll(async () => {
-  dovecot = await startDovecot({ spareUsers: 20 });
+  dovecot = await startDovecot({ spareUsers: 32 });
 });
 afterAll(async () => {
   await dovecot.stop();
@@ -207,6 +208,30 @@ describe('email sync against Dovecot', () => {
     expect(next.pages[0]!.backfill).toBe(false);
   });
 
+  it('a fresh mailbox opened by the watcher while the first page is fetched: mail appended after that page is live', async () => {
+    // Dovecot answers STATUS with UIDVALIDITY 0 while another session is creating a fresh
+    // mailbox's index (the watcher's EXAMINE at account start). A cursor that kept the 0 saw a
+    // "changed" UIDVALIDITY on the next page and filed everything up to the new UIDNEXT, the
+    // customer's new mail included, as back-fill. Several fresh mailboxes: the race is timing.
+    harness = await startService({ watch: true });
+    for (let round = 0; round < 8; round += 1) {
+      const user = round === 0 ? mailbox : dovecot.addUser();
+      const account = await harness.service.add({
+        name: `Klantenservice ${round}`,
+        config: emailConfig(user, smtp),
+        secrets: emailSecrets(user, smtp),
+      });
+      const first = await harness.service.fetchPage(account.id, null);
+      if (first.status !== 'page') throw new Error(`fetch failed: ${JSON.stringify(first)}`);
+      for (const folder of decodeCursor(first.nextCursor).folders) expect(folder.uidValidity).not.toBe('0');
+      await appendAsOtherClient(user, rawMail({ id: `live-${round}@example.net`, subject: 'Storing!' }));
+      const next = await syncAll(account.id, first.nextCursor);
+      expect(next.messages.map((m) => m.remoteId)).toEqual([`live-${round}@example.net`]);
+      expect(next.pages[0]!.backfill).toBe(false);
+      expect(harness.logs.join('\n')).not.toMatch(/UIDVALIDITY of INBOX changed/);
+    }
+  });
+
   it('survives Dovecot restarting mid-IDLE: reports unreachable, reconnects, wakes again', async () => {
     // Its own server: stopping the shared one would disturb nothing else, but keep tests independent.
     const own = await startDovecot();
@@ -287,7 +312,7 @@ describe('email sync against Dovecot', () => {
     }
   });
 
-  it('resyncs after a UIDVALIDITY change as back-fill, with the same remote ids (no duplicates downstream)', async () => {
+  it('resyncs after a UIDVALIDITY change: the history as back-fill with the same remote ids, mail that arrived since as live', async () => {
     const now = Date.now();
     seedMaildir(mailbox, threadedMailbox({ threads: 3, perThread: 4, agent: mailbox.user, now }).messages);
     harness = await startService();
@@ -296,12 +321,17 @@ describe('email sync against Dovecot', () => {
     const before = first.messages.map((m) => m.remoteId);
     expect(before).toHaveLength(12);
     await dovecot.doveadm(['mailbox', 'update', '-u', mailbox.user, '--uid-validity', '12345', 'INBOX']);
+    // Delivered after our last look: after the renumbering its UID says nothing, its arrival does.
     await appendAsOtherClient(mailbox, rawMail({ id: 'new-after-reset@example.net' }));
     const second = await syncAll(account.id, first.cursor, 5);
     const after = second.messages.map((m) => m.remoteId);
-    // Everything comes again (the inbox dedupes on Message-ID) plus the new one, all as back-fill.
+    // Everything comes again (the inbox dedupes on Message-ID) plus the new one, exactly once.
+    expect(after).toHaveLength(13);
     expect(new Set(after)).toEqual(new Set([...before, 'new-after-reset@example.net']));
-    expect(second.pages.filter((p) => p.messages.length > 0).every((p) => p.backfill)).toBe(true);
+    const pageOf = (id: string) => second.pages.find((p) => p.messages.some((m) => m.remoteId === id))!;
+    expect(before.every((id) => pageOf(id).backfill)).toBe(true);
+    expect(pageOf('new-after-reset@example.net').backfill).toBe(false);
+    expect(pageOf('new-after-reset@example.net').messages).toHaveLength(1);
     expect(harness.logs.join('\n')).toMatch(/UIDVALIDITY of INBOX changed/);
   });
 
