@@ -30,23 +30,15 @@ import { SettingsDialog } from '../components/SettingsDialog.tsx';
 import { AccountsDialog } from '../components/AccountsDialog.tsx';
 import { AccountsHealthSection } from '../components/AccountHealth.tsx';
 import { useAccounts } from '../data/accounts.ts';
-import { outboxAction, type OutboxAction } from '../sync/delivery.ts';
 import { createEmailActions } from './emailActions.ts';
 import { Sidebar } from '../components/Sidebar.tsx';
 import { Toasts, type Toast } from '../components/Toasts.tsx';
 import { LabelDialog, SnoozeDialog } from '../components/TriageDialogs.tsx';
 import { localizeDemoLabels, syncDemoInbox } from '../db/demo.ts';
-import {
-  addNote,
-  createLabel,
-  dispatch,
-  markRead,
-  nextSnoozeEnd,
-  queueReply,
-  saveDraft,
-  wakeDueSnoozes,
-} from '../db/repo.ts';
+import { markRead, nextSnoozeEnd, wakeDueSnoozes } from '../db/repo.ts';
 import { undoAndSay } from '../commands/undo.ts';
+import { runAction, type ActionId, type ActionParams } from '../commands/actions.ts';
+import { authorLabel } from '../../shared/inbox/authors.ts';
 import type { Leadership } from '../platform/leader.ts';
 import { prunePublicReplies, publicReplyCandidates } from '../db/publicReplies.ts';
 import { withUnread } from '../db/repo.ts';
@@ -72,18 +64,16 @@ import { applyTheme } from './theme.ts';
 import { statementsForReply } from '../../shared/crisis/statements.ts';
 import { NO_SELECTION, reconcileSelection, type Selection } from '../../shared/inbox/selection.ts';
 import type { AnalysisClient } from '../analysis/client.ts';
-import { crisisReportMarkdown, handoverMarkdown } from '../analysis/report.ts';
 import { readTuning } from '../analysis/analyze.ts';
-import { reasonText } from '../../shared/analysis/reasons.ts';
-import { decideFlag, dropOrphanFlags, endCrisis, flagsWithConversations, startCrisis } from '../db/crisis.ts';
+import { dropOrphanFlags, flagsWithConversations } from '../db/crisis.ts';
 import { FlagsView } from '../components/FlagsView.tsx';
 import { CrisisPanel } from '../components/CrisisView.tsx';
 import { ReportDialog } from '../components/ReportDialog.tsx';
-import { FLAG_STATES, type AlertRow, type FlagState } from '../../shared/crisis/types.ts';
+import { FLAG_STATES, type FlagState } from '../../shared/crisis/types.ts';
 import type { StoredReplyChecks } from '../../shared/checks/run.ts';
 import { DEFAULT_CHECK_SETTINGS } from '../../shared/checks/types.ts';
 import type { Template } from '../../shared/templates/model.ts';
-import { ensureStarterTemplates, listTemplates, recordTemplateUse } from '../db/templates.ts';
+import { ensureStarterTemplates, listTemplates } from '../db/templates.ts';
 import type { AssistBase } from '../components/ConversationView.tsx';
 import { TemplateLibrary } from '../components/TemplateLibrary.tsx';
 
@@ -347,10 +337,7 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
       d?.conversation.id === conversationId
         ? d.author
         : known.get(list?.find((r) => r.id === conversationId)?.authorId ?? '');
-    if (!author) return undefined;
-    return author.handle && !author.handle.includes('@')
-      ? `@${author.handle}`
-      : (author.name ?? author.handle ?? undefined);
+    return authorLabel(author);
   }, []);
   const agentNames = useAgentNames(db);
   const brandNames = useBrandNames(db);
@@ -454,6 +441,13 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
       darkTheme: () => document.documentElement.dataset.theme === 'dark',
       updateSettings,
       t,
+      lang,
+      notify: (n) => void api.invoke('notify:show', n).catch(() => undefined),
+      showReport: setReport,
+      insertReply: (conversationId, text) =>
+        setFocusRequest({ mode: 'reply', nonce: Date.now(), insert: { conversationId, text } }),
+      connectedAccountName: (accountId) => accounts?.find((a) => a.id === accountId)?.name,
+      conversationLabel,
     }),
     [
       db,
@@ -470,12 +464,22 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
       settings,
       updateSettings,
       t,
+      lang,
+      api,
+      accounts,
+      conversationLabel,
     ],
   );
   const ctxRef = useRef(ctx);
   useLayoutEffect(() => {
     ctxRef.current = ctx;
   }, [ctx]);
+
+  // Actions with parameters name their conversation themselves: the latest context serves.
+  const run = useCallback(
+    <K extends ActionId>(id: K, params: ActionParams[K]) => runAction(ctxRef.current, id, params),
+    [],
+  );
 
   const runCommand = useCallback(
     (c: Command | undefined) => {
@@ -539,126 +543,13 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
   // Sends what the composer of `conversationId` holds: the id comes from the composer that the
   // text was typed in, never from the current selection.
   const onSubmit = useCallback(
-    async (conversationId: string, kind: ComposerMode, text: string, meta?: StoredReplyChecks) => {
-      const at = Date.now();
-      try {
-        const done =
-          kind === 'note'
-            ? await addNote(db, conversationId, text, me, at)
-            : await queueReply(db, conversationId, text, me, at, meta);
-        // A reply on a connected account goes out now; elsewhere it waits for a connection.
-        const via = done && kind !== 'note' ? accounts?.find((a) => a.id === done.accountId) : undefined;
-        if (done)
-          toast({
-            text: via
-              ? t('composer.queuedConnected', { account: via.name })
-              : t(kind === 'note' ? 'composer.noteAdded' : 'composer.queued'),
-          });
-        writeFailures.clear(`${kind}:${conversationId}`);
-        const templateId = meta?.provenance?.template?.id;
-        if (done && templateId) await recordTemplateUse(db, templateId, at);
-        return done !== null;
-      } catch (e) {
-        // Nothing is lost: the text stays in the composer (and its draft, or this window's
-        // memory when the draft cannot be saved either) until it can be saved.
-        if (
-          !writeFailures.report(e, {
-            key: `${kind}:${conversationId}`,
-            what: kind,
-            conversationLabel: conversationLabel(conversationId),
-          })
-        )
-          toast({ text: t('errors.generic', { message: String(e) }), tone: 'error' });
-        return false;
-      }
-    },
-    [db, me, t, toast, conversationLabel, accounts],
-  );
-
-  const onDelivery = useCallback(
-    (messageId: string, action: OutboxAction) =>
-      void outboxAction(db, messageId, action, Date.now()).catch((e: unknown) =>
-        toast({ text: t('errors.generic', { message: String(e) }), tone: 'error' }),
-      ),
-    [db, t, toast],
+    async (conversationId: string, kind: ComposerMode, text: string, checks?: StoredReplyChecks) =>
+      (await (kind === 'note'
+        ? run('note.add', { conversationId, text })
+        : run('reply.send', { conversationId, text, ...(checks ? { checks } : {}) }))) ?? false,
+    [run],
   );
   const emailActions = useMemo(() => createEmailActions(api), [api]);
-
-  const onSaveDraft = useCallback(
-    (conversationId: string, kind: ComposerMode, text: string) => {
-      const key = `draft:${conversationId}`;
-      // The latest text of each draft that could not be saved is kept here and saved again
-      // (every 15 s and on "Try again") until it is in the database.
-      const save = () => saveDraft(db, conversationId, kind, text, Date.now());
-      void save().then(
-        () => writeFailures.clear(key),
-        (e: unknown) => {
-          if (
-            !writeFailures.report(e, {
-              key,
-              what: 'draft',
-              conversationLabel: conversationLabel(conversationId),
-              retry: save,
-            })
-          )
-            toast({ text: t('errors.generic', { message: String(e) }), tone: 'error' });
-        },
-      );
-    },
-    [db, t, toast, conversationLabel],
-  );
-
-  const onDecide = useCallback(
-    async (conversationId: string, state: Exclude<FlagState, 'new'>) => {
-      // The pane that showed the panel: its conversation, author and thread go into the handover.
-      if (!detail || detail.conversation.id !== conversationId) return;
-      const { conversation: selected, author, messages } = detail;
-      select(selected.id, true);
-      const f = await decideFlag(db, selected.id, state, Date.now(), me);
-      if (!f) return;
-      const decision = await db.log
-        .where('[conversationId+seq]')
-        .between([selected.id, 0], [selected.id, Infinity])
-        .last();
-      toast({ text: t(`risk.${state}`), undo: decision?.id });
-      if (state !== 'escalated') return;
-      const who = author?.name ?? author?.handle ?? t('author.unknown');
-      const reasons = [...f.reasons].sort((a, b) => b.weight - a.weight).slice(0, 3);
-      void api
-        .invoke('notify:show', {
-          title: t('risk.notifyTitle', { name: who, channel: t(`channels.${selected.channel}`) }),
-          body: t('risk.notifyBody', {
-            risk: f.risk,
-            reasons: reasons.map((r) => reasonText(r.code, r.value, lang)).join('; '),
-          }),
-        })
-        .catch(() => undefined);
-      setReport({
-        title: t('handover.title'),
-        markdown: handoverMarkdown({
-          t,
-          lang,
-          conversation: selected,
-          author,
-          messages,
-          flag: f,
-          now: Date.now(),
-        }),
-        filename: `escalation-${selected.id}.md`,
-      });
-    },
-    [api, db, detail, lang, me, select, t, toast],
-  );
-
-  const onStartCrisis = useCallback(
-    async (alert: AlertRow | null, brand: string, topic: string, include: string[]) => {
-      // Membership comes from the topic and the time window (renderer/db/crisis.ts).
-      await startCrisis(db, { brand, topic, alert, conversationIds: include }, Date.now(), me);
-      toast({ text: t('crisis.started') });
-      setScreen('crisis');
-    },
-    [db, me, setScreen, t, toast],
-  );
 
   // The offline line's numbers: small indexed counts of the outbox and the sync state.
   const outboxWaiting = useOutboxWaiting(db);
@@ -819,7 +710,9 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
                 lang={lang}
                 onFilter={setFlagFilter}
                 onSelect={select}
-                onStartCrisis={(a) => void onStartCrisis(a, a.brand, a.topic, [])}
+                onStartCrisis={(a) =>
+                  void run('crisis.start', { alert: a, brand: a.brand, topic: a.topic, conversationIds: [] })
+                }
               />
             ) : screen === 'crisis' ? (
               <CrisisPanel
@@ -829,34 +722,11 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
                 canUseStatement={selected !== null}
                 now={now}
                 lang={lang}
-                onUseStatement={(st) => {
-                  if (!selected) return;
-                  setFocusRequest({
-                    mode: 'reply',
-                    nonce: Date.now(),
-                    insert: { conversationId: selected.id, text: st.body },
-                  });
-                  toast({ text: t('crisis.statementUsed') });
-                }}
-                onEnd={() =>
-                  crisis &&
-                  void endCrisis(db, crisis.id, Date.now(), me).then(() => toast({ text: t('crisis.ended') }))
+                onUseStatement={(st) =>
+                  selected && void run('crisis.useStatement', { conversationId: selected.id, text: st.body })
                 }
-                onReport={() =>
-                  crisis &&
-                  setReport({
-                    title: t('crisis.report'),
-                    markdown: crisisReportMarkdown({
-                      t,
-                      lang,
-                      crisis,
-                      conversations: crisisRows ?? [],
-                      authors,
-                      now: Date.now(),
-                    }),
-                    filename: `${crisis.id}.md`,
-                  })
-                }
+                onEnd={() => crisis && void run('crisis.end', { crisisId: crisis.id })}
+                onReport={() => crisis && void run('crisis.report', { crisisId: crisis.id })}
               >
                 <div className="crisis-list">
                   <ConversationList
@@ -957,20 +827,16 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
             focusRequest={focusRequest}
             onRunCommand={(id) => runCommand(findCommand(id))}
             onSelect={select}
-            onSaveDraft={onSaveDraft}
+            onSaveDraft={(conversationId, kind, text) =>
+              void run('draft.save', { conversationId, kind, text })
+            }
             onSubmit={onSubmit}
             onFocusDone={focusDone}
-            onDelivery={onDelivery}
+            onDelivery={(messageId, action) => void run('outbox.answer', { messageId, action })}
             email={emailActions}
             {...(templates ? { assist: assistBase(templates) } : {})}
-            onDecide={(id, state) => void onDecide(id, state)}
-            onStartCrisis={(shown) => {
-              const brand = shown.brand ?? t('author.unknown');
-              // A radar alert for the same brand in the last six hours becomes part of this crisis.
-              const alert =
-                (alerts ?? []).find((a) => a.brand === brand && a.at > Date.now() - 6 * 3_600_000) ?? null;
-              void onStartCrisis(alert, brand, alert?.topic ?? shown.customerSnippet, [shown.id]);
-            }}
+            onDecide={(conversationId, state) => void run('flag.decide', { conversationId, state })}
+            onStartCrisis={(shown) => void run('crisis.startFromConversation', { conversationId: shown.id })}
           />
         </>
       )}
@@ -1041,14 +907,7 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
           onClose={() => setDialog(null)}
           onSnooze={(until) => {
             setDialog(null);
-            // When it leaves the view, the selection moves on to the next row by itself.
-            void dispatch(db, selected.id, { type: 'snooze', until }, me, Date.now()).then((r) => {
-              if (!r.ok) return toast({ text: t(`errors.transition.${r.error.code}`), tone: 'error' });
-              toast({
-                text: t('toasts.snoozed', { time: messageTime(until, Date.now(), lang) }),
-                undo: r.eventId,
-              });
-            });
+            void run('conversation.snoozeUntil', { conversationId: selected.id, until });
           }}
         />
       )}
@@ -1057,22 +916,8 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
           labels={labelRows ?? []}
           selected={selected.labels}
           onClose={() => setDialog(null)}
-          onToggle={(id) => {
-            const type = selected.labels.includes(id) ? 'label.remove' : 'label.add';
-            void dispatch(db, selected.id, { type, label: id }, me, Date.now()).then(
-              (r) => r.ok && toast({ text: t('toasts.labelled'), undo: r.eventId }),
-            );
-          }}
-          onCreate={(name) => {
-            const id =
-              name
-                .toLowerCase()
-                .replace(/[^\p{L}\p{N}]+/gu, '-')
-                .replace(/^-|-$/g, '') || `label-${Date.now()}`;
-            void createLabel(db, { id, name, color: '#6b7280' }, me, Date.now()).then(() =>
-              dispatch(db, selected.id, { type: 'label.add', label: id }, me, Date.now()),
-            );
-          }}
+          onToggle={(labelId) => void run('label.toggle', { conversationId: selected.id, labelId })}
+          onCreate={(name) => void run('label.create', { conversationId: selected.id, name })}
         />
       )}
       <Toasts

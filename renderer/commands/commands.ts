@@ -9,6 +9,7 @@ import { checkCounters } from '../db/counters.ts';
 import { recountDashboard } from '../db/rollups.ts';
 import type { WebcareDb } from '../db/schema.ts';
 import { moveSelection } from '../../shared/inbox/selection.ts';
+import type { UiLanguage } from '../i18n/format.ts';
 
 export type DialogId =
   'palette' | 'shortcuts' | 'snooze' | 'label' | 'settings' | 'import' | 'templates' | 'accounts';
@@ -37,7 +38,11 @@ export interface CommandContext {
   selected: Conversation | null;
   /** Ids of the conversations currently listed, in order. */
   visibleIds: readonly string[];
-  select(id: string | null): void;
+  /**
+   * Selects a conversation; `pin` keeps it in the pane after it leaves the list (a flag the
+   * manager just decided on shows its verdict).
+   */
+  select(id: string | null, pin?: boolean): void;
   setView(view: ViewId): void;
   setScreen(screen: Screen): void;
   open(dialog: DialogId): void;
@@ -48,6 +53,25 @@ export interface CommandContext {
   darkTheme(): boolean;
   updateSettings(patch: SettingsPatch): Promise<void>;
   t: TFunction<'app'>;
+  /** The UI language (reports, times in toasts). */
+  lang: UiLanguage;
+  /** A desktop notification (best effort: a failure is not the action's failure). */
+  notify(n: { title: string; body: string }): void;
+  /** Shows a Markdown report (handover, crisis report) to read, print or save. */
+  showReport(report: Report): void;
+  /** Puts text into the reply box of `conversationId` (and nowhere else). */
+  insertReply(conversationId: string, text: string): void;
+  /** The name of the connected account `accountId`, when it is one (replies on it go out now). */
+  connectedAccountName(accountId: string): string | undefined;
+  /** Who a conversation is with, for messages about it ("your reply to @fleur_bos"). */
+  conversationLabel(conversationId: string): string | undefined;
+}
+
+/** A Markdown report for the report dialog. */
+export interface Report {
+  title: string;
+  markdown: string;
+  filename: string;
 }
 
 export type CommandGroup = 'navigation' | 'triage' | 'compose' | 'app';

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { OUTBOX_STATUSES } from '../../shared/outbox/state.ts';
 import { useEffect, useState } from 'react';
 import type { Conversation, ConversationRow, Label } from '../../shared/domain/types.ts';
-import type { ViewId } from '../../shared/inbox/views.ts';
+import { DEMO_COUNTER, type ViewId } from '../../shared/inbox/views.ts';
 import type { WebcareDb } from '../db/schema.ts';
 import {
   authorHistory,
@@ -162,12 +162,13 @@ export function useOnline(): boolean {
 }
 
 /**
- * How many demo conversations there are, counted on the `demo` index while `enabled` (the
- * settings dialog asks before the demo goes): never on the start-up or list path.
+ * How many demo conversations there are, while `enabled` (the settings dialog asks before the
+ * demo goes, saying how much goes): the demo counter, one key read that re-runs on writes.
  */
 export function useDemoConversationCount(db: WebcareDb, enabled: boolean): number | undefined {
+  // One counter row (kept by the projection), never a count of the demo's rows.
   return useLiveQuery(
-    async () => (enabled ? db.conversations.where('demo').equals(1).count() : undefined),
+    async () => (enabled ? Math.max(0, (await db.counters.get(DEMO_COUNTER))?.value ?? 0) : undefined),
     [db, enabled],
   );
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/settings/schema.ts';
 import { freshDbPerTest } from '../test/db.ts';
 import { checkCounters } from './counters.ts';
-import { seedDemo } from './demo.ts';
+import { removeDemo, seedDemo } from './demo.ts';
 import { applyCounterDeltas } from './project.ts';
 
 const NOW = Date.UTC(2026, 10, 24, 12, 0);
@@ -11,6 +11,17 @@ const testDb = freshDbPerTest('counters');
 describe('counters self-check', () => {
   it('finds nothing to repair after normal work', async () => {
     await seedDemo(testDb(), DEFAULT_SETTINGS, NOW, 'en', 100);
+    expect(await checkCounters(testDb())).toEqual([]);
+  });
+
+  it('the demo counter follows the demo inbox: seeded, then removed', async () => {
+    await seedDemo(testDb(), DEFAULT_SETTINGS, NOW, 'en', 100);
+    expect((await testDb().counters.get('demo'))?.value).toBe(100);
+    expect((await testDb().counters.get('demo'))?.value).toBe(
+      await testDb().conversations.where('demo').equals(1).count(),
+    );
+    await removeDemo(testDb(), NOW + 1);
+    expect((await testDb().counters.get('demo'))?.value ?? 0).toBe(0);
     expect(await checkCounters(testDb())).toEqual([]);
   });
 

@@ -1,8 +1,8 @@
 import Dexie from 'dexie';
+import { crisisId, type CrisisStart } from '../../shared/crisis/start.ts';
 import { belongsToCrisis, topicTerms, type CrisisTopic } from '../../shared/crisis/topic.ts';
 import {
   addTimeline,
-  type AlertRow,
   type CrisisRow,
   type FlagRow,
   type FlagState,
@@ -88,14 +88,8 @@ export async function dropOrphanFlags(db: WebcareDb, conversationIds: readonly s
 /** How far back the evidence of a crisis started from a flag (no radar alert) may reach. */
 export const FLAG_EVIDENCE_WINDOW_MS = 48 * 3_600_000;
 
-export interface StartCrisisInput {
-  brand: string;
-  /** The radar topic label, or for a crisis started from a flag what it is about. */
-  topic: string;
-  alert: AlertRow | null;
-  /** Conversations that start the crisis whatever they say (the flag it was started from). */
-  conversationIds: string[];
-}
+/** What a crisis is started with (shared/crisis/start.ts). */
+export type StartCrisisInput = CrisisStart;
 
 /**
  * Switches crisis mode on for a brand and topic: pins the topic, routes its conversations to the
@@ -112,10 +106,7 @@ export async function startCrisis(
   actor = 'me',
 ): Promise<CrisisRow> {
   return writeTx(db, async () => {
-    const id = `crisis-${input.brand}-${input.topic}`
-      .toLowerCase()
-      .replace(/[^a-z0-9-]+/g, '-')
-      .slice(0, 120);
+    const id = crisisId(input.brand, input.topic);
     const existing = await db.crises.get(id);
     if (existing?.active) return existing;
     const evidence = (await db.messages.bulkGet(input.alert?.messageIds ?? [])).filter(

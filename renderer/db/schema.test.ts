@@ -7,6 +7,7 @@ import {
   SCHEMA_V2_CHANGES,
   SCHEMA_V3_CHANGES,
   SCHEMA_V4_CHANGES,
+  SCHEMA_V5_CHANGES,
   WebcareDb,
 } from './schema.ts';
 import { rollupKey } from '../../shared/dashboard/rollups.ts';
@@ -325,6 +326,43 @@ describe('database schema upgrades', () => {
       lastContactAt: H + 31 * 60_000,
     });
     expect((await db.meta.get('author-status-counts'))?.value).toEqual({ '0:converted': 1 });
+    await db.delete();
+  });
+
+  it('version 5 inboxes get the demo counter at version 6, counted once from the rows', async () => {
+    const name = `upgrade-v5-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(V1_STORES);
+    old.version(2).stores(SCHEMA_V2_CHANGES);
+    old.version(3).stores(SCHEMA_V3_CHANGES);
+    old.version(4).stores(SCHEMA_V4_CHANGES);
+    old.version(5).stores(SCHEMA_V5_CHANGES);
+    await old.open();
+    const conv = (id: string, demo: 0 | 1) => ({
+      id,
+      accountId: demo ? 'demo-x' : 'imported-x',
+      threadKey: id,
+      channel: 'x',
+      authorId: `x:${id}`,
+      status: 'open',
+      assignee: '',
+      lastMessageAt: 1,
+      demo,
+      searchTokens: [],
+    });
+    await old.table('conversations').bulkPut([conv('d1', 1), conv('d2', 1), conv('d3', 1), conv('r1', 0)]);
+    await old.table('counters').bulkPut([
+      { key: 'all', value: 4 },
+      { key: 'status:open', value: 4 },
+    ]);
+    old.close();
+
+    const db = new WebcareDb(name);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+    expect(await db.counters.get('demo')).toEqual({ key: 'demo', value: 3 });
+    // The other counters are left as they were.
+    expect(await db.counters.get('all')).toEqual({ key: 'all', value: 4 });
     await db.delete();
   });
 

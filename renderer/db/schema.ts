@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Author, Conversation, Label, Message } from '../../shared/domain/types.ts';
 import type { Account } from '../../shared/domain/accounts.ts';
+import { DEMO_COUNTER } from '../../shared/inbox/views.ts';
 import type { ChannelKind } from '../../shared/domain/channels.ts';
 import type { LogEvent } from '../../shared/domain/log.ts';
 import { migrate002SearchTokens } from '../../shared/migrations/002-search-tokens.ts';
@@ -145,8 +146,18 @@ export const SCHEMA_V4_CHANGES = {
   flags: 'conversationId, [active+risk], state, flaggedAt, [state+risk]',
 };
 
+/** What version 5 changed (upgrade tests create it). */
+export const SCHEMA_V5_CHANGES = {
+  authors: 'id, demo, accountId, followers',
+  rollups: 'key, hour, demo',
+  responseFacts: 'conversationId, demo',
+  authorStats: 'authorId, demo, [status+statusAt]',
+  watchlist: 'authorId, addedAt',
+  relations: 'id, [authorId+at]',
+};
+
 /** The newest schema version this build understands (see STYLE.md §6: never edit a released version). */
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 export class WebcareDb extends Dexie {
   conversations!: EntityTable<Conversation, 'id'>;
@@ -259,14 +270,7 @@ export class WebcareDb extends Dexie {
     // Version 5: the dashboard's rollups and the author directory (issue 14), kept by the
     // projection from now on; the upgrade computes them once from the rows (one pass per table).
     this.version(5)
-      .stores({
-        authors: 'id, demo, accountId, followers',
-        rollups: 'key, hour, demo',
-        responseFacts: 'conversationId, demo',
-        authorStats: 'authorId, demo, [status+statusAt]',
-        watchlist: 'authorId, addedAt',
-        relations: 'id, [authorId+at]',
-      })
+      .stores(SCHEMA_V5_CHANGES)
       .upgrade(async (tx) => {
         const derived = rollupsFor005({
           messages: await tx.table<Message, string>('messages').toArray(),
@@ -278,6 +282,14 @@ export class WebcareDb extends Dexie {
         await tx.table<ResponseFact, string>('responseFacts').bulkPut(derived.facts);
         await tx.table<AuthorStats, string>('authorStats').bulkPut(derived.authorStats);
         await tx.table('meta').put({ key: 'author-status-counts', value: derived.statusCounts });
+      });
+    // Version 6: the demo inbox's size becomes a counter (DEMO_COUNTER, kept by the projection
+    // like every other counter), so Settings no longer counts demo rows; counted once here.
+    this.version(6)
+      .stores({})
+      .upgrade(async (tx) => {
+        const demo = await tx.table<Conversation, string>('conversations').where('demo').equals(1).count();
+        await tx.table<CounterRow>('counters').put({ key: DEMO_COUNTER, value: demo });
       });
   }
 }

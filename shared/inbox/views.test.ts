@@ -27,6 +27,14 @@ describe('inbox counters', () => {
     });
   });
 
+  it('a demo conversation also counts in the demo counter, and takes it along when it goes', () => {
+    const c = { status: 'open', channel: 'x', assignee: '', demo: 1 } as const;
+    expect(counterDeltas(null, c).get('demo')).toBe(1);
+    expect(counterDeltas(c, null).get('demo')).toBe(-1);
+    expect(counterDeltas(c, { ...c, status: 'resolved' }).has('demo')).toBe(false);
+    expect(counterDeltas(null, { ...c, demo: 0 }).has('demo')).toBe(false);
+  });
+
   it('an unchanged conversation changes no counter', () => {
     const c = { status: 'open', channel: 'x', assignee: 'me' } as const;
     expect(counterDeltas(c, c).size).toBe(0);

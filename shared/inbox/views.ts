@@ -15,19 +15,29 @@ export function isViewId(value: string): value is ViewId {
  * The counter keys a conversation contributes to. Counters live in their own table and are
  * updated in the same transaction as the conversation, so a view's size is one key lookup.
  */
-export function counterKeys(c: Pick<Conversation, 'status' | 'channel' | 'assignee'>): string[] {
-  return [
+export function counterKeys(c: CountedConversation): string[] {
+  const keys = [
     'all',
     `status:${c.status}`,
     `channel:${c.channel}:${c.status}`,
     `assignee:${c.assignee}:${c.status}`,
   ];
+  // The demo inbox's size (what turning the demo off removes), without counting its rows.
+  if (c.demo === 1) keys.push(DEMO_COUNTER);
+  return keys;
 }
+
+/** The counter that holds how many demo conversations the inbox has. */
+export const DEMO_COUNTER = 'demo';
+
+/** What a conversation's counters depend on (`demo` absent counts as a real conversation). */
+export type CountedConversation = Pick<Conversation, 'status' | 'channel' | 'assignee'> &
+  Partial<Pick<Conversation, 'demo'>>;
 
 /** Net counter changes when a conversation goes from `before` (or nothing) to `after` (or nothing). */
 export function counterDeltas(
-  before: Pick<Conversation, 'status' | 'channel' | 'assignee'> | null,
-  after: Pick<Conversation, 'status' | 'channel' | 'assignee'> | null,
+  before: CountedConversation | null,
+  after: CountedConversation | null,
 ): Map<string, number> {
   const deltas = new Map<string, number>();
   for (const k of before ? counterKeys(before) : []) deltas.set(k, (deltas.get(k) ?? 0) - 1);

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ALERT_JOINS_CRISIS_MS,
+  alertJoiningCrisis,
+  crisisFromConversation,
+  crisisId,
+  topReasons,
+} from './start.ts';
+import type { AlertRow } from './types.ts';
+
+const NOW = Date.UTC(2026, 11, 2, 9, 0);
+const HOUR = 3_600_000;
+const alert = (id: string, brand: string, at: number, topic = 'storing'): AlertRow => ({
+  id,
+  kind: 'crisis',
+  at,
+  brand,
+  topic,
+  score: 80,
+  messageIds: [],
+  reasons: [],
+  state: 'new',
+});
+
+describe('a radar alert joins a crisis started from a flag', () => {
+  it('for the same brand within six hours, the newest first', () => {
+    const alerts = [alert('a2', 'belnet', NOW - HOUR), alert('a1', 'belnet', NOW - 2 * HOUR)];
+    expect(alertJoiningCrisis(alerts, 'belnet', NOW)?.id).toBe('a2');
+  });
+  it('never for another brand', () => {
+    expect(alertJoiningCrisis([alert('a', 'other', NOW - HOUR)], 'belnet', NOW)).toBeNull();
+  });
+  it('not once six hours have passed (the bound is exclusive)', () => {
+    expect(alertJoiningCrisis([alert('a', 'belnet', NOW - ALERT_JOINS_CRISIS_MS)], 'belnet', NOW)).toBeNull();
+    expect(
+      alertJoiningCrisis([alert('a', 'belnet', NOW - ALERT_JOINS_CRISIS_MS + 1)], 'belnet', NOW)?.id,
+    ).toBe('a');
+  });
+});
+
+describe('a crisis from one conversation', () => {
+  it('takes the joining alert and its topic', () => {
+    const a = alert('a', 'belnet', NOW - HOUR, 'storing internet');
+    expect(
+      crisisFromConversation({
+        conversationId: 'c1',
+        brand: 'belnet',
+        customerSnippet: 'mijn tv',
+        alerts: [a],
+        now: NOW,
+      }),
+    ).toEqual({ brand: 'belnet', topic: 'storing internet', alert: a, conversationIds: ['c1'] });
+  });
+  it('without an alert, is about what the customer said', () => {
+    expect(
+      crisisFromConversation({
+        conversationId: 'c1',
+        brand: 'belnet',
+        customerSnippet: 'mijn tv',
+        alerts: [],
+        now: NOW,
+      }),
+    ).toEqual({ brand: 'belnet', topic: 'mijn tv', alert: null, conversationIds: ['c1'] });
+  });
+});
+
+describe('crisis ids', () => {
+  it('one per brand and topic, lower case, safe characters, at most 120', () => {
+    expect(crisisId('BelNet', 'Storing internet!')).toBe('crisis-belnet-storing-internet-');
+    expect(crisisId('b', 'x'.repeat(300))).toHaveLength(120);
+    expect(crisisId('belnet', 'storing')).toBe(crisisId('BELNET', 'Storing'));
+  });
+});
+
+describe('the reasons an escalation names', () => {
+  it('the three that weighed most, heaviest first', () => {
+    const r = [1, 5, 3, 4].map((weight) => ({ code: `c${weight}`, value: 1, weight }));
+    expect(topReasons(r).map((x) => x.code)).toEqual(['c5', 'c4', 'c3']);
+    expect(r.map((x) => x.weight)).toEqual([1, 5, 3, 4]);
+  });
+});
