@@ -25,6 +25,7 @@ import type { RelationEntry, WatchRow } from '../../shared/dashboard/relations.t
 import type { ResponseFact, RollupRow } from '../../shared/dashboard/rollups.ts';
 import { rollupsFor005 } from '../../shared/migrations/005-rollups.ts';
 import type { OutboxEntry } from '../../shared/outbox/state.ts';
+import type { SendAnyway } from './sendChecks.ts';
 
 export interface CounterRow {
   key: string;
@@ -52,6 +53,13 @@ export interface DraftRow {
 export interface OutboxRow extends OutboxEntry {
   seq?: number;
   channel: string;
+  /**
+   * The log position up to which a person reviewed this reply (they sent it anyway after a hold):
+   * the send-time guard looks only at what happened after it.
+   */
+  reviewedSeq?: number | null;
+  /** A person sent it anyway after a send-time check held it: why, and which checks they saw. */
+  sendAnyway?: SendAnyway | null;
 }
 
 export interface TemplateRow {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CHECK_SETTINGS } from '../../shared/checks/types.ts';
 import type { DeliverySendResponse } from '../../shared/channels/schemas.ts';
 import { messageLocalId } from '../../shared/domain/ids.ts';
 import { ensureLocalAccount, ingestBatch } from '../db/ingest.ts';
 import { writeTx } from '../db/log.ts';
-import { queueReply } from '../db/repo.ts';
+import { dispatch, queueReply } from '../db/repo.ts';
+import { SEND_CHECK_HOLD } from '../db/sendChecks.ts';
 import { freshDbPerTest } from '../test/db.ts';
 import { nextToSend, outboxAction, startDeliveryWorker } from './delivery.ts';
 import { ACCOUNT, connectAccount, fakeApi, mail } from './testkit.ts';
@@ -239,6 +241,178 @@ describe('delivery worker', () => {
     w.stop();
     expect(calls).toHaveLength(0);
     expect((await db.outbox.toArray())[0]!.status).toBe('queued');
+  });
+});
+
+describe('delivery worker: send-time checks in the claim', () => {
+  const PUBLIC_TEXT =
+    'Wat vervelend dat je pakket er nog niet is. We zoeken het direct voor je uit en laten het je vandaag weten.';
+  const checked = { provenance: null, checks: { checkedAt: NOW, results: [], override: null } };
+
+  /** A public thread of `customers` separate customers, each with a question. */
+  async function publicThreads(customers: number) {
+    const db = testDb();
+    await connectAccount(db, NOW);
+    const ids: string[] = [];
+    for (let i = 0; i < customers; i += 1) {
+      await ingestBatch(
+        db,
+        {
+          accountId: ACCOUNT,
+          source: 'sync',
+          backfill: false,
+          messages: [
+            mail(`p${i}@example.net`, NOW - 60_000, {
+              public: true,
+              subject: `Vraag ${i}`,
+              author: {
+                id: `k${i}@example.net`,
+                handle: `k${i}@example.net`,
+                name: `Klant ${i}`,
+                email: `k${i}@example.net`,
+                followers: 0,
+                verified: false,
+              },
+            }),
+          ],
+        },
+        NOW,
+      );
+      ids.push((await db.messages.get(messageLocalId(ACCOUNT, `p${i}@example.net`)))!.conversationId);
+    }
+    return { db, ids };
+  }
+
+  it('a customer message that arrived after the reply was written holds it, unsent; "send anyway" with a reason sends it once', async () => {
+    const { db, conversationId, replies } = await threadWithReplies(['We zoeken het uit.']);
+    await ingestBatch(
+      db,
+      {
+        accountId: ACCOUNT,
+        source: 'sync',
+        backfill: false,
+        messages: [mail('q2@example.net', NOW + 1_000, { inReplyTo: 'q1@example.net' })],
+      },
+      NOW + 1_000,
+    );
+    const { api, calls } = fakeApi({ 'delivery:send': (r) => accepted(`${r.idempotencyKey}@x`) });
+    const clock = { t: NOW + 10_000 };
+    const w = worker(api, clock);
+    await w.runOnce();
+    expect(calls).toHaveLength(0);
+    const held = await db.outbox.where('messageId').equals(replies[0]!.id).first();
+    expect(held).toMatchObject({ status: 'held', attempts: 0 });
+    expect(held!.heldReasons.map((r) => r.code)).toEqual(['new-customer-message']);
+    // Still held on the next pass; a reason of one word is not a reason.
+    await w.runOnce();
+    expect(await outboxAction(db, replies[0]!.id, { type: 'send-anyway', reason: 'ok' }, clock.t)).toBe(
+      false,
+    );
+    await w.runOnce();
+    expect(calls).toHaveLength(0);
+    expect(
+      await outboxAction(
+        db,
+        replies[0]!.id,
+        { type: 'send-anyway', reason: 'Antwoord klopt nog steeds' },
+        clock.t,
+      ),
+    ).toBe(true);
+    await w.runOnce();
+    await w.runOnce();
+    w.stop();
+    expect(calls.filter((c) => c.channel === 'delivery:send')).toHaveLength(1);
+    expect(await db.outbox.where('messageId').equals(replies[0]!.id).first()).toMatchObject({
+      status: 'sent',
+      sendAnyway: { reason: 'Antwoord klopt nog steeds' },
+    });
+    expect(conversationId).toBeTruthy();
+  });
+
+  it('a colleague resolving the conversation after the reply was queued holds it', async () => {
+    const { db, conversationId, replies } = await threadWithReplies(['We zoeken het uit.']);
+    await dispatch(db, conversationId, { type: 'resolve' }, 'collega', NOW + 500);
+    const { api, calls } = fakeApi({ 'delivery:send': (r) => accepted(`${r.idempotencyKey}@x`) });
+    const w = worker(api, { t: NOW + 10_000 });
+    await w.runOnce();
+    w.stop();
+    expect(calls).toHaveLength(0);
+    const row = await db.outbox.where('messageId').equals(replies[0]!.id).first();
+    expect(row!.heldReasons.map((r) => r.code)).toEqual(['resolved']);
+  });
+
+  it('a near-identical public reply posted meanwhile (not shown when it was written) holds it; once seen, it goes', async () => {
+    const { db, ids } = await publicThreads(4);
+    const mine = (await queueReply(db, ids[0]!, PUBLIC_TEXT, 'me', NOW, checked))!;
+    // Colleagues post the same text under three other complaints before it goes out.
+    for (const id of ids.slice(1)) await queueReply(db, id, PUBLIC_TEXT, 'collega', NOW + 100);
+    const { api, calls } = fakeApi({ 'delivery:send': (r) => accepted(`${r.idempotencyKey}@x`) });
+    const clock = { t: NOW + 10_000 };
+    const w = startDeliveryWorker({
+      db,
+      api,
+      accounts: () => new Map([[ACCOUNT, { paused: false }]]),
+      now: () => clock.t,
+      pollMs: 1e9,
+    });
+    // Only my reply is looked at here: hold the colleagues' so the pass is about mine.
+    await writeTx(db, async () => {
+      for (const r of await db.outbox.toArray())
+        if (r.messageId !== mine.id)
+          await db.outbox.put({ ...r, status: 'held', heldReasons: [{ code: 'test', since: NOW }] });
+    });
+    await w.runOnce();
+    const row = await db.outbox.where('messageId').equals(mine.id).first();
+    expect(row!.status).toBe('held');
+    expect(row!.heldReasons).toEqual([{ code: SEND_CHECK_HOLD, since: clock.t, detail: 'nearDuplicate' }]);
+    expect(calls).toHaveLength(0);
+    await outboxAction(db, mine.id, { type: 'send-anyway', reason: 'Standaardtekst, bewust' }, clock.t);
+    await w.runOnce();
+    w.stop();
+    expect(calls.filter((c) => c.channel === 'delivery:send')).toHaveLength(1);
+    expect((await db.outbox.get(row!.seq!))!.status).toBe('sent');
+  });
+
+  it('the same public reply with no near-duplicates goes without a hold (its own index row does not count)', async () => {
+    const { db, ids } = await publicThreads(1);
+    const mine = (await queueReply(db, ids[0]!, PUBLIC_TEXT, 'me', NOW, checked))!;
+    const { api, calls } = fakeApi({ 'delivery:send': (r) => accepted(`${r.idempotencyKey}@x`) });
+    const w = worker(api, { t: NOW + 10_000 });
+    await w.runOnce();
+    w.stop();
+    expect(calls).toHaveLength(1);
+    expect((await db.outbox.where('messageId').equals(mine.id).first())!.status).toBe('sent');
+  });
+
+  it('a block nobody overrode holds the reply at send time (an unfilled placeholder), with nothing sent', async () => {
+    const { db, replies } = await threadWithReplies([]);
+    const conversationId = (await db.conversations.toCollection().first())!.id;
+    const text = 'Hoi {{customer.firstName}}, we zoeken het voor je uit en laten het je vandaag nog weten.';
+    const reply = (await queueReply(db, conversationId, text, 'me', NOW, checked))!;
+    const { api, calls } = fakeApi({ 'delivery:send': (r) => accepted(`${r.idempotencyKey}@x`) });
+    const w = worker(api, { t: NOW + 10_000 });
+    await w.runOnce();
+    w.stop();
+    expect(calls).toHaveLength(0);
+    expect(replies).toHaveLength(0);
+    const row = await db.outbox.where('messageId').equals(reply.id).first();
+    expect(row!.heldReasons).toEqual([{ code: SEND_CHECK_HOLD, since: NOW + 10_000, detail: 'placeholder' }]);
+    // With checks off for it (the team's settings), the same reply is not held.
+    await writeTx(db, () => db.outbox.put({ ...row!, status: 'queued', heldReasons: [] }));
+    const lenient = startDeliveryWorker({
+      db,
+      api,
+      accounts: () => new Map([[ACCOUNT, { paused: false }]]),
+      now: () => NOW + 20_000,
+      pollMs: 1e9,
+      checkSettings: () => ({
+        ...DEFAULT_CHECK_SETTINGS,
+        modes: { ...DEFAULT_CHECK_SETTINGS.modes, placeholder: 'off', language: 'off' },
+      }),
+    });
+    await lenient.runOnce();
+    lenient.stop();
+    expect(calls).toHaveLength(1);
   });
 });
 

@@ -6,19 +6,22 @@ import type {
   Draft,
   ReplyTarget,
 } from '../../shared/channels/schemas.ts';
+import { MIN_OVERRIDE_REASON } from '../../shared/checks/run.ts';
+import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from '../../shared/checks/types.ts';
 import { randomId } from '../../shared/domain/ids.ts';
 import type { Message } from '../../shared/domain/types.ts';
 import type { WebcareApi } from '../../shared/ipc/contract.ts';
 import {
   applyOutboxEvent,
-  CRISIS_PAUSE,
   leaseExpired,
   OUTBOX_STATUSES,
   type OutboxEvent,
   type OutboxStatus,
 } from '../../shared/outbox/state.ts';
 import { commit, writeTx } from '../db/log.ts';
+import { sendTimeHoldsFor } from '../db/outboxGuard.ts';
 import type { OutboxRow, WebcareDb } from '../db/schema.ts';
+import { heldCheckCodes, sendTimeCheckHold } from '../db/sendChecks.ts';
 
 /**
  * The delivery worker: the leader window's one sender of queued replies (docs/architecture.md,
@@ -32,9 +35,16 @@ import type { OutboxRow, WebcareDb } from '../db/schema.ts';
  *    answered through the outbox state machine (shared/outbox/state.ts).
  * Rows of accounts main does not connect (the demo, imports, a removed account) are left alone.
  *
- * Interface for other features (issue 10: outbox view, send-time guard): hold a row by adding
- * `heldReasons` (state machine event `hold`); the worker never sends a held row. Person answers go
- * through `outboxAction` ('retry' a failed reply, 'delivered' / 'not-delivered' for an unknown one).
+ * The claim re-validates first (issues 10 and 11): the send-time guard (what changed in the
+ * conversation since the reply was written: a new customer message, resolved or answered
+ * elsewhere, a crisis pause, ...) and the pre-send checks once more (a near-identical public
+ * reply posted meanwhile, a block nobody overrode). A reply that no longer passes is held with
+ * its reasons, in the same transaction, instead of claimed: never sent unseen.
+ *
+ * Interface for other features (issue 10: outbox view): hold a row by adding `heldReasons` (state
+ * machine event `hold`); the worker never sends a held row. Person answers go through
+ * `outboxAction` ('retry' a failed reply, 'delivered' / 'not-delivered' for an unknown one,
+ * 'send-anyway' with a reason for a held one).
  */
 
 /** How long a claim holds: longer than any SMTP transfer main allows (connect + DATA timeouts). */
@@ -56,6 +66,8 @@ export interface DeliveryOptions {
   now?: () => number;
   leaseMs?: number;
   pollMs?: number;
+  /** The pre-send check settings (block, warn or off per check) for the send-time re-check. */
+  checkSettings?: () => CheckSettings;
   /** Told about failures the worker could not hand to a row (for logs in tests). */
   onProblem?: (problem: unknown) => void;
 }
@@ -163,7 +175,12 @@ async function transition(
 }
 
 /** What an agent can do with a reply that did not go out (the message's delivery line). */
-export type OutboxAction = 'retry' | 'delivered' | 'not-delivered';
+export type OutboxAction =
+  | 'retry'
+  | 'delivered'
+  | 'not-delivered'
+  /** A held reply goes after all: the person saw the reasons and says why. */
+  | { type: 'send-anyway'; reason: string };
 
 export async function outboxAction(
   db: WebcareDb,
@@ -173,11 +190,44 @@ export async function outboxAction(
 ): Promise<boolean> {
   const row = await db.outbox.where('messageId').equals(messageId).first();
   if (row?.seq === undefined) return false;
+  if (typeof action === 'object') return sendAnyway(db, row.seq, action.reason, now);
   if (action === 'retry') return transition(db, row.seq, { type: 'resend' }, now);
   if (action === 'not-delivered') return transition(db, row.seq, { type: 'confirm', delivered: false }, now);
   return transition(db, row.seq, { type: 'confirm', delivered: true, at: now }, now, {
     remoteId: row.remoteId ?? row.idempotencyKey,
     at: now,
+  });
+}
+
+/**
+ * Releases a held reply because a person reviewed it: what happened up to now is seen (the guard
+ * looks only after it), and the checks it was held for are let through with the person's reason.
+ * A hold that is a state, not news (a crisis pause, a closed reply window), comes back at the
+ * next claim: releasing cannot lift it.
+ */
+async function sendAnyway(db: WebcareDb, seq: number, reason: string, now: number): Promise<boolean> {
+  const why = reason.trim();
+  if (why.length < MIN_OVERRIDE_REASON) return false;
+  return writeTx(db, async () => {
+    const row = await db.outbox.get(seq);
+    if (!row || row.status !== 'held') return false;
+    const released = applyOutboxEvent(
+      row,
+      { type: 'release', codes: row.heldReasons.map((r) => r.code) },
+      now,
+    );
+    if (!released.ok) return false;
+    const last = await db.log.orderBy('seq').last();
+    const codes = [
+      ...new Set([...(row.sendAnyway?.codes ?? []), ...row.heldReasons.flatMap(heldCheckCodes)]),
+    ];
+    await db.outbox.put({
+      ...row,
+      ...released.entry,
+      reviewedSeq: last?.seq ?? row.reviewedSeq ?? null,
+      sendAnyway: { reason: why, codes, at: now },
+    });
+    return true;
   });
 }
 
@@ -241,6 +291,7 @@ export function startDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
   const leaseMs = options.leaseMs ?? LEASE_MS;
   const pollMs = options.pollMs ?? POLL_MS;
   const problem = options.onProblem ?? (() => undefined);
+  const checkSettings = options.checkSettings ?? (() => DEFAULT_CHECK_SETTINGS);
   /** Accounts to leave alone until a time (rate-limited, unreachable, host away). */
   const accountWait = new Map<string, number>();
   let stopped = false;
@@ -292,18 +343,16 @@ export function startDeliveryWorker(options: DeliveryOptions): DeliveryWorker {
       if (!row) return null;
       const message = await db.messages.get(row.messageId);
       if (!message) return null;
-      // The crisis pause of automatic replies, enforced where replies leave (issue 9 design).
-      if (row.automatic) {
-        const paused = (await db.crises.where('active').equals(1).toArray()).some((c) => c.autoRepliesPaused);
-        if (paused) {
-          const held = applyOutboxEvent(
-            row,
-            { type: 'hold', reasons: [{ code: CRISIS_PAUSE, since: now() }] },
-            now(),
-          );
-          if (held.ok) await db.outbox.put({ ...row, ...held.entry });
-          return null;
-        }
+      if (row.status !== 'queued' || row.heldReasons.length > 0) return null;
+      // Re-validate where replies leave (issues 9, 10, 11): what changed since it was written
+      // (the crisis pause of automatic replies included), then the pre-send checks once more.
+      const reasons = await sendTimeHoldsFor(db, row, now());
+      const checked = await sendTimeCheckHold(db, message, checkSettings(), now(), row.sendAnyway ?? null);
+      if (checked) reasons.push(checked);
+      if (reasons.length > 0) {
+        const held = applyOutboxEvent(row, { type: 'hold', reasons }, now());
+        if (held.ok) await db.outbox.put({ ...row, ...held.entry });
+        return null;
       }
       const r = applyOutboxEvent(row, { type: 'claim', attemptId, leaseUntil: now() + leaseMs }, now());
       if (!r.ok) return null;

@@ -225,6 +225,36 @@ test('SMTP server down: the reply waits visibly and goes out once when it is bac
   expect(smtp.accepted).toHaveLength(1);
 });
 
+test('the customer writes again while the reply waits: it is held, not sent, until the agent sends it anyway', async ({
+  host,
+  page,
+  mailbox,
+  smtp,
+}) => {
+  await connect(page, host.url, mailbox, smtp);
+  await appendAsOtherClient(mailbox, customerMail(mailbox.user, 'eerst@example.net', 'Bestelling kwijt'));
+  await openMail(page, 'Bestelling kwijt');
+  await smtp.stop();
+  await reply(page, REPLY);
+  const line = page.getByTestId('message-outgoing').last().getByTestId('delivery');
+  await expect(line).toContainText('niet bereikbaar', { timeout: 15_000 });
+  // Same thread (References), written after the reply was queued.
+  await appendAsOtherClient(mailbox, customerMail(mailbox.user, 'weer@example.net', 'Bestelling kwijt'));
+  await expect(page.getByTestId('message-incoming')).toHaveCount(2, { timeout: 20_000 });
+  await smtp.start();
+  // The next attempt re-checks it: the customer wrote again, so it waits for the agent.
+  await expect(line).toHaveAttribute('data-status', 'held', { timeout: 40_000 });
+  await expect(line).toContainText('De klant schreef opnieuw nadat dit antwoord geschreven was.');
+  await page.screenshot({ path: `${SHOTS}email-reply-held-nl.png` });
+  expect(smtp.accepted).toHaveLength(0);
+  await line.getByTestId('delivery-send-anyway').click();
+  await line.getByTestId('delivery-send-anyway-reason').fill('Antwoord dekt ook de tweede vraag');
+  await line.getByTestId('delivery-send-anyway-confirm').click();
+  await expect(line).toHaveAttribute('data-status', 'sent', { timeout: 20_000 });
+  await page.waitForTimeout(1_500);
+  expect(smtp.accepted).toHaveLength(1);
+});
+
 test('SMTP 550: the reply fails with the server’s reason; “send again” delivers it once', async ({
   host,
   page,
