@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Command, CommandContext } from '../commands/commands.ts';
 import { displayShortcut } from '../commands/keyboard.ts';
@@ -32,35 +32,60 @@ export function CommandPalette({
     const m = matches[i];
     if (m?.enabled) onRun(m.c);
   };
+  // The field keeps focus and points at the active option (combobox pattern); the list also
+  // takes focus, so the keyboard can scroll it, and answers the same keys there.
+  const listId = useId();
+  const optionId = (i: number) => `${listId}-${i}`;
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setActive((a) => Math.min(matches.length - 1, a + 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => Math.max(0, a - 1));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      run(active);
+    }
+  };
+  const activeId = matches[active] ? optionId(active) : undefined;
   return (
     <Dialog title={t('commands.palette')} onClose={onClose} testId="palette">
       <input
         autoFocus
         className="palette-input"
+        role="combobox"
+        aria-label={t('palette.inputLabel')}
+        aria-expanded="true"
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={activeId}
         placeholder={t('palette.placeholder')}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);
           setActive(0);
         }}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') {
-            e.preventDefault();
-            setActive((a) => Math.min(matches.length - 1, a + 1));
-          } else if (e.key === 'ArrowUp') {
-            e.preventDefault();
-            setActive((a) => Math.max(0, a - 1));
-          } else if (e.key === 'Enter') {
-            e.preventDefault();
-            run(active);
-          }
-        }}
+        onKeyDown={onKeyDown}
       />
-      <ul className="palette-list" role="listbox">
-        {matches.length === 0 && <li className="muted">{t('palette.empty')}</li>}
+      <ul
+        id={listId}
+        className="palette-list"
+        role="listbox"
+        aria-label={t('palette.listLabel')}
+        aria-activedescendant={activeId}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+      >
+        {matches.length === 0 && (
+          <li role="option" aria-selected="false" aria-disabled="true" className="muted">
+            {t('palette.empty')}
+          </li>
+        )}
         {matches.map((m, i) => (
           <li
             key={m.c.id}
+            id={optionId(i)}
             role="option"
             aria-selected={i === active}
             aria-disabled={!m.enabled}

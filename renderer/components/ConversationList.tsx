@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Author, ConversationRow, Label } from '../../shared/domain/types.ts';
 import { shortAge, type UiLanguage } from '../i18n/format.ts';
 import { ChannelIcon } from './ChannelIcon.tsx';
+import { labelBadgeStyle } from './labelStyle.ts';
 
 export const ROW_HEIGHT = 78;
 
@@ -72,7 +73,7 @@ export function ConversationList(props: ConversationListProps) {
       className="list-scroll"
       role="listbox"
       aria-label={t('list.listLabel')}
-      tabIndex={-1}
+      tabIndex={0}
       data-testid="conversation-list"
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -164,7 +165,7 @@ function Row({
           {c.labels.slice(0, 3).map((id) => {
             const l = labels.get(id);
             return (
-              <span key={id} className="badge label" style={{ borderColor: l?.color, color: l?.color }}>
+              <span key={id} className="badge label" style={labelBadgeStyle(l?.color)}>
                 {l?.name ?? id}
               </span>
             );

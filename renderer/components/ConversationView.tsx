@@ -28,6 +28,7 @@ export interface EmailActions {
 }
 import { RiskPanel } from './RiskPanel.tsx';
 import type { FlagState } from '../../shared/crisis/types.ts';
+import { labelBadgeStyle } from './labelStyle.ts';
 
 export interface ConversationViewProps {
   /** The pane's data, all for one conversation: `undefined` while it loads, `null` for none. */
@@ -174,7 +175,7 @@ export function ConversationView(p: ConversationViewProps) {
               {c.labels.map((id) => {
                 const l = p.labels.get(id);
                 return (
-                  <span key={id} className="badge label" style={{ borderColor: l?.color, color: l?.color }}>
+                  <span key={id} className="badge label" style={labelBadgeStyle(l?.color)}>
                     {l?.name ?? id}
                   </span>
                 );
@@ -221,7 +222,14 @@ export function ConversationView(p: ConversationViewProps) {
       )}
       <div className="detail-body">
         <div className="thread-col">
-          <div className="thread" ref={threadRef} aria-label={t('conversation.thread')} data-testid="thread">
+          <div
+            className="thread"
+            ref={threadRef}
+            role="region"
+            aria-label={t('conversation.thread')}
+            tabIndex={0}
+            data-testid="thread"
+          >
             {d.messages.map((m) => (
               <MessageBubble
                 key={m.id}

@@ -59,7 +59,7 @@ export function CrisisPanel({
           </button>
         </div>
       </div>
-      <div className="list-scroll">
+      <div className="list-scroll" role="region" aria-label={t('crisis.scrollLabel')} tabIndex={0}>
         <section className="crisis-section">
           <h2>{t('crisis.timeline')}</h2>
           <ol className="timeline" data-testid="crisis-timeline">

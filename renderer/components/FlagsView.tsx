@@ -50,7 +50,7 @@ export function FlagsView(p: FlagsViewProps) {
         </div>
         <p className="muted small">{t('flags.threshold', { threshold: p.threshold })}</p>
       </div>
-      <div className="list-scroll">
+      <div className="list-scroll" role="region" aria-label={t('flags.scrollLabel')} tabIndex={0}>
         <section className="radar" aria-label={t('flags.radarTitle')} data-testid="radar">
           <h2>{t('flags.radarTitle')}</h2>
           {p.alerts === undefined || p.alerts.length === 0 ? (

@@ -25,7 +25,7 @@ export function ReportDialog({
   const [copied, setCopied] = useState(false);
   return (
     <Dialog title={title} onClose={onClose} wide testId="report-dialog">
-      <pre className="report-text" data-testid="report-text">
+      <pre className="report-text" role="region" aria-label={title} tabIndex={0} data-testid="report-text">
         {markdown}
       </pre>
       {createPortal(
