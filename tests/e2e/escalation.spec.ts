@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { DEMO_ESCALATION_ID } from '../../shared/demo/ingest.ts';
+import { waitForAnalysedDemo } from './helpers.ts';
 
 const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 const ESCALATION = DEMO_ESCALATION_ID;
@@ -11,6 +12,7 @@ async function openAnalysedApp(page: Page, url: string) {
   await expect(page.locator('html')).toHaveAttribute('data-app', 'ready', { timeout: 60_000 });
   // First run: the worker scores the seeded inbox and replays the radar window.
   await expect(page.locator('html')).toHaveAttribute('data-analysis', /^done:[1-9]/, { timeout: 120_000 });
+  await waitForAnalysedDemo(page);
 }
 
 async function setLanguage(page: Page, lang: 'nl' | 'en') {

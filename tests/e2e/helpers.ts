@@ -13,6 +13,39 @@ export async function openApp(page: Page, url: string): Promise<void> {
 }
 
 /** Switches the UI language with the sidebar toggle (a settings write) and waits for it. */
+/**
+ * Waits until the worker has scored the whole first-run demo and the radar has raised its alert:
+ * the analysis queue is empty, no drain is running, and an alert is stored. (`data-analysis`
+ * alone is not enough: the drain the worker starts when elected can finish over a half-seeded
+ * inbox, with flags but before the burst is in.)
+ */
+export async function waitForAnalysedDemo(page: Page, timeout = 180_000): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          const open = indexedDB.open('webcare');
+          const db = await new Promise<IDBDatabase>(
+            (resolve) => (open.onsuccess = () => resolve(open.result)),
+          );
+          const tx = db.transaction(['analysisQueue', 'alerts', 'meta'], 'readonly');
+          const ask = <T>(r: IDBRequest<T>) =>
+            new Promise<T>((resolve) => (r.onsuccess = () => resolve(r.result)));
+          const [queued, alerts, running] = await Promise.all([
+            ask(tx.objectStore('analysisQueue').count()),
+            ask(tx.objectStore('alerts').count()),
+            ask(
+              tx.objectStore('meta').get('analysis-running') as IDBRequest<{ value?: boolean } | undefined>,
+            ),
+          ]);
+          db.close();
+          return queued === 0 && alerts > 0 && running?.value !== true;
+        }),
+      { timeout, intervals: [500, 1000, 2000] },
+    )
+    .toBe(true);
+}
+
 export async function setLanguage(page: Page, lang: 'nl' | 'en'): Promise<void> {
   const html = page.locator('html');
   if ((await html.getAttribute('lang')) !== lang) await page.getByTestId('language-toggle').click();
