@@ -148,9 +148,9 @@ export async function readConsistently(
     for (const t of db.tables) await copyTable(t);
     // Short catch-up rounds: each copies again what was written meanwhile, page by page.
     for (let round = 0; round < CATCH_UP_ROUNDS && dirty.size > 0; round++) {
-      const todo = new Map(dirty);
+      const pending = new Map(dirty);
       dirty.clear();
-      for (const [name, what] of todo) {
+      for (const [name, what] of pending) {
         const t = db.table(name);
         if (what === 'all') await copyTable(t);
         else {
@@ -166,11 +166,11 @@ export async function readConsistently(
     for (let pass = 0; pass < FINAL_PASSES; pass++) {
       await quiet();
       if (dirty.size === 0) break;
-      const todo = new Map(dirty);
+      const pending = new Map(dirty);
       dirty.clear();
-      const tables = [...todo.keys()].map((n) => db.table(n));
+      const tables = [...pending.keys()].map((n) => db.table(n));
       await db.transaction('r', tables, async () => {
-        for (const [name, what] of todo) {
+        for (const [name, what] of pending) {
           const t = db.table(name);
           if (what === 'all') {
             const keyOf = primaryKeyOf(t);
