@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { useTranslation } from 'react-i18next';
 import { CHANNEL_REPLY_LIMIT, type ChannelKind } from '../../shared/domain/channels.ts';
 import { measureReply } from '../../shared/checks/length.ts';
-import type { CandidateQuery, ReplyCandidates } from '../../shared/checks/duplicate.ts';
+import { customerNames, type CandidateQuery, type ReplyCandidates } from '../../shared/checks/duplicate.ts';
 import { decideSend, overrideFor, runChecks, type StoredReplyChecks } from '../../shared/checks/run.ts';
 import type { CheckSettings } from '../../shared/checks/types.ts';
 import {
@@ -244,9 +244,8 @@ export function Composer({
   const [recent, setRecent] = useState<{ source: ReplyCandidates | null; at: number } | null>(null);
   const lookup = assist?.recentPublic ?? null;
   const dupBrand = assist?.brand ?? null;
-  const dupNames = assist
-    ? [assist.customer.name, assist.customer.handle].filter((n): n is string => !!n).join('\n')
-    : '';
+  // Joined into a string so the effect below re-runs only when the names change, not per render.
+  const dupNames = customerNames(assist?.customer).join('\n');
   const dupMinWords = assist?.settings.duplicate.minWords ?? 0;
   const dupHours = assist?.settings.duplicate.windowHours ?? 0;
   const wantsRecent = !!lookup && !!assist?.isPublic && mode === 'reply' && text.trim() !== '';

@@ -14,6 +14,7 @@ import {
   bandKeys,
   candidatesFrom,
   contentWords,
+  customerNames,
   minhash,
   recentReply,
   type CandidateQuery,
@@ -27,11 +28,6 @@ import type { PublicReplyRow, WebcareDb } from './schema.ts';
 export const PUBLIC_REPLY_RETENTION_MS = 7 * 24 * 3_600_000;
 /** A band shared by very many replies (a stock "thanks") is read up to this many rows, newest first. */
 const MAX_ROWS_PER_LOOKUP = 2_000;
-
-/** The customer's name and handle: they differ per reply and are not part of the comparison. */
-export function namesOf(author: Pick<Author, 'name' | 'handle'> | null | undefined): string[] {
-  return [author?.name, author?.handle].filter((n): n is string => !!n);
-}
 
 /** The index row of a public outgoing message, or null when it is not one (or too short to compare). */
 export function publicReplyRow(
@@ -51,7 +47,7 @@ export function publicReplyRow(
       sentAt: message.createdAt,
       text: message.text,
     },
-    { names: namesOf(customer), minWords: 1 },
+    { names: customerNames(customer), minWords: 1 },
   );
   if (r.bands.length === 0) return null;
   return {

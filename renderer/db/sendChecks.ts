@@ -2,7 +2,8 @@ import { recheckForSend, type CheckOverride, type StoredReplyChecks } from '../.
 import type { CheckCode, CheckSettings } from '../../shared/checks/types.ts';
 import type { Message } from '../../shared/domain/types.ts';
 import type { HeldReason } from '../../shared/outbox/state.ts';
-import { namesOf, publicReplyCandidates } from './publicReplies.ts';
+import { publicReplyCandidates } from './publicReplies.ts';
+import { customerNames } from '../../shared/checks/duplicate.ts';
 import type { WebcareDb } from './schema.ts';
 
 /** The hold a send-time check adds; `detail` lists the check codes, comma-separated. */
@@ -59,7 +60,7 @@ export async function sendTimeCheckHold(
       ? await publicReplyCandidates(db, {
           text: message.text,
           brand: message.brand ?? conversation.brand,
-          names: namesOf(customer),
+          names: customerNames(customer),
           minWords: settings.duplicate.minWords,
           now,
           windowHours: settings.duplicate.windowHours,

@@ -4,6 +4,7 @@ import {
   bandKeys,
   checkNearDuplicate,
   contentWords,
+  customerNames,
   minhash,
   recentReply,
   ReplyIndex,
@@ -31,6 +32,19 @@ const STORING =
   'klopt, er is op dit moment een storing. Onze technici zijn ermee bezig en we doen er alles aan om het zo snel mogelijk op te lossen. Sorry voor het ongemak!';
 
 describe('near-duplicate public replies', () => {
+  it("takes the customer's name out wherever it stands, with one definition of the names", () => {
+    expect(customerNames(null)).toEqual([]);
+    expect(customerNames({ name: 'Sanne de Vries', handle: null })).toEqual(['Sanne de Vries']);
+    expect(customerNames({ name: '', handle: 'sanne_dv' })).toEqual(['sanne_dv']);
+    // The name inside the sentence (not only in the greeting) differs per reply too.
+    const body = (name: string) => `${STORING} Laat je het weten, ${name}?`;
+    const a = minhash(contentWords(body('Sanne'), customerNames({ name: 'Sanne', handle: 'sanne_dv' })), 6);
+    const b = minhash(contentWords(body('Kees'), customerNames({ name: 'Kees', handle: 'kees' })), 6);
+    expect(similarity(a, b)).toBe(1);
+    const kept = minhash(contentWords(body('Kees'), []), 6);
+    expect(similarity(a, kept)).toBeLessThan(1);
+  });
+
   it('compares content only: greeting, names, handles and signature differ per reply', () => {
     expect(contentWords('@sanne_dv Hoi Sanne, sorry voor het wachten! ^JV')).toEqual([
       'sorry',

@@ -37,6 +37,16 @@ export interface RecentReply {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
+/**
+ * The customer's name and handle: they differ per reply and are taken out before comparing. One
+ * definition for the index rows, the composer's look-up and the checks (composer and send time).
+ */
+export function customerNames(
+  customer: { name?: string | null; handle?: string | null } | null | undefined,
+): string[] {
+  return [customer?.name, customer?.handle].filter((n): n is string => !!n);
+}
+
 /** The words that carry the reply's content: greeting, names, handles, links and signature removed. */
 export function contentWords(text: string, names: readonly string[] = []): string[] {
   let body = text;

@@ -8,7 +8,7 @@ import type { ChannelKind } from '../domain/channels.ts';
 import type { TemplateTone } from '../templates/model.ts';
 import { agentSpans, personalTouch, type Span } from '../templates/render.ts';
 import { draftFromProvenance, type ReplyProvenance } from '../templates/draft.ts';
-import { checkNearDuplicate, type ReplyCandidates } from './duplicate.ts';
+import { checkNearDuplicate, customerNames, type ReplyCandidates } from './duplicate.ts';
 import { greetingMatches, parseGreeting } from './greeting.ts';
 import { checkLanguage, customerLanguage } from './language.ts';
 import { measureReply, overflowOffset } from './length.ts';
@@ -94,7 +94,7 @@ export function runChecks(input: CheckInput, settings: CheckSettings): CheckRun 
   }
 
   if (on('nearDuplicate') && input.public) {
-    const names = [input.customer.name, input.customer.handle].filter((n): n is string => !!n);
+    const names = customerNames(input.customer);
     add(
       'nearDuplicate',
       checkNearDuplicate(
