@@ -67,7 +67,7 @@ async function boot() {
   void persistenceState();
   const analysis = createAnalysisClient(leadership);
   // Sync and delivery run in the leader only: a second tab never fetches or sends.
-  void leadership.elected.then(() => startChannelWork(opened.db, api, accountsStore()));
+  void leadership.elected.then(() => startChannelWork(opened.db, api, accountsStore(), settings));
   // Ingestion-time analysis only: a freshly seeded inbox is scored once, in the worker.
   if (demo === 'seeded') void analysis.analyze('all-active');
   render(

@@ -71,7 +71,7 @@ import { CrisisPanel } from '../components/CrisisView.tsx';
 import { ReportDialog } from '../components/ReportDialog.tsx';
 import { FLAG_STATES, type FlagState } from '../../shared/crisis/types.ts';
 import type { StoredReplyChecks } from '../../shared/checks/run.ts';
-import { DEFAULT_CHECK_SETTINGS } from '../../shared/checks/types.ts';
+import { checkSettings } from '../../shared/checks/types.ts';
 import type { Template } from '../../shared/templates/model.ts';
 import { ensureStarterTemplates, listTemplates } from '../db/templates.ts';
 import type { AssistBase } from '../components/ConversationView.tsx';
@@ -210,16 +210,17 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
     void ensureStarterTemplates(db, Date.now());
   }, [db]);
   const templates = useLiveQuery(() => listTemplates(db), [db]);
+  const teamChecks = useMemo(() => checkSettings(settings.checks), [settings.checks]);
   const assistBase = useCallback(
     (list: readonly Template[]): AssistBase => ({
       templates: list,
       uiLang: lang,
       agent: { name: settings.agent.name, initials: settings.agent.initials },
-      settings: DEFAULT_CHECK_SETTINGS,
+      settings: teamChecks,
       recentPublic: (query) => publicReplyCandidates(db, query),
       dateTime: (ms: number) => messageTime(ms, Date.now(), lang),
     }),
-    [db, lang, settings.agent.name, settings.agent.initials],
+    [db, lang, settings.agent.name, settings.agent.initials, teamChecks],
   );
   const snoozedCount = useLiveQuery(async () => (await db.counters.get('status:snoozed'))?.value ?? 0, [db]);
   useEffect(() => {

@@ -5,6 +5,7 @@ import type { Settings, SettingsPatch } from '../../shared/settings/schema.ts';
 import { Dialog } from './Dialog.tsx';
 import { StorageSection } from './StorageSection.tsx';
 import { BackupSection } from './BackupSection.tsx';
+import { CheckSettingsSection } from './CheckSettingsSection.tsx';
 import type { WebcareApi } from '../../shared/ipc/contract.ts';
 import type { WebcareDb } from '../db/schema.ts';
 import type { StorageReport } from '../platform/storage.ts';
@@ -109,6 +110,7 @@ export function SettingsDialog({
           onChange={(e) => setInitials(e.target.value)}
           onBlur={() => initials !== settings.agent.initials && void save({ agent: { initials } })}
         />
+        <CheckSettingsSection settings={settings} onChange={save} />
         <h3 className="form-section">{t('settings.accounts')}</h3>
         <span />
         <div>

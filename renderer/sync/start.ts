@@ -1,5 +1,7 @@
 import i18next from 'i18next';
+import { checkSettings, type CheckSettings } from '../../shared/checks/types.ts';
 import type { WebcareApi } from '../../shared/ipc/contract.ts';
+import type { Settings } from '../../shared/settings/schema.ts';
 import type { AccountsStore } from '../data/accounts.ts';
 import type { WebcareDb } from '../db/schema.ts';
 import { startDeliveryWorker, type DeliveryWorker } from './delivery.ts';
@@ -17,8 +19,19 @@ export interface ChannelWork {
   stop(): void;
 }
 
-export function startChannelWork(db: WebcareDb, api: WebcareApi, accounts: AccountsStore): ChannelWork {
+export function startChannelWork(
+  db: WebcareDb,
+  api: WebcareApi,
+  accounts: AccountsStore,
+  settings: Settings,
+): ChannelWork {
   const log = (problem: unknown) => console.warn('[webcare] channel work:', problem);
+  // The team's check settings as they are now: a reply queued offline is checked at send time
+  // against today's rules, not those of when it was written.
+  let checks: CheckSettings = checkSettings(settings.checks);
+  const unsubscribeSettings = api.on('settings:changed', (s) => {
+    checks = checkSettings(s.checks);
+  });
   const sync = startSync({ db, api, accounts, onProblem: log });
   const delivery = startDeliveryWorker({
     db,
@@ -27,6 +40,7 @@ export function startChannelWork(db: WebcareDb, api: WebcareApi, accounts: Accou
       const list = accounts.get();
       return list && new Map(list.map((a) => [a.id, { paused: a.paused }]));
     },
+    checkSettings: () => checks,
     onProblem: log,
   });
   const notifier = createHealthNotifier((account) => {
@@ -49,6 +63,7 @@ export function startChannelWork(db: WebcareDb, api: WebcareApi, accounts: Accou
       sync.stop();
       delivery.stop();
       unsubscribe();
+      unsubscribeSettings();
       clearInterval(timer);
       delete document.documentElement.dataset.channelWork;
     },

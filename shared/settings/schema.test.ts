@@ -80,3 +80,58 @@ describe('stored settings keep their meaning', () => {
     });
   });
 });
+
+describe('pre-send check settings (issue 11)', () => {
+  it('accepts modes per check, duplicate numbers and lists; refuses what would break a check', () => {
+    const ok = {
+      checks: {
+        modes: { greetingName: 'block', tone: 'off' },
+        duplicate: { count: 5, threshold: 0.8, windowHours: 48 },
+        allowedContacts: ['klantenservice@belnet.nl', '0800-1234'],
+        orderPatterns: ['BN-\\d{6}'],
+      },
+    };
+    expect(SettingsPatchSchema.safeParse(ok).success).toBe(true);
+    for (const bad of [
+      { checks: { modes: { greeting: 'block' } } }, // no such check
+      { checks: { modes: { tone: 'loud' } } },
+      { checks: { duplicate: { count: 0 } } },
+      { checks: { duplicate: { threshold: 0.1 } } },
+      { checks: { duplicate: { windowHours: 1.5 } } },
+      { checks: { orderPatterns: ['BN-(\\d+'] } }, // does not compile
+      { checks: { allowedContacts: Array.from({ length: 51 }, (_, i) => `a${i}@x.nl`) } },
+      { checks: { extra: true } },
+    ])
+      expect(SettingsPatchSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+  });
+
+  it('merges modes and duplicate key by key and replaces the lists', () => {
+    const a = mergeSettings(DEFAULT_SETTINGS, {
+      checks: { modes: { greetingName: 'block' }, duplicate: { count: 5 }, allowedContacts: ['a@b.nl'] },
+    });
+    const b = mergeSettings(a, {
+      checks: { modes: { tone: 'off' }, duplicate: { threshold: 0.9 }, allowedContacts: [] },
+    });
+    expect(b.checks).toEqual({
+      modes: { greetingName: 'block', tone: 'off' },
+      duplicate: { count: 5, threshold: 0.9 },
+      allowedContacts: [],
+    });
+    expect(mergeSettings(b, { theme: 'dark' }).checks).toEqual(b.checks);
+    expect(mergeSettings(DEFAULT_SETTINGS, { theme: 'dark' })).not.toHaveProperty('checks');
+  });
+
+  it('a stored file with broken check settings keeps everything else and falls back to the defaults', () => {
+    const stored = {
+      ...DEFAULT_SETTINGS,
+      language: 'nl',
+      checks: { modes: { greetingName: 'loud' } },
+    };
+    const { settings, upgraded } = upgradeSettings(stored);
+    expect(upgraded).toBe(true);
+    expect(settings.language).toBe('nl');
+    expect(settings.checks).toBeUndefined();
+    const good = { ...DEFAULT_SETTINGS, checks: { modes: { greetingName: 'block' } } };
+    expect(upgradeSettings(good)).toEqual({ settings: good, upgraded: false });
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHECK_CODES, type CheckCode } from '../checks/types.ts';
 
 /** Current settings version. Bump it, add `upgradeVnToVn+1` in upgrades.ts, and a test. */
 export const SETTINGS_SCHEMA_VERSION = 2;
@@ -8,6 +9,58 @@ export const ThemeSettingSchema = z.enum(['system', 'light', 'dark']);
 
 /** Length limits of the agent's fields (UTF-16 code units, as `maxLength` counts them). */
 export const AGENT_LIMITS = { id: 64, name: 80, initials: 3 } as const;
+
+/** Bounds of the pre-send check settings (issue 11), shared by the stored and the patch schema. */
+export const CHECK_LIMITS = {
+  count: { min: 1, max: 50 },
+  threshold: { min: 0.3, max: 1 },
+  windowHours: { min: 1, max: 168 },
+  minWords: { min: 1, max: 50 },
+  list: 50,
+  item: 200,
+} as const;
+
+const CheckModeSchema = z.enum(['block', 'warn', 'off']);
+const checkModes = () =>
+  z.object(
+    Object.fromEntries(CHECK_CODES.map((c) => [c, CheckModeSchema.optional()])) as Record<
+      CheckCode,
+      z.ZodOptional<typeof CheckModeSchema>
+    >,
+  );
+const bounded = (b: { min: number; max: number }, int = true) =>
+  (int ? z.number().int() : z.number()).min(b.min).max(b.max);
+const duplicateSettings = () =>
+  z.object({
+    count: bounded(CHECK_LIMITS.count).optional(),
+    threshold: bounded(CHECK_LIMITS.threshold, false).optional(),
+    windowHours: bounded(CHECK_LIMITS.windowHours).optional(),
+    minWords: bounded(CHECK_LIMITS.minWords).optional(),
+  });
+
+/** An order-number pattern must compile (case-insensitive, Unicode) before it is stored. */
+export function isValidPattern(source: string): boolean {
+  try {
+    new RegExp(source, 'iu');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The team's pre-send check settings as stored: only what differs from the defaults
+ * (shared/checks/types.ts `checkSettings` fills in the rest), so a new check added later gets
+ * its default without a settings migration. Optional at the top level for the same reason: a
+ * version 2 file without it is valid and means "the defaults".
+ */
+export const CheckSettingsSchema = z.object({
+  modes: checkModes().optional(),
+  duplicate: duplicateSettings().optional(),
+  allowedContacts: z.array(z.string().max(CHECK_LIMITS.item)).max(CHECK_LIMITS.list).optional(),
+  orderPatterns: z.array(z.string().max(CHECK_LIMITS.item)).max(CHECK_LIMITS.list).optional(),
+});
+export type StoredCheckSettings = z.infer<typeof CheckSettingsSchema>;
 
 /**
  * What stored settings look like. Deliberately as lenient as every earlier release wrote them
@@ -28,6 +81,7 @@ export const SettingsSchema = z.object({
     /** When false the demo inbox is removed and not seeded again. */
     enabled: z.boolean(),
   }),
+  checks: CheckSettingsSchema.optional(),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -71,6 +125,22 @@ export const SettingsPatchSchema = z
       .partial()
       .strict(),
     demo: z.object({ enabled: z.boolean() }).partial().strict(),
+    /** Merged per part: `modes` and `duplicate` key by key, the lists replaced whole. */
+    checks: z
+      .object({
+        modes: checkModes().strict(),
+        duplicate: duplicateSettings().strict(),
+        allowedContacts: z.array(safeText(CHECK_LIMITS.item)).max(CHECK_LIMITS.list),
+        orderPatterns: z
+          .array(
+            safeText(CHECK_LIMITS.item).refine(isValidPattern, {
+              message: 'must be a valid regular expression',
+            }),
+          )
+          .max(CHECK_LIMITS.list),
+      })
+      .partial()
+      .strict(),
   })
   .partial()
   .strict();
@@ -93,7 +163,20 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
     ...(patch.theme ? { theme: patch.theme } : {}),
     agent: { ...current.agent, ...patch.agent },
     demo: { ...current.demo, ...patch.demo },
+    ...(patch.checks || current.checks ? { checks: mergeChecks(current.checks, patch.checks) } : {}),
   };
+}
+
+function mergeChecks(
+  current: StoredCheckSettings | undefined,
+  patch: SettingsPatch['checks'],
+): StoredCheckSettings {
+  const next: StoredCheckSettings = { ...current };
+  if (patch?.modes) next.modes = { ...current?.modes, ...patch.modes };
+  if (patch?.duplicate) next.duplicate = { ...current?.duplicate, ...patch.duplicate };
+  if (patch?.allowedContacts) next.allowedContacts = patch.allowedContacts;
+  if (patch?.orderPatterns) next.orderPatterns = patch.orderPatterns;
+  return next;
 }
 
 /** Resolves the `system` language against an OS locale such as `nl-NL`: Dutch locales get nl. */
@@ -127,4 +210,6 @@ export const SETTINGS_JSON_SCHEMA = {
     properties: { enabled: { type: 'boolean' } },
     required: ['enabled'],
   },
+  // Shape checked by the zod schemas (stored leniently, patches strictly).
+  checks: { type: 'object' },
 } as const;

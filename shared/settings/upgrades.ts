@@ -97,5 +97,8 @@ export function upgradeSettings(stored: unknown): { settings: Settings; upgraded
     agent: field('agent', { ...DEFAULT_SETTINGS.agent, ...agent }),
     demo: field('demo', { ...DEFAULT_SETTINGS.demo, ...demo }),
   };
+  // Check settings that fail validation fall back to the defaults (absent), never the whole file.
+  const checks = SettingsSchema.shape.checks.safeParse(raw.checks);
+  if (checks.success && checks.data) repaired.checks = checks.data;
   return { settings: repaired, upgraded: true };
 }

@@ -255,6 +255,55 @@ test('the customer writes again while the reply waits: it is held, not sent, unt
   expect(smtp.accepted).toHaveLength(1);
 });
 
+// Issue 11: the same reply queued offline is checked again at send time. The agent sends a reply
+// with a warning (a wrong name in the greeting) while the SMTP server is down; meanwhile the team
+// makes that check blocking. When the server is back, the reply is held with the check's name,
+// not sent, until a person sends it anyway with a reason.
+test('a waiting reply is checked again with the team’s check settings as they are when it goes out', async ({
+  host,
+  page,
+  mailbox,
+  smtp,
+}) => {
+  await connect(page, host.url, mailbox, smtp);
+  await appendAsOtherClient(mailbox, customerMail(mailbox.user, 'naam@example.net', 'Pakket zoek'));
+  await openMail(page, 'Pakket zoek');
+  await smtp.stop();
+  const wrongName = REPLY.replace('Hoi Fleur,', 'Hoi Kees,');
+  const box = page.getByTestId('composer').locator('textarea');
+  await box.click();
+  await box.fill(wrongName);
+  await expect(page.locator('[data-check="greetingName"]')).toHaveAttribute('data-severity', 'warn');
+  await page.keyboard.press('Control+Enter');
+  await expect(box).toHaveValue('');
+  const line = page.getByTestId('message-outgoing').last().getByTestId('delivery');
+  await expect(line).toContainText('niet bereikbaar', { timeout: 15_000 });
+
+  await page.keyboard.press('Control+,');
+  const mode = page.getByTestId('check-mode-greetingName');
+  await expect(mode).toHaveValue('warn');
+  await mode.selectOption('block');
+  await expect(page.getByTestId('settings-dialog')).toContainText('Opgeslagen');
+  await page.screenshot({ path: `${SHOTS}settings-checks-nl.png` });
+  await page.keyboard.press('Escape');
+  // The composer follows the new setting at once.
+  await box.fill(wrongName);
+  await expect(page.locator('[data-check="greetingName"]')).toHaveAttribute('data-severity', 'block');
+  await box.fill('');
+
+  await smtp.start();
+  await expect(line).toHaveAttribute('data-status', 'held', { timeout: 40_000 });
+  await expect(line).toContainText('Controle voor verzenden: Naam in de aanhef');
+  expect(smtp.accepted).toHaveLength(0);
+  await line.getByTestId('delivery-send-anyway').click();
+  await line.getByTestId('delivery-send-anyway-reason').fill('Klant heet ook Kees (tweede naam)');
+  await line.getByTestId('delivery-send-anyway-confirm').click();
+  await expect(line).toHaveAttribute('data-status', 'sent', { timeout: 20_000 });
+  await page.waitForTimeout(1_500);
+  expect(smtp.accepted).toHaveLength(1);
+  expect(smtp.accepted[0]!.raw).toContain('Hoi Kees,');
+});
+
 test('SMTP 550: the reply fails with the server’s reason; “send again” delivers it once', async ({
   host,
   page,
