@@ -1,6 +1,7 @@
 import { MAX_CHUNK_CHARS, type SnapshotInfo, type SnapshotReason } from '../../shared/backup/schemas.ts';
 import Dexie, { RangeSet, cmp, type ObservabilitySet } from 'dexie';
 import type { WebcareApi } from '../../shared/ipc/contract.ts';
+import { OLDEST_SNAPSHOT_SCHEMA, upgradeSnapshotRows } from '../../shared/migrations/snapshot-rows.ts';
 import { DB_VERSION, type WebcareDb } from './schema.ts';
 
 /**
@@ -280,7 +281,8 @@ export function parseSnapshotLines(lines: Iterable<string>, knownTables: Readonl
       if (v.version !== SNAPSHOT_VERSION)
         throw new SnapshotError('not-a-snapshot', `snapshot format version ${String(v.version)}`);
       if (v.schema > DB_VERSION) throw new SnapshotError('newer-schema', `database version ${v.schema}`);
-      if (v.schema < DB_VERSION) throw new SnapshotError('older-schema', `database version ${v.schema}`);
+      if (v.schema < OLDEST_SNAPSHOT_SCHEMA)
+        throw new SnapshotError('older-schema', `database version ${v.schema}`);
       header = v as unknown as SnapshotHeader;
       continue;
     }
@@ -344,12 +346,17 @@ export function snapshotSummary(counts: Record<string, number>) {
  * clock at least as far as either side, so events written after the restore never reuse an id.
  */
 export async function restoreSnapshot(db: WebcareDb, snapshot: ParsedSnapshot): Promise<void> {
+  // A snapshot from an older build: its rows get the upgrades' rewrites first (pure, on a copy).
+  const tables =
+    snapshot.header.schema < DB_VERSION
+      ? upgradeSnapshotRows(snapshot.header.schema, DB_VERSION, snapshot.tables).tables
+      : snapshot.tables;
   await db.transaction('rw', db.tables, async () => {
     const device = await db.meta.get('device');
     const clock = await db.meta.get('clock');
     for (const t of db.tables) {
       await t.clear();
-      const rows = snapshot.tables.get(t.name);
+      const rows = tables.get(t.name);
       if (rows?.length) await t.bulkAdd(rows as never[]);
     }
     const restoredDevice = await db.meta.get('device');
