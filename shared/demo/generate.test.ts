@@ -8,6 +8,7 @@ import {
   DEMO_BURST_SIZE,
   DEMO_ESCALATION_CONVERSATION_ID,
   DEMO_ESCALATION_MESSAGE_ID,
+  DEMO_HISTORY_DAYS,
   DEMO_LABELS,
   generateDemoBatches,
   generateDemoInbox,
@@ -49,7 +50,7 @@ describe('generateDemoInbox', () => {
     for (const m of inbox.messages) {
       expect(conversations.has(m.conversationId)).toBe(true);
       expect(m.createdAt).toBeLessThanOrEqual(NOW);
-      expect(m.createdAt).toBeGreaterThan(NOW - 16 * 24 * 3600_000);
+      expect(m.createdAt).toBeGreaterThan(NOW - DEMO_HISTORY_DAYS * 24 * 3600_000);
       if (m.direction === 'note') {
         expect(m.public).toBe(false);
         expect(authors.has(m.authorId)).toBe(false);
@@ -57,6 +58,33 @@ describe('generateDemoInbox', () => {
         expect(authors.has(m.authorId)).toBe(true);
       }
     }
+  });
+
+  it('spans 30 days of history with customer messages and replies in every week and on every day', () => {
+    const DAY = 24 * 3600_000;
+    expect(DEMO_HISTORY_DAYS).toBe(30);
+    const oldest = Math.min(...inbox.messages.map((m) => m.createdAt));
+    expect(NOW - oldest).toBeGreaterThan(28 * DAY);
+    expect(NOW - oldest).toBeLessThan(30 * DAY);
+    const incomingPerDay = new Array<number>(DEMO_HISTORY_DAYS).fill(0);
+    const outgoingPerWeek = new Array<number>(5).fill(0);
+    for (const m of inbox.messages) {
+      const daysAgo = Math.floor((NOW - m.createdAt) / DAY);
+      if (m.direction === 'incoming') incomingPerDay[daysAgo]! += 1;
+      if (m.direction === 'outgoing') outgoingPerWeek[Math.floor(daysAgo / 7)]! += 1;
+    }
+    // Each of the four full weeks (and the two days before them) has real traffic.
+    for (let week = 0; week < 4; week++) {
+      const sum = incomingPerDay.slice(week * 7, week * 7 + 7).reduce((a, b) => a + b, 0);
+      expect(sum, `week ${week}`).toBeGreaterThan(150);
+      expect(outgoingPerWeek[week], `replies in week ${week}`).toBeGreaterThan(100);
+    }
+    // Every day up to day 28 has customer messages, so a 30-day chart has no empty stretch.
+    for (let day = 0; day < 28; day++) expect(incomingPerDay[day], `day ${day}`).toBeGreaterThan(10);
+    // The last three days keep their density: the radar's baseline and the burst see what they did.
+    const recent = incomingPerDay.slice(0, 3).reduce((a, b) => a + b, 0);
+    const older = incomingPerDay.slice(3, 28).reduce((a, b) => a + b, 0) / 25;
+    expect(recent / 3).toBeGreaterThan(older * 1.5);
   });
 
   it('derives list fields from the messages', () => {

@@ -393,16 +393,33 @@ function pickLang(r: Random): Lang {
   return r.chance(0.6) ? 'nl' : 'en';
 }
 
+/**
+ * Days of history the demo inbox covers: enough for the dashboard's 30-day view to show every
+ * chart with data on first run. Every message lies within this window before `now`.
+ */
+export const DEMO_HISTORY_DAYS = 30;
+/** The most recent days keep the density they were drawn with (the radar's baseline, the burst). */
+const RECENT_DAYS = 3;
+/** Threads older than RECENT_DAYS end between RECENT_DAYS and this many days ago (threads span at most ~10 days). */
+const OLDEST_LAST_MESSAGE_DAYS = DEMO_HISTORY_DAYS - 1;
+
+/** Draws the age of an older thread's last message: 1–14 days, then days 3–14 stretched over 3–29. */
+function olderAge(r: Random): number {
+  const drawn = DAY + r.next() * 13 * DAY;
+  if (drawn <= RECENT_DAYS * DAY) return drawn;
+  const stretch = (OLDEST_LAST_MESSAGE_DAYS - RECENT_DAYS) / (14 - RECENT_DAYS);
+  return RECENT_DAYS * DAY + (drawn - RECENT_DAYS * DAY) * stretch;
+}
+
 function pickAge(r: Random, now: number): number {
   for (let attempt = 0; attempt < 4; attempt++) {
     const x = r.next();
-    const age =
-      x < 0.05 ? r.int(1, 60) * MINUTE : x < 0.25 ? HOUR + r.next() * 23 * HOUR : DAY + r.next() * 13 * DAY;
+    const age = x < 0.05 ? r.int(1, 60) * MINUTE : x < 0.25 ? HOUR + r.next() * 23 * HOUR : olderAge(r);
     // Fewer messages at night (Amsterdam time, taken as UTC+1 without DST: good enough for demo data).
     const hour = new Date(now - age + HOUR).getUTCHours();
     if (hour >= 7 || hour < 1 || r.chance(0.25) || age < HOUR) return age;
   }
-  return DAY + r.next() * 13 * DAY;
+  return olderAge(r);
 }
 
 function pickStatus(r: Random, ageMs: number): ConversationStatus {
@@ -638,7 +655,7 @@ function buildConversation(g: DemoState, index: number): Built {
   }
   // Keep whole threads inside the demo window: move a thread that starts too early forward
   // (a thread spans at most ~10 days, so its end stays well before now).
-  const earliest = now - 15 * DAY;
+  const earliest = now - DEMO_HISTORY_DAYS * DAY + HOUR;
   if ((times[0] as number) < earliest) {
     const shift = earliest - (times[0] as number);
     for (let i = 0; i < times.length; i++) times[i] = (times[i] as number) + shift;
