@@ -2,8 +2,10 @@ import {
   BrowserWindow,
   Menu,
   Notification,
+  Tray,
   app,
   ipcMain,
+  nativeImage,
   net,
   protocol,
   safeStorage,
@@ -35,7 +37,8 @@ import { SETTINGS_STORE_OPTIONS, createSettingsService } from './services/settin
 import type { SettingsStoreLike } from './services/settings.ts';
 import { ELECTRON_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './host/csp.ts';
 import { contentTypeFor, resolveStaticPath } from './host/static.ts';
-import { buildMenuTemplate } from './menu/menu-template.ts';
+import { buildMenuTemplate, menuText } from './menu/menu-template.ts';
+import { QUIT_DRAIN_MS, closeAction, drainForQuit, trayMenuTemplate } from './window/lifecycle.ts';
 import type { MenuCommandId } from './menu/menu-template.ts';
 import {
   APP_ENTRY_URL,
@@ -162,8 +165,21 @@ export async function startElectronApp(options: ElectronAppOptions): Promise<voi
     events,
     log: (line) => console.log(line),
   });
-  app.on('will-quit', () => void accounts.close());
   let mainWindow: BrowserWindow | null = null;
+  // Quit drains first (lifecycle.ts): no new sends, the one under way finishes, then quit.
+  let quitState: 'running' | 'draining' | 'done' = 'running';
+  app.on('before-quit', (event) => {
+    if (quitState === 'done') return;
+    event.preventDefault();
+    if (quitState === 'draining') return;
+    quitState = 'draining';
+    void drainForQuit(() => accounts.close(), QUIT_DRAIN_MS).then((inTime) => {
+      if (!inTime)
+        console.log('[webcare] quit: a send was still under way; the journal decides it on the next start');
+      quitState = 'done';
+      app.quit();
+    });
+  });
   const router = createIpcRouter<IpcMainInvokeEvent>({
     isTrustedSender: (event) =>
       mainWindow !== null &&
@@ -200,19 +216,49 @@ export async function startElectronApp(options: ElectronAppOptions): Promise<voi
   settings.onChange(applyMenu);
 
   const preloadPath = join(options.appRoot, 'dist', 'electron', 'preload.cjs');
+  // The tray: shown while the window is hidden with accounts still working.
+  let tray: Tray | null = null;
+  const language = () => resolveLanguage(settings.get().language, osLocale);
+  const showTray = () => {
+    if (tray) return;
+    const iconPath = app.isPackaged
+      ? join(process.resourcesPath, 'tray.png')
+      : join(options.appRoot, 'build', 'icon.png');
+    tray = new Tray(nativeImage.createFromPath(iconPath).resize({ width: 16, height: 16 }));
+    tray.setToolTip(menuText(language(), 'tray.tooltip'));
+    tray.setContextMenu(
+      Menu.buildFromTemplate(trayMenuTemplate(language(), { open: () => reveal(), quit: () => app.quit() })),
+    );
+    tray.on('click', () => reveal());
+  };
+  const reveal = () => {
+    if (!mainWindow) return open();
+    mainWindow.show();
+    mainWindow.focus();
+  };
   const open = () => {
-    mainWindow = createMainWindow(preloadPath);
-    mainWindow.on('closed', () => (mainWindow = null));
+    const window = createMainWindow(preloadPath);
+    mainWindow = window;
+    window.on('close', (event) => {
+      const action = closeAction({
+        quitting: quitState !== 'running',
+        closeToTray: settings.get().closeToTray,
+        activeAccounts: accounts.list().filter((a) => !a.paused).length,
+      });
+      if (action !== 'hide-to-tray') return;
+      event.preventDefault();
+      showTray();
+      window.hide();
+    });
+    window.on('closed', () => (mainWindow = null));
   };
   open();
   app.on('second-instance', () => {
     if (!mainWindow) return open();
     if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+    reveal();
   });
-  app.on('activate', () => {
-    if (!mainWindow) open();
-  });
+  app.on('activate', () => reveal());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

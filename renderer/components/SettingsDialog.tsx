@@ -119,6 +119,20 @@ export function SettingsDialog({
           </button>
           <p className="muted small">{t('settings.accountsHint')}</p>
         </div>
+        {info.mode === 'electron' && (
+          <>
+            <span />
+            <label className="check-row">
+              <input
+                type="checkbox"
+                checked={settings.closeToTray !== false}
+                onChange={(e) => void save({ closeToTray: e.target.checked })}
+                data-testid="close-to-tray"
+              />
+              {t('settings.closeToTray')}
+            </label>
+          </>
+        )}
         <h3 className="form-section">{t('settings.demo')}</h3>
         <span />
         <label className="check-row">

@@ -135,3 +135,14 @@ describe('pre-send check settings (issue 11)', () => {
     expect(upgradeSettings(good)).toEqual({ settings: good, upgraded: false });
   });
 });
+
+describe('close to tray', () => {
+  it('is on unless turned off, kept across other changes, and only a boolean', () => {
+    expect(DEFAULT_SETTINGS.closeToTray).toBeUndefined();
+    const off = mergeSettings(DEFAULT_SETTINGS, { closeToTray: false });
+    expect(off.closeToTray).toBe(false);
+    expect(mergeSettings(off, { theme: 'dark' }).closeToTray).toBe(false);
+    expect(SettingsPatchSchema.safeParse({ closeToTray: 'no' }).success).toBe(false);
+    expect(upgradeSettings({ ...DEFAULT_SETTINGS, closeToTray: false }).settings.closeToTray).toBe(false);
+  });
+});

@@ -82,6 +82,8 @@ export const SettingsSchema = z.object({
     enabled: z.boolean(),
   }),
   checks: CheckSettingsSchema.optional(),
+  /** Desktop app: closing the window keeps syncing and sending from the tray (absent: on). */
+  closeToTray: z.boolean().optional(),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -125,6 +127,7 @@ export const SettingsPatchSchema = z
       .partial()
       .strict(),
     demo: z.object({ enabled: z.boolean() }).partial().strict(),
+    closeToTray: z.boolean(),
     /** Merged per part: `modes` and `duplicate` key by key, the lists replaced whole. */
     checks: z
       .object({
@@ -164,6 +167,11 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
     agent: { ...current.agent, ...patch.agent },
     demo: { ...current.demo, ...patch.demo },
     ...(patch.checks || current.checks ? { checks: mergeChecks(current.checks, patch.checks) } : {}),
+    ...(patch.closeToTray !== undefined
+      ? { closeToTray: patch.closeToTray }
+      : current.closeToTray !== undefined
+        ? { closeToTray: current.closeToTray }
+        : {}),
   };
 }
 
@@ -212,4 +220,5 @@ export const SETTINGS_JSON_SCHEMA = {
   },
   // Shape checked by the zod schemas (stored leniently, patches strictly).
   checks: { type: 'object' },
+  closeToTray: { type: 'boolean' },
 } as const;

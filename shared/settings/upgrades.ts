@@ -100,5 +100,6 @@ export function upgradeSettings(stored: unknown): { settings: Settings; upgraded
   // Check settings that fail validation fall back to the defaults (absent), never the whole file.
   const checks = SettingsSchema.shape.checks.safeParse(raw.checks);
   if (checks.success && checks.data) repaired.checks = checks.data;
+  if (typeof raw.closeToTray === 'boolean') repaired.closeToTray = raw.closeToTray;
   return { settings: repaired, upgraded: true };
 }

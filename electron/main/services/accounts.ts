@@ -287,6 +287,8 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
     });
   };
 
+  /** Set by close(): the app is quitting. */
+  let closing = false;
   const stopRuntime = async (runtime: Runtime) => {
     const { watcher, connector } = runtime;
     runtime.watcher = null;
@@ -434,7 +436,7 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
     fetchPage(accountId, cursor, limit = 100) {
       const runtime = runtimeOf(accountId);
       return serial(runtime, async (): Promise<FetchPageResponse> => {
-        if (runtime.record.paused) return { status: 'paused' };
+        if (closing || runtime.record.paused) return { status: 'paused' };
         const circuit = circuits.for(accountId);
         const admission = circuit.admit('read');
         if (!admission.allowed) {
@@ -492,7 +494,8 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
     send({ accountId, idempotencyKey, target, draft, confirmedNotDelivered }) {
       const runtime = runtimeOf(accountId);
       return serial(runtime, async (): Promise<DeliverySendResponse> => {
-        if (runtime.record.paused) return { status: 'paused' };
+        // Quitting: the renderer gives the claim back (release-claim) and sends it next time.
+        if (closing || runtime.record.paused) return { status: 'paused' };
         const { journal } = options;
         const known = journal.state(accountId, idempotencyKey);
         if (known.state === 'accepted')
@@ -650,8 +653,14 @@ export function createAccountsService(options: AccountsServiceOptions): Accounts
       for (const runtime of runtimes.values()) startWatcher(runtime);
     },
 
+    /**
+     * Quit: from now on no new send or fetch starts (they answer `paused`, so the renderer
+     * releases its claims); a send already talking to the server finishes and is journalled
+     * first (it is ahead in the account's queue), then the connections close.
+     */
     async close() {
-      await Promise.all([...runtimes.values()].map((runtime) => stopRuntime(runtime)));
+      closing = true;
+      await Promise.all([...runtimes.values()].map((runtime) => serial(runtime, () => stopRuntime(runtime))));
     },
   };
   return service;

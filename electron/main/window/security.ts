@@ -31,6 +31,9 @@ export function secureWindowOptions(preloadPath: string): BrowserWindowConstruct
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: true,
+      // The renderer is the inbox's single writer (sync, delivery): hidden to the tray it must
+      // keep its timers running (electron/main/window/lifecycle.ts).
+      backgroundThrottling: false,
     },
   };
 }

@@ -459,6 +459,31 @@ describe('email replies against smtp-server and Dovecot', () => {
     expect(await messageIdsIn(mailbox, 'Sent')).toHaveLength(1);
   });
 
+  it('quit: a send already under way finishes and is journalled first; a send asked for after that is given back (paused)', async () => {
+    harness = await startService();
+    const account = await addAccount();
+    const send = (key: string) =>
+      harness!.service.send({
+        accountId: account.id,
+        idempotencyKey: key,
+        target,
+        draft,
+        confirmedNotDelivered: false,
+      });
+    const underWay = send('reply-quit-1');
+    // Under way: journalled as attempted (written before the message is handed to the server).
+    while (harness.journal.state(account.id, 'reply-quit-1').state === 'none')
+      await new Promise((r) => setTimeout(r, 1));
+    const closed = harness.service.close();
+    const late = await send('reply-quit-2');
+    expect(late).toEqual({ status: 'paused' });
+    expect(await underWay).toMatchObject({ status: 'accepted', remoteId: 'reply-quit-1@example.test' });
+    await closed;
+    expect(smtp.accepted).toHaveLength(1);
+    expect(harness.journal.state(account.id, 'reply-quit-1')).toMatchObject({ state: 'accepted' });
+    expect(harness.journal.state(account.id, 'reply-quit-2')).toEqual({ state: 'none' });
+  });
+
   it('SMTP 451 then 250: one failure to retry with backoff, then exactly one delivery', async () => {
     harness = await startService();
     const account = await addAccount();
