@@ -5,8 +5,11 @@ import type { AuthorStatus } from '../../shared/dashboard/authors.ts';
 import type { Period } from '../../shared/dashboard/period.ts';
 import { METRICS, RESPONSE_TARGET_MS, type Metric } from '../../shared/dashboard/rollups.ts';
 import { change, meanResponseMs, share, type DashboardSummary } from '../../shared/dashboard/summary.ts';
-import { formatDuration } from '../components/DashboardView.tsx';
+import { chartSvg } from '../components/chartSvg.ts';
+import { DASHBOARD_CHARTS, dashboardCharts, formatDuration } from '../components/dashboardCharts.ts';
+import type { Backlog } from '../db/rollups.ts';
 import type { UiLanguage } from '../i18n/format.ts';
+import type { ReportFigure } from './report.ts';
 
 const LOCALES = { nl, en: enGB } as const;
 
@@ -106,4 +109,33 @@ export function dashboardCsv(summary: DashboardSummary): string {
     ...summary.channels.map((c) => String(summary.volume[c]?.[i] ?? 0)),
   ]);
   return [header, ...rows].map((r) => r.join(',')).join('\n') + '\n';
+}
+
+/** Printed sizes in CSS px: A4 less the page margins is about 690 px wide. */
+const WIDE = { width: 680, height: 260 };
+const HALF = { width: 330, height: 230 };
+
+/**
+ * The dashboard's charts as SVG figures for the printed report, drawn from the same options as
+ * the screen (light print theme, full legends), each with its caption.
+ */
+export function dashboardFigures(r: {
+  t: TFunction<'dashboard'>;
+  lang: UiLanguage;
+  period: Period;
+  summary: DashboardSummary;
+  backlog: Backlog | undefined;
+  channelName(c: string): string;
+  agentName(id: string): string;
+  font?: string;
+}): ReportFigure[] {
+  const charts = dashboardCharts({ ...r, print: true });
+  return DASHBOARD_CHARTS.filter((id) => r.backlog || (id !== 'backlog' && id !== 'agents')).map((id) => {
+    const wide = id === 'volume';
+    return {
+      caption: charts[id].caption,
+      svg: chartSvg(charts[id].option, wide ? WIDE : HALF, r.font),
+      wide,
+    };
+  });
 }

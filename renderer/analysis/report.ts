@@ -5,6 +5,23 @@ import { crisisClock } from '../../shared/crisis/types.ts';
 import type { Author, Conversation, Message } from '../../shared/domain/types.ts';
 import { absolute, compactNumber, type UiLanguage } from '../i18n/format.ts';
 
+/** A chart of a printed report: an SVG document (light print theme) and its caption. */
+export interface ReportFigure {
+  caption: string;
+  svg: string;
+  /** Half-width figures print two to a row. */
+  wide: boolean;
+}
+
+/** What the report dialog shows and prints. */
+export interface ReportContent {
+  title: string;
+  markdown: string;
+  filename: string;
+  /** Charts printed after the text (the dashboard's report). */
+  figures?: ReportFigure[];
+}
+
 const quote = (text: string) =>
   text
     .split('\n')

@@ -69,6 +69,7 @@ import { dropOrphanFlags, flagsWithConversations } from '../db/crisis.ts';
 import { FlagsView } from '../components/FlagsView.tsx';
 import { CrisisPanel } from '../components/CrisisView.tsx';
 import { ReportDialog } from '../components/ReportDialog.tsx';
+import type { ReportContent } from '../analysis/report.ts';
 import { FLAG_STATES, type FlagState } from '../../shared/crisis/types.ts';
 import type { StoredReplyChecks } from '../../shared/checks/run.ts';
 import { checkSettings } from '../../shared/checks/types.ts';
@@ -133,7 +134,7 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
     () => (sessionStorage.getItem('webcare.screen') as Screen | null) ?? 'inbox',
   );
   const [flagFilter, setFlagFilter] = useState<FlagState>('new');
-  const [report, setReport] = useState<{ title: string; markdown: string; filename: string } | null>(null);
+  const [report, setReport] = useState<ReportContent | null>(null);
   const analysing =
     useLiveQuery(async () => (await db.meta.get('analysis-running'))?.value === true, [db]) ?? false;
   const searchRef = useRef<HTMLInputElement>(null);
@@ -898,6 +899,7 @@ export function App({ api, db, info, initialSettings, analysis, leadership }: Ap
         <ReportDialog
           title={report.title}
           markdown={report.markdown}
+          figures={report.figures}
           filename={report.filename}
           onClose={() => setReport(null)}
         />

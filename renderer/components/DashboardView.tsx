@@ -1,20 +1,12 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { format } from 'date-fns';
-import { enGB, nl } from 'date-fns/locale';
-import type { EChartsCoreOption } from 'echarts/core';
 import { PERIOD_KINDS, type Period, type PeriodKind } from '../../shared/dashboard/period.ts';
-import { RESPONSE_BIN_KEYS, RESPONSE_TARGET_MS, type Metric } from '../../shared/dashboard/rollups.ts';
-import {
-  change,
-  meanResponseMs,
-  responseDistribution,
-  share,
-  type DashboardSummary,
-} from '../../shared/dashboard/summary.ts';
+import { RESPONSE_TARGET_MS, type Metric } from '../../shared/dashboard/rollups.ts';
+import { change, meanResponseMs, share, type DashboardSummary } from '../../shared/dashboard/summary.ts';
 import type { UiLanguage } from '../i18n/format.ts';
 import type { Backlog } from '../db/rollups.ts';
 import { Chart, type ChartClick } from './Chart.tsx';
+import { dashboardCharts, formatDuration } from './dashboardCharts.ts';
 import './dashboard.css';
 
 export interface DashboardProps {
@@ -43,19 +35,6 @@ export interface DashboardProps {
   ): void;
   onReport(): void;
   onCsv(): void;
-}
-
-const LOCALES = { nl, en: enGB } as const;
-
-/** "45 min", "1 u 20 min" / "45 min", "1 h 20 min". */
-export function formatDuration(ms: number, lang: UiLanguage): string {
-  const min = Math.round(ms / 60_000);
-  const h = Math.floor(min / 60);
-  const m = min % 60;
-  const hu = lang === 'nl' ? 'u' : 'h';
-  if (h === 0) return `${m} min`;
-  if (h >= 48) return lang === 'nl' ? `${Math.round(h / 24)} d` : `${Math.round(h / 24)} d`;
-  return m === 0 ? `${h} ${hu}` : `${h} ${hu} ${m} min`;
 }
 
 function pct(x: number, lang: UiLanguage): string {
@@ -118,158 +97,21 @@ export function DashboardView(p: DashboardProps) {
   const { t } = useTranslation('dashboard');
   const { t: tApp } = useTranslation('app');
   const s = p.summary;
-  const locale = LOCALES[p.lang];
-  const labels = useMemo(
-    () =>
-      (s?.buckets ?? []).map((b) =>
-        format(b, p.period.bucket === 'hour' ? 'HH:mm' : 'EEE d MMM', { locale }),
-      ),
-    [s, p.period.bucket, locale],
-  );
   const channelName = (c: string) => tApp(`channels.${c}` as 'channels.email', { defaultValue: c });
-
-  const volumeOption = useMemo<EChartsCoreOption>(
-    () => ({
-      grid: { left: 40, right: 12, top: 36, bottom: 28 },
-      legend: { top: 0, type: 'scroll' },
-      tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: labels },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: (s?.channels ?? []).map((c) => ({
-        id: c,
-        name: channelName(c),
-        type: 'bar',
-        stack: 'volume',
-        data: s?.volume[c] ?? [],
-      })),
-    }),
+  const charts = useMemo(
+    () =>
+      dashboardCharts({
+        t,
+        lang: p.lang,
+        period: p.period,
+        summary: s,
+        backlog: p.backlog,
+        channelName,
+        agentName: p.agentName,
+      }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [s, labels, p.lang],
+    [s, p.backlog, p.period.bucket, p.lang, t],
   );
-
-  const sentimentOption = useMemo<EChartsCoreOption>(() => {
-    const ser = s?.series;
-    const totalAt = (i: number) => (ser ? ser.negative[i]! + ser.neutral[i]! + ser.positive[i]! : 0);
-    const sharePct = (arr: number[] | undefined) =>
-      (arr ?? []).map((v, i) => Math.round(share(v, totalAt(i)) * 1000) / 10);
-    return {
-      grid: { left: 40, right: 12, top: 36, bottom: 28 },
-      legend: { top: 0 },
-      tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v}%` },
-      color: ['#d64545', '#9aa3b2', '#2e9d5b'],
-      xAxis: { type: 'category', data: labels },
-      yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-      series: (['negative', 'neutral', 'positive'] as const).map((k) => ({
-        name: t(`sentiment.${k}`),
-        type: 'bar',
-        stack: 'share',
-        data: sharePct(ser?.[k]),
-      })),
-    };
-  }, [s, labels, t]);
-
-  const kindsOption = useMemo<EChartsCoreOption>(() => {
-    const tot = s?.totals;
-    const other = tot ? Math.max(0, tot.incoming - tot.complaints - tot.questions - tot.praise) : 0;
-    return {
-      tooltip: { trigger: 'item' },
-      legend: { bottom: 0 },
-      color: ['#d64545', '#2f6fed', '#2e9d5b', '#9aa3b2'],
-      series: [
-        {
-          type: 'pie',
-          radius: ['40%', '68%'],
-          top: 0,
-          bottom: 28,
-          label: { formatter: (x: { percent: number }) => pct(x.percent / 100, p.lang) },
-          data: [
-            { name: t('kinds.complaints'), value: tot?.complaints ?? 0 },
-            { name: t('kinds.questions'), value: tot?.questions ?? 0 },
-            { name: t('kinds.praise'), value: tot?.praise ?? 0 },
-            { name: t('kinds.other'), value: other },
-          ],
-        },
-      ],
-    };
-  }, [s, t, p.lang]);
-
-  const responseOption = useMemo<EChartsCoreOption>(() => {
-    const dist = s ? responseDistribution(s.totals) : RESPONSE_BIN_KEYS.map(() => 0);
-    return {
-      grid: { left: 40, right: 12, top: 20, bottom: 28 },
-      legend: { show: false },
-      tooltip: { trigger: 'axis' },
-      xAxis: {
-        type: 'category',
-        data: RESPONSE_BIN_KEYS.map((k) => t(`response.bins.${k}`)),
-      },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: [
-        {
-          name: t('response.conversations'),
-          type: 'bar',
-          data: dist.map((v, i) => ({
-            value: v,
-            itemStyle: { color: i < 2 ? '#2e9d5b' : i < 3 ? '#e0a030' : '#d64545' },
-          })),
-        },
-      ],
-    };
-  }, [s, t]);
-
-  const flagsOption = useMemo<EChartsCoreOption>(
-    () => ({
-      grid: { left: 40, right: 12, top: 36, bottom: 28 },
-      legend: { top: 0 },
-      tooltip: { trigger: 'axis' },
-      color: ['#e0a030', '#d64545', '#7b4fd6'],
-      xAxis: { type: 'category', data: labels },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: [
-        { name: t('flags.raised'), type: 'bar', data: s?.series.flags ?? [] },
-        { name: t('flags.escalated'), type: 'bar', data: s?.series.escalated ?? [] },
-        { name: t('flags.alerts'), type: 'line', data: s?.series.alerts ?? [] },
-      ],
-    }),
-    [s, labels, t],
-  );
-
-  const backlogOption = useMemo<EChartsCoreOption>(() => {
-    const rows = p.backlog?.perChannel ?? [];
-    return {
-      grid: { left: 90, right: 16, top: 10, bottom: 24 },
-      legend: { show: false },
-      tooltip: { trigger: 'axis' },
-      xAxis: { type: 'value', minInterval: 1 },
-      yAxis: {
-        type: 'category',
-        data: rows.map((r) => channelName(r.channel)),
-        inverse: true,
-      },
-      series: [
-        {
-          id: 'backlog',
-          name: t('backlog.open'),
-          type: 'bar',
-          data: rows.map((r) => r.open),
-          color: '#2f6fed',
-        },
-      ],
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [p.backlog, t, p.lang]);
-
-  const agentOption = useMemo<EChartsCoreOption>(() => {
-    const rows = p.backlog?.perAgent ?? [];
-    return {
-      grid: { left: 110, right: 16, top: 10, bottom: 24 },
-      legend: { show: false },
-      tooltip: { trigger: 'axis' },
-      xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', data: rows.map((r) => p.agentName(r.agent)), inverse: true },
-      series: [{ name: t('backlog.open'), type: 'bar', data: rows.map((r) => r.open), color: '#7b4fd6' }],
-    };
-  }, [p, t]);
 
   const tot = s?.totals;
   const prev = p.previous;
@@ -411,7 +253,7 @@ export function DashboardView(p: DashboardProps) {
               <Chart
                 testId="chart-volume"
                 label={t('charts.volumeAria', { count: tot.incoming })}
-                option={volumeOption}
+                option={charts.volume.option}
                 onClick={(c) => {
                   if (c.seriesId && s.channels.includes(c.seriesId))
                     p.onDrill({ kind: 'channel', channel: c.seriesId });
@@ -420,11 +262,15 @@ export function DashboardView(p: DashboardProps) {
             </figure>
             <figure className="chart-card">
               <figcaption>{t('charts.sentiment')}</figcaption>
-              <Chart testId="chart-sentiment" label={t('charts.sentiment')} option={sentimentOption} />
+              <Chart
+                testId="chart-sentiment"
+                label={t('charts.sentiment')}
+                option={charts.sentiment.option}
+              />
             </figure>
             <figure className="chart-card">
               <figcaption>{t('charts.kinds')}</figcaption>
-              <Chart testId="chart-kinds" label={t('charts.kinds')} option={kindsOption} />
+              <Chart testId="chart-kinds" label={t('charts.kinds')} option={charts.kinds.option} />
             </figure>
             <figure className="chart-card">
               <figcaption>
@@ -433,7 +279,7 @@ export function DashboardView(p: DashboardProps) {
               <Chart
                 testId="chart-response"
                 label={t('charts.response', { target: formatDuration(RESPONSE_TARGET_MS, p.lang) })}
-                option={responseOption}
+                option={charts.response.option}
                 onClick={() => p.onDrill({ kind: 'open' })}
               />
             </figure>
@@ -442,7 +288,7 @@ export function DashboardView(p: DashboardProps) {
               <Chart
                 testId="chart-flags"
                 label={t('charts.flags')}
-                option={flagsOption}
+                option={charts.flags.option}
                 onClick={() => p.onDrill({ kind: 'flags' })}
               />
             </figure>
@@ -451,7 +297,7 @@ export function DashboardView(p: DashboardProps) {
               <Chart
                 testId="chart-backlog"
                 label={t('charts.backlog')}
-                option={backlogOption}
+                option={charts.backlog.option}
                 onClick={(c) =>
                   drillChannel(
                     c,
@@ -465,7 +311,7 @@ export function DashboardView(p: DashboardProps) {
               <Chart
                 testId="chart-agents"
                 label={t('charts.agents')}
-                option={agentOption}
+                option={charts.agents.option}
                 onClick={(c) => {
                   const a = c.dataIndex !== undefined ? p.backlog?.perAgent[c.dataIndex]?.agent : undefined;
                   if (a !== undefined) p.onDrill({ kind: 'agent', agent: a });

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { downloadText } from '../analysis/report.ts';
+import { downloadText, type ReportFigure } from '../analysis/report.ts';
+import { svgDataUrl } from './chartSvg.ts';
 import { Dialog } from './Dialog.tsx';
 
 /**
@@ -9,16 +10,19 @@ import { Dialog } from './Dialog.tsx';
  * outside the app (a portal on <body>): a modal dialog lives in the top layer with a bounded,
  * scrolling body, so printing the dialog itself clipped the report to its first lines. The
  * print style sheet hides the app and shows only that copy, in the normal flow of pages.
+ * `figures` (the dashboard's charts as SVG) print after the text, each with its caption.
  */
 export function ReportDialog({
   title,
   markdown,
   filename,
+  figures = [],
   onClose,
 }: {
   title: string;
   markdown: string;
   filename: string;
+  figures?: readonly ReportFigure[];
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -32,8 +36,23 @@ export function ReportDialog({
         <article className="print-only print-report" aria-hidden="true">
           <h1>{title}</h1>
           <pre>{markdown}</pre>
+          {figures.length > 0 && (
+            <div className="print-figures">
+              {figures.map((f, i) => (
+                <figure key={i} className={f.wide ? 'wide' : undefined}>
+                  <img src={svgDataUrl(f.svg)} alt={f.caption} />
+                  <figcaption>{f.caption}</figcaption>
+                </figure>
+              ))}
+            </div>
+          )}
         </article>,
         document.body,
+      )}
+      {figures.length > 0 && (
+        <p className="muted" data-testid="report-figures-note">
+          {t('handover.printFigures', { count: figures.length })}
+        </p>
       )}
       <div className="dialog-actions">
         {copied && <span className="muted">{t('handover.copied')}</span>}

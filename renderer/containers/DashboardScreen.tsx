@@ -1,16 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { addDays, format, startOfDay } from 'date-fns';
-import {
-  bucketsOf,
-  periodFor,
-  previousPeriod,
-  type Calendar,
-  type PeriodKind,
-} from '../../shared/dashboard/period.ts';
+import { addDays, format } from 'date-fns';
+import { bucketsOf, periodFor, previousPeriod, type PeriodKind } from '../../shared/dashboard/period.ts';
 import { summarize } from '../../shared/dashboard/summary.ts';
-import { dashboardCsv, dashboardReportMarkdown } from '../analysis/dashboardReport.ts';
+import { dashboardCsv, dashboardFigures, dashboardReportMarkdown } from '../analysis/dashboardReport.ts';
+import type { ReportContent } from '../analysis/report.ts';
+import { LOCAL_CALENDAR } from '../analysis/localCalendar.ts';
 import { downloadText } from '../analysis/report.ts';
 import { DashboardView, type DashboardProps } from '../components/DashboardView.tsx';
 import { readStatusCounts } from '../db/authorStats.ts';
@@ -18,10 +14,7 @@ import { readBacklog, readRollups } from '../db/rollups.ts';
 import type { WebcareDb } from '../db/schema.ts';
 import type { UiLanguage } from '../i18n/format.ts';
 
-export const LOCAL_CALENDAR: Calendar = {
-  startOfDay: (t) => startOfDay(t).getTime(),
-  addDays: (t, n) => addDays(t, n).getTime(),
-};
+export { LOCAL_CALENDAR };
 
 const isoDay = (t: number) => format(t, 'yyyy-MM-dd');
 
@@ -32,7 +25,7 @@ export interface DashboardScreenProps {
   agentName(id: string): string;
   brandName(id: string): string;
   onDrill: DashboardProps['onDrill'];
-  showReport(r: { title: string; markdown: string; filename: string }): void;
+  showReport(r: ReportContent): void;
   toast(text: string): void;
 }
 
@@ -73,6 +66,8 @@ export function DashboardScreen(props: DashboardScreenProps) {
     };
   }, [rows, period, prev, channel, brand]);
   const channelName = (c: string) => tApp(`channels.${c}` as 'channels.email', { defaultValue: c });
+  const agentName = (id: string) => (id ? props.agentName(id) : t('unassigned'));
+  const font = () => getComputedStyle(document.body).fontFamily || undefined;
 
   return (
     <DashboardView
@@ -85,7 +80,7 @@ export function DashboardScreen(props: DashboardScreenProps) {
       customFrom={customFrom}
       customTo={customTo}
       lang={lang}
-      agentName={(id) => (id ? props.agentName(id) : t('unassigned'))}
+      agentName={agentName}
       brandName={props.brandName}
       onPeriod={(k) => {
         setKind(k);
@@ -117,6 +112,16 @@ export function DashboardScreen(props: DashboardScreenProps) {
             now: Date.now(),
           }),
           filename: `webcare-report-${isoDay(period.from)}-${isoDay(period.to - 1)}.md`,
+          figures: dashboardFigures({
+            t,
+            lang,
+            period,
+            summary,
+            backlog,
+            channelName,
+            agentName,
+            font: font(),
+          }),
         });
       }}
       onCsv={() => {

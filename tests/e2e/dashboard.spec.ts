@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { openApp, setLanguage, setTheme, SHOTS } from './helpers.ts';
-import { expectFullReport, printed } from './print-helpers.ts';
+import { expectFullReport, printed, words } from './print-helpers.ts';
 
 /** Customer messages since local midnight `days - 1` days ago, counted from the messages themselves. */
 async function incomingSince(page: Page, days: number): Promise<number> {
@@ -44,6 +44,15 @@ for (const c of [
     report: 'Rapportage…',
     summary: 'Samenvatting',
     palette: 'dashboard',
+    captions: [
+      'Klantberichten per kanaal',
+      'Aandeel negatieve, neutrale en positieve berichten',
+      'Klachten, vragen en complimenten',
+      'Tijd tot eerste reactie (norm 1 u)',
+      'Signalen en radarmeldingen',
+      'Open gesprekken per kanaal',
+      'Open gesprekken per collega',
+    ],
   },
   {
     lang: 'en' as const,
@@ -52,6 +61,15 @@ for (const c of [
     report: 'Report…',
     summary: 'Summary',
     palette: 'dashboard',
+    captions: [
+      'Customer messages per channel',
+      'Share of negative, neutral and positive messages',
+      'Complaints, questions and praise',
+      'First response time (target 1 h)',
+      'Flags and radar alerts',
+      'Open conversations per channel',
+      'Open conversations per agent',
+    ],
   },
 ]) {
   test(`the monitoring dashboard: figures, period, drill-down, report and CSV (${c.lang})`, async ({
@@ -112,8 +130,23 @@ for (const c of [
     await expect(dialog).toBeVisible();
     const markdown = await page.getByTestId('report-text').innerText();
     expect(markdown).toContain(c.summary);
-    const pdf = await printed(page, `dashboard-report-${c.lang}`);
+    // The charts print after the text: every figure drawn (an SVG image that loaded) with its caption.
+    const figures = page.locator('.print-report figure');
+    await expect(figures).toHaveCount(c.captions.length);
+    await expect(page.locator('.print-report figcaption')).toHaveText(c.captions);
+    await expect
+      .poll(() =>
+        page
+          .locator('.print-report figure img')
+          .evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 300).length),
+      )
+      .toBe(c.captions.length);
+    const pdf = await printed(page, `dashboard-report-${c.lang}`, true);
     expectFullReport(pdf, markdown);
+    // Captions of two figures side by side share lines in pdftotext's layout: compare words.
+    const inPdf = new Set(words(pdf.text));
+    for (const caption of c.captions) expect(words(caption).filter((w) => !inPdf.has(w))).toEqual([]);
+    expect(pdf.pages).toBeGreaterThanOrEqual(2);
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
 

@@ -18,8 +18,15 @@ function poppler(tool: 'pdftotext' | 'pdfinfo' | 'pdftoppm', args: string[]): st
   }
 }
 
-/** Prints the page as the user's "Save as PDF" would and reads it back. */
-export async function printed(page: Page, name: string): Promise<{ text: string; pages: number }> {
+/**
+ * Prints the page as the user's "Save as PDF" would and reads it back. The first page is drawn
+ * to `SHOTS/<name>.png`; with `drawAll`, every further page to `<name>-p<N>.png` too.
+ */
+export async function printed(
+  page: Page,
+  name: string,
+  drawAll = false,
+): Promise<{ text: string; pages: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'webcare-print-'));
   const pdf = join(dir, `${name}.pdf`);
   writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: true }));
@@ -27,6 +34,19 @@ export async function printed(page: Page, name: string): Promise<{ text: string;
   mkdirSync(SHOTS, { recursive: true });
   const pages = Number(/Pages:\s+(\d+)/.exec(poppler('pdfinfo', [pdf]))?.[1] ?? 0);
   poppler('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, `${SHOTS}${name}`]);
+  for (let n = 2; drawAll && n <= pages; n++)
+    poppler('pdftoppm', [
+      '-png',
+      '-r',
+      '80',
+      '-f',
+      `${n}`,
+      '-l',
+      `${n}`,
+      '-singlefile',
+      pdf,
+      `${SHOTS}${name}-p${n}`,
+    ]);
   return { text, pages };
 }
 
