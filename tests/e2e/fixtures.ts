@@ -26,6 +26,8 @@ export interface WebcareHost {
    */
   restart(env?: Record<string, string>): Promise<void>;
   stop(): Promise<void>;
+  /** SIGKILL, as a power cut or a crash would end it (no shutdown code runs); then `restart()`. */
+  kill(): Promise<void>;
 }
 
 export interface HostOptions {
@@ -116,6 +118,13 @@ export async function startHost(
       await launch();
     },
     stop,
+    async kill() {
+      const proc: ChildProcessWithoutNullStreams | null = child;
+      if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+      const exited = new Promise((resolve) => proc.once('exit', resolve));
+      proc.kill('SIGKILL');
+      await exited;
+    },
   };
 }
 

@@ -5,6 +5,8 @@
 // copy in Sent; also when the host is killed mid-delivery and when the SMTP server is down.
 import type { Page } from '@playwright/test';
 import { appendAsOtherClient, messageIdsIn } from '../servers/email-harness.ts';
+import { seedMaildir } from '../servers/dovecot.ts';
+import { threadedMailbox } from '../servers/mail-fixtures.ts';
 import { SHOTS, openApp, setLanguage } from './helpers.ts';
 import { addAccount, expect, formValues, test } from './mail.ts';
 import type { DovecotUser } from '../servers/dovecot.ts';
@@ -361,4 +363,136 @@ test.describe('host killed after the server took the reply, before the journal k
     await page.waitForTimeout(1_500);
     expect(smtp.accepted).toHaveLength(1);
   });
+});
+
+/** What the inbox stored for one account: messages, distinct remote ids, conversations. */
+function storedFor(page: Page, accountId: string) {
+  return page.evaluate(async (account) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('webcare');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const all = <T>(store: string) =>
+      new Promise<T[]>((resolve, reject) => {
+        const req = db.transaction(store).objectStore(store).getAll();
+        req.onsuccess = () => resolve(req.result as T[]);
+        req.onerror = () => reject(req.error);
+      });
+    try {
+      const messages = (await all<{ accountId: string; remoteId: string }>('messages')).filter(
+        (m) => m.accountId === account,
+      );
+      const conversations = (await all<{ accountId: string }>('conversations')).filter(
+        (c) => c.accountId === account,
+      );
+      return {
+        messages: messages.length,
+        remoteIds: new Set(messages.map((m) => m.remoteId)).size,
+        conversations: conversations.length,
+      };
+    } finally {
+      db.close();
+    }
+  }, accountId);
+}
+
+// Issue 9: initial sync of 2,000 messages in 50 threads, end to end in the browser, with the host
+// (main) killed mid-sync: the renderer commits each page with its cursor, so after the restart it
+// goes on from the last committed page, and the unique (account, remote id) absorbs any overlap.
+test('initial sync of 2,000 mails in 50 threads survives the host being killed mid-sync: exactly the server’s mail, none twice', async ({
+  host,
+  page,
+  mailbox,
+  smtp,
+}) => {
+  test.setTimeout(240_000);
+  const box = threadedMailbox({ threads: 50, perThread: 40, agent: mailbox.user, now: Date.now() });
+  seedMaildir(mailbox, box.messages);
+  await openApp(page, host.url);
+  await setLanguage(page, 'nl');
+  const accountId = await addAccount(page, formValues(mailbox, smtp));
+  await page.keyboard.press('Escape');
+  // Some pages are in, not all: kill the host (SIGKILL, no shutdown code runs).
+  await expect
+    .poll(async () => (await storedFor(page, accountId)).messages, { timeout: 60_000 })
+    .toBeGreaterThan(0);
+  await host.kill();
+  const atKill = await storedFor(page, accountId);
+  expect(atKill.messages).toBeLessThan(2_000);
+  await host.restart();
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+  await expect
+    .poll(async () => (await storedFor(page, accountId)).messages, { timeout: 150_000, intervals: [1_000] })
+    .toBe(2_000);
+  expect(await storedFor(page, accountId)).toEqual({ messages: 2_000, remoteIds: 2_000, conversations: 50 });
+  await expect(page.getByTestId('sidebar-accounts').locator('[data-state=connected]')).toBeVisible({
+    timeout: 30_000,
+  });
+  // The last page is committed: nothing more arrives, nothing twice.
+  await page.waitForTimeout(2_000);
+  expect(await storedFor(page, accountId)).toEqual({ messages: 2_000, remoteIds: 2_000, conversations: 50 });
+});
+
+// Issues 9 and 10: offline for a while (the browser offline, which also cuts it off from the host,
+// and the SMTP server stopped): the agent answers three conversations, one of them twice, and
+// closes the tab. Back online and reopened, every reply goes out exactly once, and the two in one
+// conversation in the order they were written.
+test('offline: replies in three conversations wait, the tab is closed; back online every reply goes out once, in order', async ({
+  host,
+  page,
+  context,
+  mailbox,
+  smtp,
+}) => {
+  test.setTimeout(180_000);
+  await connect(page, host.url, mailbox, smtp);
+  const subjects = ['Factuur klopt niet', 'Router stuk', 'Verhuizing doorgeven'];
+  for (const [i, subject] of subjects.entries())
+    await appendAsOtherClient(
+      mailbox,
+      // Three threads: each mail refers to its own order.
+      customerMail(mailbox.user, `off-${i}@example.net`, subject).replace(
+        'References: <order-4471@shop.example>',
+        `References: <order-${i}@shop.example>`,
+      ),
+    );
+  for (const subject of subjects)
+    await expect(page.getByTestId('conversation-row').filter({ hasText: subject })).toHaveCount(1, {
+      timeout: 20_000,
+    });
+  await smtp.stop();
+  await context.setOffline(true);
+  await expect(page.getByTestId('offline')).toBeVisible();
+  const waiting = Number(
+    ((await page.getByTestId('offline-waiting').textContent()) ?? '').replace(/\D/g, '') || '0',
+  );
+  const texts: string[] = [];
+  for (const [i, subject] of subjects.entries()) {
+    await page.getByTestId('conversation-row').filter({ hasText: subject }).click();
+    const text = `Hoi Fleur, antwoord ${i + 1} op "${subject}": we regelen het vandaag nog. Groet, Team Webcare`;
+    await reply(page, text);
+    texts.push(text);
+  }
+  // A second reply in the last conversation: it must go out after the first one.
+  const second = 'Hoi Fleur, nog een aanvulling: je krijgt ook een bevestiging per mail. Groet, Team Webcare';
+  await reply(page, second);
+  await expect(page.getByTestId('offline-waiting')).toContainText(`${waiting + 4} antwoorden`);
+  await page.close();
+
+  await context.setOffline(false);
+  await smtp.start();
+  const again = await context.newPage();
+  await again.goto(host.url);
+  await expect(again.locator('html')).toHaveAttribute('data-app', 'ready');
+  await expect.poll(() => smtp.accepted.length, { timeout: 90_000, intervals: [1_000] }).toBe(4);
+  await again.waitForTimeout(3_000);
+  const bodies = smtp.accepted.map((m) => m.raw);
+  expect(smtp.accepted).toHaveLength(4);
+  for (const text of [...texts, second])
+    expect(bodies.filter((b) => b.includes(text.slice(0, 40))).length, text).toBe(1);
+  const inLast = bodies.findIndex((b) => b.includes(texts[2]!.slice(0, 40)));
+  const secondAt = bodies.findIndex((b) => b.includes(second.slice(0, 40)));
+  expect(inLast).toBeLessThan(secondAt);
 });
