@@ -11,7 +11,7 @@ import { initI18n } from './i18n/i18n.ts';
 import { getWebcare } from './platform/bridge.ts';
 import { createAnalysisClient } from './analysis/client.ts';
 import { electLeader } from './platform/leader.ts';
-import { persistenceState, writeFailures } from './platform/storage.ts';
+import { persistenceState, setDiskSource, writeFailures } from './platform/storage.ts';
 import { accountsStore } from './data/accounts.ts';
 import { startChannelWork } from './sync/start.ts';
 import './styles.css';
@@ -27,6 +27,7 @@ function ready(state: 'ready' | 'error') {
 async function boot() {
   await initI18n(navigator.language.toLowerCase().startsWith('nl') ? 'nl' : 'en');
   const api = getWebcare();
+  setDiskSource(() => api.invoke('storage:disk'));
   const [settings, info] = await Promise.all([api.invoke('settings:get'), api.invoke('app:get-info')]);
   await initI18n(resolveLanguage(settings.language, info.osLocale || navigator.language));
   applyTheme(settings.theme);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { WriteFailures } from './storage.ts';
+import { WriteFailures, estimateStorage, setDiskSource } from './storage.ts';
 
 const quota = () => new DOMException('full', 'QuotaExceededError');
 
@@ -60,5 +60,29 @@ describe('WriteFailures', () => {
     off();
     f.report(quota(), { key: 'b', what: 'other' });
     expect(seen).toEqual([1, 0]);
+  });
+});
+
+describe('estimateStorage', () => {
+  it('a nearly full disk binds even when the browser quota is huge (statfs from main)', async () => {
+    const GB = 1024 ** 3;
+    vi.stubGlobal('navigator', { storage: { estimate: async () => ({ usage: 2 * GB, quota: 300 * GB }) } });
+    try {
+      setDiskSource(null);
+      expect((await estimateStorage())?.level).toBe('ok');
+      setDiskSource(async () => ({ free: 0.4 * GB, total: 100 * GB }));
+      const low = await estimateStorage();
+      expect(low).toMatchObject({ level: 'low', diskFree: 0.4 * GB, diskTotal: 100 * GB });
+      setDiskSource(async () => ({ free: 10 * 1024 ** 2, total: 100 * GB }));
+      expect((await estimateStorage())?.level).toBe('full');
+      // Main could not tell (or is away): the browser's numbers alone.
+      setDiskSource(async () => {
+        throw new Error('host away');
+      });
+      expect((await estimateStorage())?.level).toBe('ok');
+    } finally {
+      setDiskSource(null);
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -142,13 +142,23 @@ export interface StorageReport extends StorageAssessment {
   diskTotal: number | null;
 }
 
-/** Usage and quota of this origin (`navigator.storage.estimate()`), with the reserve applied. */
-export async function estimateStorage(disk?: {
-  free: number | null;
-  total: number | null;
-}): Promise<StorageReport | null> {
+type Disk = { free: number | null; total: number | null };
+let diskSource: (() => Promise<Disk>) | null = null;
+
+/** Where the free space of the data folder's disk comes from (main's `storage:disk`), set at start. */
+export function setDiskSource(source: (() => Promise<Disk>) | null): void {
+  diskSource = source;
+}
+
+/**
+ * Usage and quota of this origin (`navigator.storage.estimate()`) and the data folder's disk as
+ * main sees it (`statfs`), with the reserve applied to whichever leaves less room. The browser's
+ * quota can be far larger than the disk's free space: a full disk is what loses data.
+ */
+export async function estimateStorage(disk?: Disk): Promise<StorageReport | null> {
   const storage = navigator.storage as StorageManager | undefined;
   if (!storage?.estimate) return null;
+  if (!disk && diskSource) disk = await diskSource().catch(() => undefined);
   try {
     const { usage = 0, quota = 0 } = await storage.estimate();
     const diskFree = disk?.free ?? null;

@@ -64,6 +64,14 @@ export const ipcCalls = {
   'settings:update': { request: SettingsPatchSchema, response: SettingsSchema },
   'shell:open-external': { request: OpenExternalRequestSchema, response: z.object({ opened: z.boolean() }) },
   'notify:show': { request: NotificationRequestSchema, response: z.object({ shown: z.boolean() }) },
+  /** Free and total bytes of the data folder's filesystem (`statfs`); null where main cannot tell. */
+  'storage:disk': {
+    request: NoArgs,
+    response: z.object({
+      free: z.number().nonnegative().nullable(),
+      total: z.number().nonnegative().nullable(),
+    }),
+  },
   // Connected accounts (shared/channels/schemas.ts). Secrets go in, never come out.
   'accounts:list': { request: NoArgs, response: z.array(AccountInfoSchema) },
   'accounts:add': { request: AccountAddRequestSchema, response: AccountInfoSchema },

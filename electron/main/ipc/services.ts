@@ -1,3 +1,4 @@
+import { statfs } from 'node:fs/promises';
 import { ipcCalls } from '../../../shared/ipc/contract.ts';
 import type { AppInfo } from '../../../shared/ipc/contract.ts';
 import { AccountError } from '../services/accounts.ts';
@@ -38,6 +39,16 @@ async function accountCall<T>(run: () => Promise<T> | T): Promise<T> {
   }
 }
 
+/** Free and total bytes of the filesystem holding `dir`; nulls when the platform cannot say. */
+export async function diskOf(dir: string): Promise<{ free: number | null; total: number | null }> {
+  try {
+    const s = await statfs(dir);
+    return { free: s.bavail * s.bsize, total: s.blocks * s.bsize };
+  } catch {
+    return { free: null, total: null };
+  }
+}
+
 /** Registers every contract call on the router and wires settings changes to the event bus. */
 export function registerCoreHandlers<S>(router: IpcRouter<S>, services: CoreServices): () => void {
   router.handle('app:get-info', ipcCalls['app:get-info'].request, () => services.appInfo());
@@ -49,6 +60,7 @@ export function registerCoreHandlers<S>(router: IpcRouter<S>, services: CoreServ
     services.openExternal(url),
   );
   router.handle('notify:show', ipcCalls['notify:show'].request, (request) => services.notify(request));
+  router.handle('storage:disk', ipcCalls['storage:disk'].request, () => diskOf(services.appInfo().dataDir));
 
   const { accounts } = services;
   router.handle('accounts:list', ipcCalls['accounts:list'].request, () => accounts.list());

@@ -74,3 +74,15 @@ describe('event bus', () => {
     errorLog.mockRestore();
   });
 });
+
+describe('storage:disk', () => {
+  it('reads the free and total bytes of the data folder’s filesystem, and says nothing for a missing folder', async () => {
+    const { diskOf } = await import('../ipc/services.ts');
+    const { tmpdir } = await import('node:os');
+    const disk = await diskOf(tmpdir());
+    expect(disk.total).toBeGreaterThan(0);
+    expect(disk.free).toBeGreaterThanOrEqual(0);
+    expect(disk.free!).toBeLessThanOrEqual(disk.total!);
+    expect(await diskOf('/no/such/folder/webcare')).toEqual({ free: null, total: null });
+  });
+});
