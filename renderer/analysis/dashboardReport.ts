@@ -26,6 +26,8 @@ export interface DashboardReportInput {
   backlogOpen: number;
   statusCounts: Record<AuthorStatus, number>;
   now: number;
+  /** A stored report: the backlog is as it was when the report was made, not now. */
+  stored?: boolean;
 }
 
 const pct = (x: number, lang: UiLanguage) =>
@@ -72,7 +74,7 @@ export function dashboardReportMarkdown(r: DashboardReportInput): string {
           })
     }`,
     `- ${t('report.unanswered', { count: tot.unanswered })}`,
-    `- ${t('report.backlog', { open: r.backlogOpen })}`,
+    `- ${t(r.stored ? 'report.backlogWhenMade' : 'report.backlog', { open: r.backlogOpen })}`,
     `- ${t('report.flags', { flags: tot.flags, escalated: tot.escalated, alerts: tot.alerts })}`,
     '',
     `## ${t('report.channels')}`,

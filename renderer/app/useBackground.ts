@@ -1,10 +1,12 @@
 // Work the shell does by itself: the leader window's chores (demo seed, the near-duplicate
-// index, hourly snapshots), the demo labels' language, the starter templates and snooze wake-ups.
+// index, hourly snapshots, the weekly report), the demo labels' language, the starter templates
+// and snooze wake-ups.
 import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { WebcareApi } from '../../shared/ipc/contract.ts';
 import type { Settings } from '../../shared/settings/schema.ts';
 import type { AnalysisClient } from '../analysis/client.ts';
+import { startWeeklyReports } from '../analysis/weeklyReport.ts';
 import { localizeDemoLabels, syncDemoInbox } from '../db/demo.ts';
 import { prunePublicReplies } from '../db/publicReplies.ts';
 import { nextSnoozeEnd, wakeDueSnoozes } from '../db/repo.ts';
@@ -59,6 +61,8 @@ export function useBackground({ db, api, analysis, leadership, settings, lang }:
       stop?.();
     };
   }, [db, api, leadership]);
+  // The weekly report of the last full week, made by the leader while the app runs.
+  useEffect(() => startWeeklyReports(db, leadership), [db, leadership]);
   // Demo labels follow the UI language while they keep the name we gave them (eight rows).
   useEffect(() => {
     void localizeDemoLabels(db, lang);

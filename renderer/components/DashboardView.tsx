@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { format } from 'date-fns';
+import { enGB, nl } from 'date-fns/locale';
 import { PERIOD_KINDS, type Period, type PeriodKind } from '../../shared/dashboard/period.ts';
 import { RESPONSE_TARGET_MS, type Metric } from '../../shared/dashboard/rollups.ts';
 import { change, meanResponseMs, share, type DashboardSummary } from '../../shared/dashboard/summary.ts';
@@ -35,6 +37,20 @@ export interface DashboardProps {
   ): void;
   onReport(): void;
   onCsv(): void;
+  /** The weekly reports made so far, newest first (undefined while loading). */
+  reports?: readonly StoredReportItem[];
+  onOpenStoredReport?(key: string): void;
+  onStoredReportCsv?(key: string): void;
+}
+
+/** One line of the reports list. */
+export interface StoredReportItem {
+  key: string;
+  week: number;
+  from: number;
+  to: number;
+  generatedAt: number;
+  incoming: number;
 }
 
 function pct(x: number, lang: UiLanguage): string {
@@ -89,6 +105,56 @@ function Kpi({
       <div className="kpi-value">{value}</div>
       {children}
     </div>
+  );
+}
+
+/** The weekly reports list: open (to read and print) or export each as CSV. */
+function StoredReports(p: DashboardProps & { reports: readonly StoredReportItem[] }) {
+  const { t } = useTranslation('dashboard');
+  const locale = p.lang === 'nl' ? nl : enGB;
+  const day = (ms: number) => format(ms, 'd MMM yyyy', { locale });
+  return (
+    <section
+      className="dashboard-reports"
+      aria-labelledby="stored-reports-title"
+      data-testid="stored-reports"
+    >
+      <h2 id="stored-reports-title">{t('stored.title')}</h2>
+      {p.reports.length === 0 ? (
+        <p className="muted">{t('stored.empty')}</p>
+      ) : (
+        <ul>
+          {p.reports.map((r) => {
+            const week = t('stored.week', { week: r.week, from: day(r.from), to: day(r.to - 1) });
+            return (
+              <li key={r.key} data-testid="stored-report" data-key={r.key}>
+                <span className="stored-report-name">{week}</span>
+                <span className="muted">
+                  {t('stored.summary', { count: r.incoming })} ·{' '}
+                  {t('stored.generated', { at: format(r.generatedAt, 'PPp', { locale }) })}
+                </span>
+                <span className="stored-report-actions">
+                  <button
+                    type="button"
+                    aria-label={t('stored.openLabel', { week })}
+                    onClick={() => p.onOpenStoredReport?.(r.key)}
+                  >
+                    {t('stored.open')}
+                  </button>
+                  <button
+                    type="button"
+                    aria-label={t('stored.csvLabel', { week })}
+                    onClick={() => p.onStoredReportCsv?.(r.key)}
+                  >
+                    {t('stored.csv')}
+                  </button>
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
   );
 }
 
@@ -335,6 +401,7 @@ export function DashboardView(p: DashboardProps) {
           </nav>
         </>
       )}
+      {p.reports && <StoredReports {...p} reports={p.reports} />}
     </section>
   );
 }

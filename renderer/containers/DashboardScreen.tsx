@@ -7,9 +7,11 @@ import { summarize } from '../../shared/dashboard/summary.ts';
 import { dashboardCsv, dashboardFigures, dashboardReportMarkdown } from '../analysis/dashboardReport.ts';
 import type { ReportContent } from '../analysis/report.ts';
 import { LOCAL_CALENDAR } from '../analysis/localCalendar.ts';
+import { reportPeriod } from '../analysis/weeklyReport.ts';
 import { downloadText } from '../analysis/report.ts';
 import { DashboardView, type DashboardProps } from '../components/DashboardView.tsx';
 import { readStatusCounts } from '../db/authorStats.ts';
+import { getReport, listReports, type StoredReport } from '../db/reports.ts';
 import { readBacklog, readRollups } from '../db/rollups.ts';
 import type { WebcareDb } from '../db/schema.ts';
 import type { UiLanguage } from '../i18n/format.ts';
@@ -68,6 +70,21 @@ export function DashboardScreen(props: DashboardScreenProps) {
   const channelName = (c: string) => tApp(`channels.${c}` as 'channels.email', { defaultValue: c });
   const agentName = (id: string) => (id ? props.agentName(id) : t('unassigned'));
   const font = () => getComputedStyle(document.body).fontFamily || undefined;
+  const stored = useLiveQuery(() => listReports(db), [db]);
+  const reports = useMemo(
+    () =>
+      stored?.map((r) => ({
+        key: r.key,
+        week: r.week,
+        from: r.from,
+        to: r.to,
+        generatedAt: r.generatedAt,
+        incoming: r.summary.totals.incoming,
+      })),
+    [stored],
+  );
+  const withStored = (key: string, use: (r: StoredReport) => void) =>
+    void getReport(db, key).then((r) => r && use(r));
 
   return (
     <DashboardView
@@ -130,6 +147,48 @@ export function DashboardScreen(props: DashboardScreenProps) {
         downloadText(file, dashboardCsv(summary), 'text/csv');
         props.toast(t('csv.saved', { file }));
       }}
+      reports={reports}
+      onOpenStoredReport={(key) =>
+        withStored(key, (r) => {
+          const p = reportPeriod(r);
+          props.showReport({
+            title: t('stored.reportTitle', { week: r.week }),
+            markdown: dashboardReportMarkdown({
+              t,
+              channelName,
+              brandName: props.brandName,
+              lang,
+              period: p,
+              channel: null,
+              brand: null,
+              summary: r.summary,
+              previous: r.previous,
+              backlogOpen: r.backlog.open,
+              statusCounts: r.statusCounts,
+              now: r.generatedAt,
+              stored: true,
+            }),
+            filename: `webcare-week-${r.weekYear}-${String(r.week).padStart(2, '0')}.md`,
+            figures: dashboardFigures({
+              t,
+              lang,
+              period: p,
+              summary: r.summary,
+              backlog: r.backlog,
+              channelName,
+              agentName,
+              font: font(),
+            }),
+          });
+        })
+      }
+      onStoredReportCsv={(key) =>
+        withStored(key, (r) => {
+          const file = `webcare-week-${r.weekYear}-${String(r.week).padStart(2, '0')}.csv`;
+          downloadText(file, dashboardCsv(r.summary), 'text/csv');
+          props.toast(t('csv.saved', { file }));
+        })
+      }
     />
   );
 }

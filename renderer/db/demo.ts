@@ -36,6 +36,11 @@ interface DemoMeta {
 
 let running: Promise<void> = Promise.resolve();
 
+/** Resolves when no demo seed or removal is under way (jobs that read the whole demo wait for it). */
+export function demoSettled(): Promise<void> {
+  return running;
+}
+
 /**
  * Makes the demo inbox match the setting: seeds it on first run (one-time bulk write) and
  * removes every demo row when the setting is turned off. The agent's own rows are never touched.
