@@ -47,6 +47,7 @@ test('a full disk loses nothing: the previous state stays, the banner says what 
   host,
   page,
 }) => {
+  test.slow(); // ~55 s on a loaded 2-core machine: close to the 60 s default
   await openApp(page, host.url);
   await setLanguage(page, 'nl');
   await page.getByTestId('conversation-row').first().click();
