@@ -29,6 +29,7 @@ export interface EmailActions {
 import { RiskPanel } from './RiskPanel.tsx';
 import type { FlagState } from '../../shared/crisis/types.ts';
 import { labelBadgeStyle } from './labelStyle.ts';
+import type { ChannelState } from '../../shared/inbox/channelState.ts';
 
 export interface ConversationViewProps {
   /** The pane's data, all for one conversation: `undefined` while it loads, `null` for none. */
@@ -56,6 +57,8 @@ export interface ConversationViewProps {
   onDelivery?: (messageId: string, action: OutboxAction) => void;
   /** Email content: remote images, links and attachments go through main. */
   email?: EmailActions;
+  /** Why a reply written now would wait (offline, the account unreachable, ...); null: it goes out. */
+  channelState?: ChannelState | null;
 }
 
 /** The composer's template and check context that the app shell provides. */
@@ -243,6 +246,7 @@ export function ConversationView(p: ConversationViewProps) {
               />
             ))}
           </div>
+          {p.channelState && <ChannelStateLine state={p.channelState} lang={p.lang} />}
           <Composer
             key={c.id}
             conversationId={c.id}
@@ -417,5 +421,22 @@ function AuthorCard({
         </ul>
       )}
     </aside>
+  );
+}
+
+/** One calm line above the composer: what happens to a reply written now, and why. */
+function ChannelStateLine({ state, lang }: { state: ChannelState; lang: UiLanguage }) {
+  const { t } = useTranslation();
+  const time = (ms: number | null) =>
+    ms === null ? '' : new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(ms);
+  const text =
+    state.kind === 'offline'
+      ? t(state.connected ? 'conversation.channel.offline' : 'conversation.channel.offlineLocal')
+      : t(`conversation.channel.${state.kind}`, { account: state.account, since: time(state.since) }) +
+        (state.retryAt ? ' ' + t('conversation.channel.retry', { time: time(state.retryAt) }) : '');
+  return (
+    <p className="channel-state" role="status" data-testid="channel-state" data-kind={state.kind}>
+      {text}
+    </p>
   );
 }

@@ -15,6 +15,9 @@ import {
 import { publicReplyCandidates } from '../db/publicReplies.ts';
 import type { WebcareDb } from '../db/schema.ts';
 import { listTemplates } from '../db/templates.ts';
+import { useAccounts } from '../data/accounts.ts';
+import { useOfflineSince, useOnline } from '../data/hooks.ts';
+import { channelStateOf } from '../../shared/inbox/channelState.ts';
 import { messageTime, type UiLanguage } from '../i18n/format.ts';
 
 const NO_NAMES: ReadonlyMap<string, string> = new Map();
@@ -65,6 +68,13 @@ export function ConversationWorkspace({
     [templates, db, lang, agent.name, agent.initials, teamChecks],
   );
   const emailActions = useMemo(() => createEmailActions(api), [api]);
+  // What happens to a reply written now: offline, or this conversation's account cannot send.
+  const online = useOnline();
+  const offlineSince = useOfflineSince();
+  const accounts = useAccounts();
+  const accountId = p.detail?.conversation.accountId ?? null;
+  const account = accounts?.find((a) => a.id === accountId) ?? null;
+  const channelState = channelStateOf({ online, offlineSince, account });
   return (
     <ConversationView
       {...p}
@@ -75,6 +85,7 @@ export function ConversationWorkspace({
       onSubmit={commands.onSubmit}
       onDelivery={(messageId, action) => void run('outbox.answer', { messageId, action })}
       email={emailActions}
+      channelState={channelState}
       {...(assist ? { assist } : {})}
       onDecide={(conversationId, state) => void run('flag.decide', { conversationId, state })}
       onStartCrisis={(shown) => void run('crisis.startFromConversation', { conversationId: shown.id })}

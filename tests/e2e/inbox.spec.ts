@@ -270,6 +270,9 @@ test('works offline: the banner says so, triage and notes keep working, and it c
   await expect(page.getByTestId('offline')).toBeVisible();
   await expect(page.getByTestId('offline')).toContainText(/Offline sinds \d\d:\d\d/);
   const id = await selectedId(page);
+  // The open conversation says what happens to a reply written now.
+  await expect(page.getByTestId('channel-state')).toHaveAttribute('data-kind', 'offline');
+  await expect(page.getByTestId('channel-state')).toContainText('een antwoord wacht in de outbox');
   // A reply written offline waits in the outbox, and the offline line counts it.
   const waiting = Number(
     ((await page.getByTestId('offline-waiting').textContent()) ?? '').replace(/\D/g, '') || '0',
@@ -300,4 +303,5 @@ test('works offline: the banner says so, triage and notes keep working, and it c
   await expect(page.locator(`[data-testid=conversation-row][data-id="${id}"]`)).toHaveCount(0);
   await context.setOffline(false);
   await expect(page.getByTestId('offline')).toHaveCount(0);
+  await expect(page.getByTestId('channel-state')).toHaveCount(0);
 });
