@@ -15,6 +15,8 @@ export interface CrisisPanelProps {
   onUseStatement: (s: HoldingStatement) => void;
   onEnd: () => void;
   onReport: () => void;
+  /** The timeline chart (a container: it reads the crisis's messages). */
+  chart?: React.ReactNode;
   children: React.ReactNode;
 }
 
@@ -29,6 +31,7 @@ export function CrisisPanel({
   onUseStatement,
   onEnd,
   onReport,
+  chart,
   children,
 }: CrisisPanelProps) {
   const { t } = useTranslation();
@@ -69,6 +72,12 @@ export function CrisisPanel({
               </li>
             ))}
           </ol>
+          {chart && (
+            <figure className="crisis-chart">
+              <figcaption>{t('crisis.chart.title')}</figcaption>
+              {chart}
+            </figure>
+          )}
           <p className="small muted">
             {clock.responseMinutes !== null
               ? t('crisis.responseTime', { minutes: clock.responseMinutes })

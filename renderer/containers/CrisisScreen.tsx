@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { statementsForReply } from '../../shared/crisis/statements.ts';
@@ -9,6 +9,11 @@ import { ConversationList } from '../components/ConversationList.tsx';
 import { CrisisPanel } from '../components/CrisisView.tsx';
 import type { WebcareDb } from '../db/schema.ts';
 import type { UiLanguage } from '../i18n/format.ts';
+
+// The timeline chart brings the chart library: it loads with the crisis screen's first crisis.
+const CrisisTimeline = lazy(() =>
+  import('./CrisisTimeline.tsx').then((m) => ({ default: m.CrisisTimeline })),
+);
 
 export interface CrisisScreenProps {
   db: WebcareDb;
@@ -50,6 +55,13 @@ export function CrisisScreen({ db, crisis, selected, run, lang, ...p }: CrisisSc
       }
       onEnd={() => crisis && void run('crisis.end', { crisisId: crisis.id })}
       onReport={() => crisis && void run('crisis.report', { crisisId: crisis.id })}
+      chart={
+        crisis && (
+          <Suspense fallback={null}>
+            <CrisisTimeline db={db} crisis={crisis} now={p.now} lang={lang} />
+          </Suspense>
+        )
+      }
     >
       <div className="crisis-list">
         <ConversationList

@@ -98,6 +98,52 @@ test('the seeded escalation raises a flag with reasons; the manager escalates it
   expect(members).toContain(ESCALATION);
   expect(members.length).toBeGreaterThan(10);
   await expect(page.getByTestId('crisis-count')).toContainText(String(members.length));
+  // The crisis on one chart: mentions per 5 minutes with sentiment, reach, flags and responses,
+  // and the timeline's moments marked (first mention and escalation at least).
+  const chart = page.getByTestId('crisis-chart');
+  await expect(chart.locator('svg path').first()).toBeAttached();
+  // Every customer message of the crisis since its first evidence is a mention on the chart
+  // (read from IndexedDB); older ones may show in the quarter of an hour before, no more.
+  const expected = await page.evaluate(async () => {
+    const open = indexedDB.open('webcare');
+    const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+    const ask = <T>(r: IDBRequest<T>) => new Promise<T>((resolve) => (r.onsuccess = () => resolve(r.result)));
+    const tx = db.transaction(['crises', 'messages'], 'readonly');
+    const crises = await ask(
+      tx.objectStore('crises').getAll() as IDBRequest<
+        { active: number; since: number; conversationIds: string[] }[]
+      >,
+    );
+    const crisis = crises.find((c) => c.active === 1)!;
+    const index = tx.objectStore('messages').index('[conversationId+createdAt]');
+    let since = 0;
+    let all = 0;
+    for (const id of crisis.conversationIds) {
+      const ms = await ask(
+        index.getAll(IDBKeyRange.bound([id, -Infinity], [id, Infinity])) as IDBRequest<
+          { direction: string; createdAt: number }[]
+        >,
+      );
+      for (const m of ms)
+        if (m.direction === 'incoming') {
+          all++;
+          if (m.createdAt >= crisis.since) since++;
+        }
+    }
+    db.close();
+    return { since, all };
+  });
+  const mentionsOnChart = async () => {
+    const aria = (await chart.getAttribute('aria-label')) ?? '';
+    return Number(/Crisis timeline: (\d+) mentions?/.exec(aria)?.[1] ?? -1);
+  };
+  await expect.poll(mentionsOnChart).toBeGreaterThanOrEqual(expected.since);
+  expect(await mentionsOnChart()).toBeLessThanOrEqual(expected.all);
+  expect(expected.since).toBeGreaterThan(0);
+  const marked = Number(/(\d+) timeline events/.exec((await chart.getAttribute('aria-label')) ?? '')?.[1]);
+  expect(marked).toBeGreaterThanOrEqual(2);
+  await expect(chart).toContainText('First mention');
+  await expect(chart).toContainText('Escalated to crisis team');
 
   // A holding statement goes into the reply. Queued, it is not a response yet: only a reply the
   // channel accepted is (the timeline must not record what did not happen).
@@ -112,6 +158,7 @@ test('the seeded escalation raises a flag with reasons; the manager escalates it
   for (const lang of ['nl', 'en'] as const) {
     await setLanguage(page, lang);
     await page.screenshot({ path: `${SHOTS}crisis-${lang}.png` });
+    await page.locator('.crisis-chart').screenshot({ path: `${SHOTS}crisis-chart-${lang}.png` });
   }
 
   // The report carries the timeline; the state survives a reload.
