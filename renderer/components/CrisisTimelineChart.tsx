@@ -42,7 +42,7 @@ export function CrisisTimelineChart({ series, lang }: { series: CrisisSeries; la
         { type: 'category', data: labels, gridIndex: 1 },
       ],
       yAxis: [
-        { type: 'value', minInterval: 1, gridIndex: 0, name: t('crisis.chart.perFive'), nameGap: 8 },
+        { type: 'value', minInterval: 1, gridIndex: 0 },
         {
           type: 'value',
           gridIndex: 0,
