@@ -89,6 +89,50 @@ export default tseslint.config(
     },
   },
   {
+    // Presentational components never import the database (tests/unit/import-walls.test.ts also
+    // checks indirect imports): data and callbacks come from renderer/containers/. Row and report
+    // types of renderer/db/ and renderer/data/ may be imported as types; the handle (WebcareDb)
+    // and Dexie may not, not even as types.
+    files: ['renderer/components/**'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      // The renderer's walls, plus the handle: WebcareDb is refused even as a type.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeAndElectron,
+          patterns: [
+            ...nodePatterns,
+            {
+              group: ['**/db/schema', '**/db/schema.ts'],
+              importNames: ['WebcareDb'],
+              message: 'Components never take the database: a container passes data and callbacks.',
+            },
+          ],
+        },
+      ],
+      // `import { type A }` still loads its module (verbatimModuleSyntax): write `import type`.
+      '@typescript-eslint/no-import-type-side-effects': 'error',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['dexie', 'dexie-react-hooks'].map((name) => ({
+            name,
+            message: 'Components never use the database: a container (renderer/containers/) passes data in.',
+          })),
+          patterns: [
+            {
+              group: ['**/db/*', '**/db/**', '**/data/*', '**/data/**', 'dexie/*'],
+              allowTypeImports: true,
+              message:
+                'Components never import the database: a container (renderer/containers/) passes data and callbacks; row types may be imported with `import type`.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts', '**/*.test.tsx'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

@@ -1,20 +1,11 @@
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SnapshotInfo } from '../../shared/backup/schemas.ts';
 import { byteSize } from '../../shared/i18n/numbers.ts';
-import type { WebcareApi } from '../../shared/ipc/contract.ts';
-import { AUTO_BACKUPS_KEPT, autoBackupState } from '../app/autoBackup.ts';
+import { snapshotSummary } from '../../shared/backup/summary.ts';
+import type { AutoBackupState } from '../app/autoBackup.ts';
 import { absolute } from '../i18n/format.ts';
-import type { WebcareDb } from '../db/schema.ts';
-import {
-  SnapshotError,
-  listSnapshots,
-  readSnapshot,
-  restoreSnapshot,
-  snapshotSummary,
-  writeSnapshot,
-  type ParsedSnapshot,
-} from '../db/snapshot.ts';
+import type { ParsedSnapshot, SnapshotErrorCode } from '../db/snapshot.ts';
 
 const SHOWN = 6;
 
@@ -25,31 +16,54 @@ type Busy =
   | { step: 'restoring' }
   | { step: 'restored' };
 
+/** What the backup section does with snapshots (containers/SettingsContainer.tsx provides it). */
+export interface BackupActions {
+  /** The snapshots main keeps, newest first. */
+  list(): Promise<SnapshotInfo[]>;
+  /** Writes a manual snapshot now. */
+  backUp(onProgress: (done: number, total: number) => void): Promise<SnapshotInfo>;
+  /** Reads and checks a snapshot whole; throws when it is not one. */
+  read(name: string): Promise<ParsedSnapshot>;
+  /** Backs the current inbox up, then replaces it with `snapshot` in one transaction. */
+  restore(snapshot: ParsedSnapshot, onStep: (step: 'saving-current' | 'restoring') => void): Promise<void>;
+  /** Why the checks refused a snapshot, or `null` when `error` is another failure. */
+  refusal(error: unknown): SnapshotErrorCode | null;
+}
+
+export interface BackupSectionProps {
+  actions: BackupActions;
+  /** The last automatic backup of this session (`null`: none yet). */
+  auto: AutoBackupState | null;
+  /** How many automatic backups main keeps. */
+  kept: number;
+}
+
 /**
  * Settings → Backups: back up now (with progress), the latest snapshots, and restore with a
  * preview and a confirmation. A snapshot is checked whole (main: size and SHA-256; here: every
  * line, the trailer, the counts) before the confirmation is even offered; the current inbox is
  * backed up before it is replaced, and the replacement is one transaction.
  */
-export function BackupSection({ db, api }: { db: WebcareDb; api: Pick<WebcareApi, 'invoke'> }) {
+export function BackupSection({ actions, auto, kept }: BackupSectionProps) {
   const { t, i18n } = useTranslation('storage');
   const lang = i18n.language === 'nl' ? 'nl' : 'en';
   const [list, setList] = useState<SnapshotInfo[] | null>(null);
   const [busy, setBusy] = useState<Busy | null>(null);
   const [message, setMessage] = useState<{ text: string; tone: 'ok' | 'error' } | null>(null);
   const [preview, setPreview] = useState<ParsedSnapshot | null>(null);
-  const auto = useSyncExternalStore(autoBackupState.subscribe, autoBackupState.get, autoBackupState.get);
-  const refresh = useCallback(() => void listSnapshots(api).then(setList, () => setList([])), [api]);
+  const refresh = useCallback(() => void actions.list().then(setList, () => setList([])), [actions]);
   useEffect(refresh, [refresh, auto]);
   const when = (ms: number) => absolute(ms, lang);
-  const errorText = (e: unknown) =>
-    e instanceof SnapshotError ? t('backup.refused', { reason: t(`backup.problem.${e.code}`) }) : null;
+  const errorText = (e: unknown) => {
+    const code = actions.refusal(e);
+    return code ? t('backup.refused', { reason: t(`backup.problem.${code}`) }) : null;
+  };
 
   const backUpNow = async () => {
     setMessage(null);
     setBusy({ step: 'writing', share: 0 });
     try {
-      const info = await writeSnapshot(db, api, 'manual', Date.now(), (done, total) =>
+      const info = await actions.backUp((done, total) =>
         setBusy({ step: 'writing', share: total ? done / total : 1 }),
       );
       setMessage({
@@ -69,7 +83,7 @@ export function BackupSection({ db, api }: { db: WebcareDb; api: Pick<WebcareApi
     setPreview(null);
     setBusy({ step: 'checking', name });
     try {
-      setPreview(await readSnapshot(db, api, name));
+      setPreview(await actions.read(name));
     } catch (e) {
       setMessage({
         tone: 'error',
@@ -83,10 +97,7 @@ export function BackupSection({ db, api }: { db: WebcareDb; api: Pick<WebcareApi
   const restore = async (snapshot: ParsedSnapshot) => {
     setPreview(null);
     try {
-      setBusy({ step: 'saving-current' });
-      await writeSnapshot(db, api, 'before-restore', Date.now());
-      setBusy({ step: 'restoring' });
-      await restoreSnapshot(db, snapshot);
+      await actions.restore(snapshot, (step) => setBusy({ step }));
       setBusy({ step: 'restored' });
       // Every live query, the leader's workers and the counters start again from the restored data.
       setTimeout(() => window.location.reload(), 600);
@@ -103,7 +114,7 @@ export function BackupSection({ db, api }: { db: WebcareDb; api: Pick<WebcareApi
       <h3 className="form-section">{t('backup.title')}</h3>
       <span />
       <div className="backup-settings" data-testid="backup-settings">
-        <p className="muted small">{t('backup.hint', { keep: AUTO_BACKUPS_KEPT })}</p>
+        <p className="muted small">{t('backup.hint', { keep: kept })}</p>
         {auto && (
           <p className={auto.ok ? 'muted small' : 'form-error'} data-testid="backup-auto">
             {auto.ok

@@ -3,7 +3,7 @@ import i18next from 'i18next';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newOutboxEntry } from '../../shared/outbox/state.ts';
 import type { OutboxRow } from '../db/schema.ts';
-import { SEND_CHECK_HOLD } from '../db/sendChecks.ts';
+import { SEND_CHECK_HOLD } from '../../shared/checks/hold.ts';
 import { initI18n } from '../i18n/i18n.ts';
 import { DeliveryLine } from './DeliveryLine.tsx';
 

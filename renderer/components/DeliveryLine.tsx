@@ -6,7 +6,7 @@ import type { DeliveryStatus } from '../../shared/domain/types.ts';
 import { HOLD_CODES } from '../../shared/outbox/guard.ts';
 import { CRISIS_PAUSE, type HeldReason } from '../../shared/outbox/state.ts';
 import type { OutboxRow } from '../db/schema.ts';
-import { heldCheckCodes, SEND_CHECK_HOLD } from '../db/sendChecks.ts';
+import { heldCheckCodes, SEND_CHECK_HOLD } from '../../shared/checks/hold.ts';
 import type { UiLanguage } from '../i18n/format.ts';
 import type { OutboxAction } from '../sync/delivery.ts';
 import { errorText } from './AccountHealth.tsx';

@@ -3,8 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { resources } from '../../shared/i18n/resources.ts';
 import { importErrorI18nKey } from '../../shared/interchange/jsonl.ts';
-import type { WebcareDb } from '../db/schema.ts';
-import { exportJsonl, importJsonlText, type ImportReport } from '../db/importExport.ts';
+import type { ImportReport } from '../db/importExport.ts';
 import { Dialog } from './Dialog.tsx';
 
 const MAX_ERRORS_SHOWN = 200;
@@ -24,16 +23,15 @@ function fieldLabel(t: TFunction<'app'>, field: string | null): string {
 
 /** Import a JSONL file (message format v1) with a per-line report, or export everything. */
 export function ImportDialog({
-  db,
   onClose,
-  onImported,
-  hasRoom,
+  onImport,
+  onExport: exportAll,
 }: {
-  db: WebcareDb;
   onClose: () => void;
-  onImported: (conversationIds: string[]) => void;
-  /** False once storage is at its reserve: the import stops before the next batch. */
-  hasRoom?: () => Promise<boolean>;
+  /** Imports a file's bytes (`history`: as old messages that reopen nothing) and reports per line. */
+  onImport: (bytes: Uint8Array, history: boolean) => Promise<ImportReport>;
+  /** Everything as JSON Lines, and how many messages that is. */
+  onExport: () => Promise<{ text: string; count: number }>;
 }) {
   const { t } = useTranslation();
   const { t: ts } = useTranslation('storage');
@@ -50,9 +48,7 @@ export function ImportDialog({
     try {
       // Bytes, not file.text(): the shared parser recognises UTF-16 files by their BOM, as the CLI does.
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const r = await importJsonlText(db, bytes, Date.now(), { history, hasRoom });
-      setReport(r);
-      if (r.conversationIds.length) onImported(r.conversationIds);
+      setReport(await onImport(bytes, history));
     } catch (e) {
       setFailure(t('import.unreadable', { message: (e as Error).message }));
     } finally {
@@ -61,7 +57,7 @@ export function ImportDialog({
   };
 
   const onExport = async () => {
-    const { text, count } = await exportJsonl(db);
+    const { text, count } = await exportAll();
     const url = URL.createObjectURL(new Blob([text], { type: 'application/x-ndjson' }));
     const a = document.createElement('a');
     a.href = url;

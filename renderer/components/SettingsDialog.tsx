@@ -4,10 +4,7 @@ import type { AppInfo } from '../../shared/ipc/contract.ts';
 import type { Settings, SettingsPatch } from '../../shared/settings/schema.ts';
 import { Dialog } from './Dialog.tsx';
 import { StorageSection } from './StorageSection.tsx';
-import { BackupSection } from './BackupSection.tsx';
 import { CheckSettingsSection } from './CheckSettingsSection.tsx';
-import type { WebcareApi } from '../../shared/ipc/contract.ts';
-import type { WebcareDb } from '../db/schema.ts';
 import type { StorageReport } from '../platform/storage.ts';
 
 /**
@@ -20,14 +17,13 @@ export function SettingsDialog({
   info,
   demoConversations,
   storage,
-  db,
-  api,
+  backup,
   onClose,
   onChange,
   onOpenAccounts,
 }: {
-  db: WebcareDb;
-  api: Pick<WebcareApi, 'invoke'>;
+  /** The backups section (containers/SettingsContainer.tsx composes it with its actions). */
+  backup: React.ReactNode;
   /** Usage and quota as last estimated (`null`: unknown). */
   storage: StorageReport | null;
   settings: Settings;
@@ -190,7 +186,7 @@ export function SettingsDialog({
           {t(`settings.mode.${info.mode}`)} · {info.version} · {t('settings.dataDir', { dir: info.dataDir })}
         </p>
         <StorageSection report={storage} />
-        <BackupSection db={db} api={api} />
+        {backup}
       </div>
       <div className="dialog-actions">
         {saved && <span className="muted">{t('settings.saved')}</span>}

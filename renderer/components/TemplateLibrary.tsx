@@ -1,15 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import type { WebcareDb } from '../db/schema.ts';
-import {
-  deleteTemplate,
-  exportTemplateFile,
-  importTemplateFile,
-  listTemplates,
-  saveTemplate,
-  type TemplateImportReport,
-} from '../db/templates.ts';
+import type { SaveTemplateResult, TemplateImportReport } from '../db/templates.ts';
 import { downloadText } from '../analysis/report.ts';
 import type { TemplateImportError } from '../../shared/templates/io.ts';
 import {
@@ -46,15 +37,29 @@ function blankTemplate(owner: string, now: number, lang: TemplateLang): Template
   };
 }
 
+/** What the library does with the stored templates (containers/TemplateLibraryContainer.tsx). */
+export interface TemplateLibraryActions {
+  /** Validates and saves; nothing is written when it has errors. */
+  save(template: Template, customFields: readonly string[]): Promise<SaveTemplateResult>;
+  remove(id: string): Promise<void>;
+  /** Imports a template file's text, reporting what was added, replaced and refused. */
+  importFile(text: string, customFields: readonly string[]): Promise<TemplateImportReport>;
+  /** The library as a template file (JSON). */
+  exportFile(customFields: readonly string[]): Promise<string>;
+}
+
 /** The template library: list and search, edit with errors at their position, import and export. */
 export function TemplateLibrary({
-  db,
+  templates,
+  actions,
   me,
   lang,
   dateTime,
   onClose,
 }: {
-  db: WebcareDb;
+  /** The whole library (small); `undefined` while it loads. */
+  templates: Template[] | undefined;
+  actions: TemplateLibraryActions;
   me: string;
   lang: TemplateLang;
   dateTime: (ms: number) => string;
@@ -62,7 +67,6 @@ export function TemplateLibrary({
 }) {
   const { t } = useTranslation('templates');
   const say = t as unknown as (key: string, values?: object) => string;
-  const templates = useLiveQuery(() => listTemplates(db), [db]);
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<Template | null>(null);
   const [errors, setErrors] = useState<Array<TemplateImportError & { variant?: number }>>([]);
@@ -90,7 +94,7 @@ export function TemplateLibrary({
 
   const save = async () => {
     if (!editing) return;
-    const r = await saveTemplate(db, editing, CUSTOM_FIELDS, Date.now());
+    const r = await actions.save(editing, CUSTOM_FIELDS);
     if (r.ok) {
       setEditing(r.template);
       setErrors([]);
@@ -109,12 +113,7 @@ export function TemplateLibrary({
   };
 
   const onFile = async (file: File) => {
-    const r = await importTemplateFile(db, await file.text(), {
-      owner: me,
-      now: Date.now(),
-      customFields: CUSTOM_FIELDS,
-    });
-    setReport(r);
+    setReport(await actions.importFile(await file.text(), CUSTOM_FIELDS));
   };
 
   const errorText = (e: TemplateImportError) =>
@@ -156,7 +155,7 @@ export function TemplateLibrary({
               onClick={async () =>
                 downloadText(
                   `webcare-templates-${new Date().toISOString().slice(0, 10)}.json`,
-                  await exportTemplateFile(db, CUSTOM_FIELDS, Date.now()),
+                  await actions.exportFile(CUSTOM_FIELDS),
                 )
               }
             >
@@ -325,7 +324,7 @@ export function TemplateLibrary({
                 <button
                   type="button"
                   onClick={async () => {
-                    await deleteTemplate(db, editing.id);
+                    await actions.remove(editing.id);
                     setEditing(null);
                   }}
                 >

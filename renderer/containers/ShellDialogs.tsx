@@ -7,14 +7,14 @@ import { isMac, type Commands } from '../app/useCommands.ts';
 import { COMMANDS } from '../commands/commands.ts';
 import { AccountsDialog } from '../components/AccountsDialog.tsx';
 import { CommandPalette, ShortcutsDialog } from '../components/CommandPalette.tsx';
-import { ImportDialog } from '../components/ImportDialog.tsx';
 import { ReportDialog } from '../components/ReportDialog.tsx';
-import { TemplateLibrary } from '../components/TemplateLibrary.tsx';
 import { LabelDialog, SnoozeDialog } from '../components/TriageDialogs.tsx';
 import type { WebcareDb } from '../db/schema.ts';
 import { messageTime } from '../i18n/format.ts';
 import type { StorageReport } from '../platform/storage.ts';
+import { ImportContainer } from './ImportContainer.tsx';
 import { SettingsContainer } from './SettingsContainer.tsx';
+import { TemplateLibraryContainer } from './TemplateLibraryContainer.tsx';
 
 export interface ShellDialogsProps {
   db: WebcareDb;
@@ -73,7 +73,7 @@ export function ShellDialogs({ db, api, info, shell, commands, selected, ...p }:
         />
       )}
       {dialog === 'templates' && (
-        <TemplateLibrary
+        <TemplateLibraryContainer
           db={db}
           me={me}
           lang={lang}
@@ -82,7 +82,7 @@ export function ShellDialogs({ db, api, info, shell, commands, selected, ...p }:
         />
       )}
       {dialog === 'import' && (
-        <ImportDialog
+        <ImportContainer
           db={db}
           onClose={close}
           onImported={(ids) => void p.analysis.analyze(ids)}

@@ -6,8 +6,9 @@ import { publicReplyCandidates } from './publicReplies.ts';
 import { customerNames } from '../../shared/checks/duplicate.ts';
 import type { WebcareDb } from './schema.ts';
 
-/** The hold a send-time check adds; `detail` lists the check codes, comma-separated. */
-export const SEND_CHECK_HOLD = 'send-check';
+// The hold's code and its reading are pure (shared/checks/hold.ts): the UI shows them too.
+import { SEND_CHECK_HOLD } from '../../shared/checks/hold.ts';
+export { SEND_CHECK_HOLD, heldCheckCodes } from '../../shared/checks/hold.ts';
 
 /** What a person decided when they sent a held reply anyway (kept on its outbox row). */
 export interface SendAnyway {
@@ -15,13 +16,6 @@ export interface SendAnyway {
   /** The check codes the person saw and let through. */
   codes: CheckCode[];
   at: number;
-}
-
-/** The check codes a `send-check` hold names. */
-export function heldCheckCodes(reason: HeldReason): CheckCode[] {
-  return reason.code === SEND_CHECK_HOLD && reason.detail
-    ? (reason.detail.split(',').filter(Boolean) as CheckCode[])
-    : [];
 }
 
 /**

@@ -328,18 +328,6 @@ export async function readSnapshot(db: WebcareDb, api: Api, name: string): Promi
   return { info: opened.info, ...parsed };
 }
 
-/** What a restore would bring back, for the preview. */
-export function snapshotSummary(counts: Record<string, number>) {
-  return {
-    conversations: counts.conversations ?? 0,
-    messages: counts.messages ?? 0,
-    outbox: counts.outbox ?? 0,
-    events: counts.log ?? 0,
-    drafts: counts.drafts ?? 0,
-    templates: counts.templates ?? 0,
-  };
-}
-
 /**
  * Replaces the whole database with the snapshot in ONE transaction: if anything fails (a full
  * disk), it rolls back and the inbox is exactly as before. This device keeps its own id and a

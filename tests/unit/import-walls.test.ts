@@ -2,8 +2,15 @@
 // re-export or a helper in between cannot tunnel through them. ESLint's restricted imports check
 // each file's own imports; this walks the graph.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, posix, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import {
+  parseImports,
+  runTimeBreaches,
+  typeImportBreaches,
+  type ImportEdge,
+  type ImportGraph,
+} from './importGraph.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SKIP = new Set([
@@ -15,9 +22,6 @@ const SKIP = new Set([
   '.scratch',
   'playwright-report',
 ]);
-const IMPORT =
-  /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g;
-
 function walk(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
     if (SKIP.has(name)) continue;
@@ -31,27 +35,24 @@ function walk(dir: string, out: string[] = []): string[] {
 const files = walk(ROOT);
 const fileSet = new Set(files);
 
-/** Relative imports of a file, resolved to repository paths (npm packages are not edges). */
-function edges(file: string): string[] {
-  const text = readFileSync(join(ROOT, file), 'utf8');
-  const out: string[] = [];
-  for (const m of text.matchAll(IMPORT)) {
-    const spec = m[1] ?? m[2] ?? m[3];
-    if (!spec || !spec.startsWith('.')) continue;
+/** A file's imports: relative ones resolved to repository paths, npm packages by name. */
+function edges(file: string): ImportEdge[] {
+  return parseImports(readFileSync(join(ROOT, file), 'utf8'), (spec) => {
+    if (!spec.startsWith('.')) return spec;
     const target = relative(ROOT, resolve(ROOT, dirname(file), spec.replace(/\?.*$/, '')));
-    if (fileSet.has(target)) out.push(target);
-  }
-  return out;
+    return fileSet.has(target) ? target : null;
+  });
 }
-const graph = new Map(files.map((f) => [f, edges(f)]));
+const graph: ImportGraph = new Map(files.map((f) => [f, edges(f)]));
+const local = (f: string) => (graph.get(f) ?? []).map((e) => e.to).filter((g) => fileSet.has(g));
 
-/** Everything `file` reaches through imports, with the path that reaches it. */
+/** Everything `file` reaches through imports (type-only ones too), with the path that reaches it. */
 function reach(file: string): Map<string, string[]> {
   const paths = new Map<string, string[]>([[file, [file]]]);
   const queue = [file];
   while (queue.length) {
     const f = queue.shift()!;
-    for (const g of graph.get(f) ?? [])
+    for (const g of local(f))
       if (!paths.has(g)) {
         paths.set(g, [...paths.get(f)!, g]);
         queue.push(g);
@@ -69,13 +70,17 @@ const production = files.filter(
 describe('import walls', () => {
   it('the graph was read (sanity)', () => {
     expect(files.length).toBeGreaterThan(100);
-    expect(graph.get('renderer/db/ingest.ts')).toContain('renderer/db/log.ts');
+    expect(local('renderer/db/ingest.ts')).toContain('renderer/db/log.ts');
   });
 
   it('shared/ imports only shared/', () => {
     const bad = files
       .filter((f) => f.startsWith('shared/'))
-      .flatMap((f) => (graph.get(f) ?? []).filter((g) => !g.startsWith('shared/')).map((g) => `${f} → ${g}`));
+      .flatMap((f) =>
+        local(f)
+          .filter((g) => !g.startsWith('shared/'))
+          .map((g) => `${f} → ${g}`),
+      );
     expect(bad).toEqual([]);
   });
 
@@ -91,8 +96,77 @@ describe('import walls', () => {
     const bad = production
       .filter((f) => !f.startsWith('shared/demo/') && f !== 'renderer/db/demo.ts')
       .flatMap((f) =>
-        (graph.get(f) ?? []).filter((g) => g.startsWith('shared/demo/')).map((g) => `${f} → ${g}`),
+        local(f)
+          .filter((g) => g.startsWith('shared/demo/'))
+          .map((g) => `${f} → ${g}`),
       );
     expect(bad).toEqual([]);
+  });
+
+  it('presentational components never reach the database, not even indirectly', () => {
+    const components = files.filter((f) => f.startsWith('renderer/components/') && !isTest(f));
+    expect(components.length).toBeGreaterThan(20);
+    expect(runTimeBreaches(graph, components, isDatabase).map((p) => p.join(' → '))).toEqual([]);
+    // Row and report types are data, not the database: those may be imported as types. The
+    // handle (WebcareDb) and Dexie's own types are the database, even as types.
+    expect(typeImportBreaches(graph, components, isDatabaseType)).toEqual([]);
+  });
+});
+
+/** The database: its modules (renderer/db/, the live-query hooks of renderer/data/) and Dexie. */
+function isDatabase(module: string): boolean {
+  return (
+    module.startsWith('renderer/db/') ||
+    module.startsWith('renderer/data/') ||
+    /^dexie(-react-hooks)?(\/|$)/.test(module)
+  );
+}
+function isDatabaseType(e: ImportEdge): boolean {
+  return /^dexie(-react-hooks)?(\/|$)/.test(e.to) || e.names.includes('WebcareDb');
+}
+
+describe('the database wall finds what breaks it (on a made-up graph)', () => {
+  const made = (texts: Record<string, string>): ImportGraph =>
+    new Map(
+      Object.entries(texts).map(([file, text]) => [
+        file,
+        parseImports(text, (spec) => (spec.startsWith('.') ? posix.join(posix.dirname(file), spec) : spec)),
+      ]),
+    );
+  const graph = made({
+    'renderer/components/Clean.tsx': `import { a } from '../../shared/x.ts';\nimport type { OutboxRow } from '../db/schema.ts';`,
+    'renderer/components/Direct.tsx': `import { useLiveQuery } from 'dexie-react-hooks';`,
+    'renderer/components/Indirect.tsx': `import {\n  helper,\n} from '../app/helper.ts';`,
+    'renderer/app/helper.ts': `export { listTemplates } from '../db/templates.ts';`,
+    'renderer/components/Inline.tsx': `import { type Template } from '../db/templates.ts';`,
+    'renderer/components/Handle.tsx': `import type { WebcareDb } from '../db/schema.ts';`,
+    'renderer/components/Lazy.tsx': `const m = import('../db/repo.ts');`,
+  });
+  const sources = [...graph.keys()].filter((f) => f.startsWith('renderer/components/'));
+
+  it('reads type-only imports, inline type specifiers, re-exports and dynamic imports', () => {
+    expect(graph.get('renderer/components/Clean.tsx')).toEqual([
+      { to: 'shared/x.ts', typeOnly: false, names: ['a'] },
+      { to: 'renderer/db/schema.ts', typeOnly: true, names: ['OutboxRow'] },
+    ]);
+    expect(graph.get('renderer/components/Inline.tsx')![0]!.typeOnly).toBe(false);
+    expect(graph.get('renderer/app/helper.ts')).toEqual([
+      { to: 'renderer/db/templates.ts', typeOnly: false, names: ['listTemplates'] },
+    ]);
+  });
+
+  it('reports a direct import, one through a helper, a dynamic import and an inline type import', () => {
+    expect(runTimeBreaches(graph, sources, isDatabase)).toEqual([
+      ['renderer/components/Direct.tsx', 'dexie-react-hooks'],
+      ['renderer/components/Indirect.tsx', 'renderer/app/helper.ts', 'renderer/db/templates.ts'],
+      ['renderer/components/Inline.tsx', 'renderer/db/templates.ts'],
+      ['renderer/components/Lazy.tsx', 'renderer/db/repo.ts'],
+    ]);
+  });
+
+  it('lets row types through as types, never the database handle', () => {
+    expect(typeImportBreaches(graph, sources, isDatabaseType)).toEqual([
+      'renderer/components/Handle.tsx → type { WebcareDb } from renderer/db/schema.ts',
+    ]);
   });
 });
