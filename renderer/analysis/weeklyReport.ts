@@ -1,6 +1,6 @@
 import { addWeeks, format, getISOWeek, getISOWeekYear, startOfISOWeek } from 'date-fns';
 import { bucketsOf, previousPeriod, type Period } from '../../shared/dashboard/period.ts';
-import { summarize } from '../../shared/dashboard/summary.ts';
+import { previousComparable, summarize, zeroTotals } from '../../shared/dashboard/summary.ts';
 import { readStatusCounts } from '../db/authorStats.ts';
 import { demoSettled } from '../db/demo.ts';
 import { analysisBusy, hasReport, putReport, weeklyReportKey, type StoredReport } from '../db/reports.ts';
@@ -46,7 +46,9 @@ export async function buildWeeklyReport(db: WebcareDb, now: number): Promise<Sto
     ...w,
     generatedAt: now,
     summary: summarize(rows, { from: period.from, to: period.to, ...all }, b.starts, b.bucketOf),
-    previous: summarize(rows, { from: prev.from, to: prev.to, ...all }, pb.starts, pb.bucketOf).totals,
+    previous: previousComparable(rows, prev)
+      ? summarize(rows, { from: prev.from, to: prev.to, ...all }, pb.starts, pb.bucketOf).totals
+      : zeroTotals(),
     backlog,
     statusCounts,
   };

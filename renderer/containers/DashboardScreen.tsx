@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { addDays, format } from 'date-fns';
 import { bucketsOf, periodFor, previousPeriod, type PeriodKind } from '../../shared/dashboard/period.ts';
-import { summarize } from '../../shared/dashboard/summary.ts';
+import { previousComparable, summarize, zeroTotals } from '../../shared/dashboard/summary.ts';
 import { dashboardCsv, dashboardFigures, dashboardReportMarkdown } from '../analysis/dashboardReport.ts';
 import type { ReportContent } from '../analysis/report.ts';
 import { LOCAL_CALENDAR } from '../analysis/localCalendar.ts';
@@ -63,8 +63,10 @@ export function DashboardScreen(props: DashboardScreenProps) {
     const pb = bucketsOf(prev, LOCAL_CALENDAR);
     return {
       summary: summarize(rows, { from: period.from, to: period.to, channel, brand }, b.starts, b.bucketOf),
-      previous: summarize(rows, { from: prev.from, to: prev.to, channel, brand }, pb.starts, pb.bucketOf)
-        .totals,
+      // A history that starts inside the previous period has nothing to compare with.
+      previous: previousComparable(rows, prev)
+        ? summarize(rows, { from: prev.from, to: prev.to, channel, brand }, pb.starts, pb.bucketOf).totals
+        : zeroTotals(),
     };
   }, [rows, period, prev, channel, brand]);
   const channelName = (c: string) => tApp(`channels.${c}` as 'channels.email', { defaultValue: c });

@@ -18,7 +18,7 @@ import {
   type RollupDeltas,
   type RollupRow,
 } from './rollups.ts';
-import { summarize } from './summary.ts';
+import { change, previousComparable, summarize } from './summary.ts';
 
 const T = Date.UTC(2026, 10, 20, 8, 0);
 const MIN = 60_000;
@@ -190,5 +190,23 @@ describe('recompute and summary', () => {
       hourOf,
     );
     expect(later.totals.incoming).toBe(2);
+  });
+});
+
+describe('previousComparable', () => {
+  const DAY = 24 * HOUR_MS;
+  const prev = { from: 0, to: 30 * DAY };
+  const at = (hour: number, incoming = 3) => ({ hour, incoming });
+
+  it('compares only with a period whose first half has customer messages', () => {
+    // History of 30 days: the period before the 30-day view holds only its last day.
+    expect(previousComparable([at(29 * DAY + 5 * HOUR_MS), at(40 * DAY)], prev)).toBe(false);
+    expect(previousComparable([at(3 * DAY), at(29 * DAY)], prev)).toBe(true);
+    // Rows without customer messages (only flags, say) do not make it comparable.
+    expect(previousComparable([at(2 * DAY, 0)], prev)).toBe(false);
+    // A row of the current period does not count for the previous one.
+    expect(previousComparable([at(31 * DAY)], prev)).toBe(false);
+    // Without the check a sliver of a period gave thousands of percent.
+    expect(change(5600, 3)).toBeGreaterThan(1000);
   });
 });

@@ -84,3 +84,21 @@ export function responseDistribution(t: Record<Metric, number>): number[] {
 export function change(now: number, before: number): number | null {
   return before > 0 ? (now - before) / before : null;
 }
+
+/**
+ * Whether the period before can be compared with: the inbox has data in its first half. An
+ * inbox whose history starts inside that period (a first run, a 30-day back-fill) would compare
+ * a full period with a sliver of one, and show growth of thousands of percent.
+ */
+export function previousComparable(
+  rows: readonly Pick<RollupRow, 'hour' | 'incoming'>[],
+  previous: { from: number; to: number },
+): boolean {
+  const half = previous.from + (previous.to - previous.from) / 2;
+  return rows.some((r) => r.incoming > 0 && r.hour >= previous.from && r.hour < half);
+}
+
+/** All metrics zero: the comparison for a period that has none (see previousComparable). */
+export function zeroTotals(): Record<Metric, number> {
+  return Object.fromEntries(METRICS.map((m) => [m, 0])) as Record<Metric, number>;
+}
