@@ -16,22 +16,22 @@ test('settings typed and closed with Esc are kept, initials as typed', async ({ 
   await setLanguage(page, 'nl');
   await page.getByTestId('open-settings').click();
   const dialog = page.getByTestId('settings-dialog');
-  await dialog.getByLabel('Naam').fill('Marieke de Vries');
+  await dialog.getByLabel('Naam', { exact: true }).fill('Marieke de Vries');
   await dialog.getByLabel(/Initialen/).fill('MdV');
   await expect(dialog.getByLabel(/Initialen/)).toHaveValue('MdV');
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   await page.getByTestId('open-settings').click();
-  await expect(dialog.getByLabel('Naam')).toHaveValue('Marieke de Vries');
+  await expect(dialog.getByLabel('Naam', { exact: true })).toHaveValue('Marieke de Vries');
   await expect(dialog.getByLabel(/Initialen/)).toHaveValue('MdV');
   // Closing by the backdrop keeps a change too.
-  await dialog.getByLabel('Naam').fill('Marieke de Vries-Bakker');
+  await dialog.getByLabel('Naam', { exact: true }).fill('Marieke de Vries-Bakker');
   await page.mouse.click(5, 5);
   await expect(dialog).toHaveCount(0);
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
   await page.getByTestId('open-settings').click();
-  await expect(dialog.getByLabel('Naam')).toHaveValue('Marieke de Vries-Bakker');
+  await expect(dialog.getByLabel('Naam', { exact: true })).toHaveValue('Marieke de Vries-Bakker');
   await expect(dialog.getByLabel(/Initialen/)).toHaveValue('MdV');
 });
 
