@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
 import { sentimentTrend, type AuthorStatus } from '../../shared/dashboard/authors.ts';
@@ -14,6 +14,13 @@ import { share } from '../../shared/dashboard/summary.ts';
 import { compactNumber, messageTime, relative, type UiLanguage } from '../i18n/format.ts';
 import type { DirectoryRow } from '../db/relations.ts';
 import { Chart } from './Chart.tsx';
+import type { WatchlistCsvError } from '../../shared/dashboard/watchlistCsv.ts';
+
+export interface WatchlistImportResult {
+  added: number;
+  updated: number;
+  errors: WatchlistCsvError[];
+}
 import './dashboard.css';
 
 export type AuthorsTab = 'directory' | 'influencers' | 'ambassadors';
@@ -35,6 +42,8 @@ export interface AuthorsProps {
   onTab(tab: AuthorsTab): void;
   onSelect(authorId: string): void;
   onWatch(authorId: string, change: { list: WatchList; owner: string } | null): Promise<void>;
+  /** Imports a watchlist CSV; resolves to what was imported and the lines that were not. */
+  onImportCsv?(text: string): Promise<WatchlistImportResult>;
   /** Resolves to an error text (translated) when the entry was refused; the form keeps its text then. */
   onLog(entry: {
     authorId: string;
@@ -311,6 +320,7 @@ export function AuthorsView(p: AuthorsProps) {
                 </p>
               )}
               <Table rows={p.influencers} p={p} caption={t('authors.tabs.influencers')} extra="reminder" />
+              {p.onImportCsv && <WatchlistImport onImport={p.onImportCsv} />}
             </>
           )}
           {p.tab === 'ambassadors' && (
@@ -349,5 +359,60 @@ export function AuthorsView(p: AuthorsProps) {
         {p.selected && <Detail key={p.selected.author.id} p={p} row={p.selected} />}
       </div>
     </section>
+  );
+}
+
+/** "Import CSV…" under the watchlist: a spreadsheet of press, politicians, partners, VIPs. */
+function WatchlistImport({ onImport }: { onImport(text: string): Promise<WatchlistImportResult> }) {
+  const { t } = useTranslation('dashboard');
+  const [result, setResult] = useState<WatchlistImportResult | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const file = useRef<HTMLInputElement>(null);
+  return (
+    <div className="watchlist-import" data-testid="watchlist-import">
+      <button type="button" onClick={() => file.current?.click()} data-testid="watchlist-import-button">
+        {t('authors.import.choose')}
+      </button>
+      <input
+        ref={file}
+        type="file"
+        accept=".csv,text/csv"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="watchlist-import-file"
+        onChange={(e) => {
+          const chosen = e.target.files?.[0];
+          e.target.value = '';
+          if (!chosen) return;
+          setFailed(null);
+          void chosen
+            .text()
+            .then(onImport)
+            .then(setResult, (err: unknown) => setFailed(err instanceof Error ? err.message : String(err)));
+        }}
+      />
+      <p className="muted small">{t('authors.import.hint')}</p>
+      {failed && (
+        <p className="form-error" role="alert">
+          {t('authors.import.failed', { message: failed })}
+        </p>
+      )}
+      {result && (
+        <div role="status" data-testid="watchlist-import-result">
+          <p>{t('authors.import.done', { added: result.added, updated: result.updated })}</p>
+          {result.errors.length > 0 && (
+            <ul className="error-lines">
+              {result.errors.map((e) => (
+                <li key={`${e.line}-${e.code}`}>
+                  {t('authors.import.line', { line: e.line })}:{' '}
+                  {t(`authors.import.errors.${e.code}`, { value: e.value })}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
   );
 }

@@ -9,6 +9,7 @@ import {
   authorRow,
   byStatus,
   directoryByReach,
+  importWatchlist,
   logRelation,
   relationsOf,
   watchAuthor,
@@ -112,6 +113,12 @@ export function AuthorsScreen(p: AuthorsScreenProps) {
           if (e instanceof RelationRejected) return t(`relations.errors.${e.code}`);
           throw e;
         }
+      }}
+      onImportCsv={async (text) => {
+        const report = await importWatchlist(db, text, p.me, Date.now());
+        if (report.added + report.updated > 0)
+          p.toast(t('authors.import.done', { added: report.added, updated: report.updated }));
+        return report;
       }}
       onOpenConversations={(authorId) => {
         const r = selected?.author.id === authorId ? selected : null;

@@ -7,6 +7,11 @@ import {
   type WatchList,
   type WatchRow,
 } from '../../shared/dashboard/relations.ts';
+import {
+  normalizeHandle,
+  parseWatchlistCsv,
+  type WatchlistCsvError,
+} from '../../shared/dashboard/watchlistCsv.ts';
 import { randomId } from '../../shared/domain/ids.ts';
 import type { Author } from '../../shared/domain/types.ts';
 import { commit, writeTx } from './log.ts';
@@ -45,6 +50,69 @@ export async function watchAuthor(
     if (!before && !watch) return;
     await commit(db, { type: 'author.watched', authorId, watch }, { actor, origin: 'agent', at: now });
   });
+}
+
+export interface WatchlistImportReport {
+  /** Authors put on a list for the first time. */
+  added: number;
+  /** Authors already watched whose list or owner the file changed (or confirmed). */
+  updated: number;
+  errors: WatchlistCsvError[];
+}
+
+/**
+ * Imports a watchlist CSV (shared/dashboard/watchlistCsv.ts): every row whose handle matches an
+ * author in the inbox (any channel: the same handle on X and Instagram is put on the list twice)
+ * goes on its list, all in one transaction with one event per author; rows without a match are
+ * listed as `unknown-author` with their line. An owner in the file wins; otherwise an author
+ * already watched keeps theirs and a new one gets the importing agent. Reads the authors once
+ * (a person's action, not the interaction path).
+ */
+export async function importWatchlist(
+  db: WebcareDb,
+  text: string,
+  actor: string,
+  now: number,
+): Promise<WatchlistImportReport> {
+  const { rows, errors } = parseWatchlistCsv(text);
+  const report: WatchlistImportReport = { added: 0, updated: 0, errors: [...errors] };
+  if (rows.length === 0) return report;
+  const wanted = new Set(rows.map((r) => r.handle));
+  const byHandle = new Map<string, Author[]>();
+  await db.authors.each((a) => {
+    const h = a.handle ? normalizeHandle(a.handle) : null;
+    if (h && wanted.has(h)) byHandle.set(h, [...(byHandle.get(h) ?? []), a]);
+  });
+  await writeTx(db, async () => {
+    for (const row of rows) {
+      const authors = byHandle.get(row.handle);
+      if (!authors) {
+        report.errors.push({ line: row.line, code: 'unknown-author', value: row.handle });
+        continue;
+      }
+      for (const author of authors) {
+        const before = await db.watchlist.get(author.id);
+        const watch: WatchRow = {
+          authorId: author.id,
+          list: row.list,
+          owner: row.owner || before?.owner || actor,
+          addedAt: before?.addedAt ?? now,
+          lastContactAt: before?.lastContactAt ?? null,
+          nextCheckIn: before?.nextCheckIn ?? null,
+          demo: author.demo,
+        };
+        if (before) report.updated++;
+        else report.added++;
+        await commit(
+          db,
+          { type: 'author.watched', authorId: author.id, watch },
+          { actor, origin: 'agent', at: now },
+        );
+      }
+    }
+  });
+  report.errors.sort((a, b) => a.line - b.line);
+  return report;
 }
 
 /** Logs a contact, note or agreement with an author; refuses bad input without losing anything. */

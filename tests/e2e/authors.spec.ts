@@ -85,3 +85,59 @@ for (const c of [
     await page.screenshot({ path: `${SHOTS}authors-ambassadors-${c.lang}.png` });
   });
 }
+
+// Issue 14: watchlists importable as CSV. A spreadsheet with one handle from the demo inbox, one
+// that is not in it and one unknown list: the match goes on its list, the rest is listed by line.
+test('a watchlist CSV: matching handles go on their list, the other lines are listed with the reason', async ({
+  host,
+  page,
+}) => {
+  await openApp(page, host.url);
+  await setLanguage(page, 'nl');
+  const author = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('webcare');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    try {
+      const all = await new Promise<{ id: string; name: string; handle: string | null }[]>(
+        (resolve, reject) => {
+          const req = db.transaction('authors').objectStore('authors').getAll();
+          req.onsuccess = () => resolve(req.result as { id: string; name: string; handle: string | null }[]);
+          req.onerror = () => reject(req.error);
+        },
+      );
+      const uses = new Map<string, number>();
+      for (const a of all)
+        if (a.handle) uses.set(a.handle.toLowerCase(), (uses.get(a.handle.toLowerCase()) ?? 0) + 1);
+      return all.find((a) => a.handle && a.name && uses.get(a.handle.toLowerCase()) === 1)!;
+    } finally {
+      db.close();
+    }
+  });
+  await page.keyboard.press('0');
+  await page.getByRole('tab', { name: /Influencers/ }).click();
+  const csv = [
+    'handle;list;owner',
+    `@${author.handle};pers;`,
+    'onbekend_xyz;pers;',
+    `${author.handle};lobby;`,
+  ].join('\n');
+  await page.getByTestId('watchlist-import-file').setInputFiles({
+    name: 'volglijst.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv),
+  });
+  const result = page.getByTestId('watchlist-import-result');
+  await expect(result).toContainText('1 toegevoegd aan een volglijst, 0 bijgewerkt.');
+  await expect(result).toContainText('Regel 3: niemand met de handle "onbekend_xyz" in deze inbox');
+  await expect(result).toContainText('Regel 4: "lobby" is geen volglijst');
+  const row = page.getByTestId('authors').locator('tbody tr', { hasText: author.name });
+  await expect(row).toBeVisible();
+  await expect(row).toContainText('Pers');
+  await page.screenshot({ path: `${SHOTS}authors-import-nl.png` });
+  await setLanguage(page, 'en');
+  await expect(result).toContainText('Line 3: nobody with the handle "onbekend_xyz" in this inbox');
+  await page.screenshot({ path: `${SHOTS}authors-import-en.png` });
+});
