@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { freshDbPerTest } from '../test/db.ts';
 import type { AlertRow, FlagRow } from '../../shared/crisis/types.ts';
 import { conversationRow } from '../test/ids.ts';
-import { dropOrphanFlags, flagsWithConversations, startCrisis } from './crisis.ts';
+import { dropOrphanFlags, endCrisis, flagsWithConversations, startCrisis } from './crisis.ts';
+import { CRISIS_PAUSE } from '../../shared/outbox/state.ts';
 import { importJsonlText } from './importExport.ts';
 import { commit, writeTx } from './log.ts';
 import { queueReply } from './repo.ts';
@@ -110,6 +111,37 @@ describe('crisis membership and timeline', () => {
     expect(after.conversationIds).toContain(importedConversation('t-new1'));
     expect(after.conversationIds).not.toContain(importedConversation('t-new2'));
     expect(after.conversationIds).not.toContain(importedConversation('t-old'));
+  });
+
+  it('ending the crisis lifts the pause of automatic replies; other holds stay', async () => {
+    const db = testDb();
+    await importJsonlText(db, post('p1', NOW - 30 * 60_000, 'Storing, geen internet'), NOW);
+    const id = importedConversation('t-p1');
+    const crisis = await startCrisis(
+      db,
+      { brand: 'belnet', topic: 'storing', alert: null, conversationIds: [id] },
+      NOW,
+    );
+    const a = (await queueReply(
+      db,
+      id,
+      'Automatisch: we hebben je bericht ontvangen.',
+      'system',
+      NOW + 1_000,
+    ))!;
+    const b = (await queueReply(db, id, 'Nog een automatisch antwoord.', 'system', NOW + 2_000))!;
+    const row = async (messageId: string) => (await db.outbox.where('messageId').equals(messageId).first())!;
+    const pause = { code: CRISIS_PAUSE, since: NOW + 3_000 };
+    await db.outbox.put({ ...(await row(a.id)), status: 'held', automatic: true, heldReasons: [pause] });
+    await db.outbox.put({
+      ...(await row(b.id)),
+      status: 'held',
+      automatic: true,
+      heldReasons: [pause, { code: 'resolved', since: NOW + 3_000 }],
+    });
+    await endCrisis(db, crisis.id, NOW + 10_000);
+    expect(await row(a.id)).toMatchObject({ status: 'queued', heldReasons: [] });
+    expect(await row(b.id)).toMatchObject({ status: 'held', heldReasons: [{ code: 'resolved' }] });
   });
 
   it('a reply in the outbox is not a response; the first reply the channel accepted is', async () => {

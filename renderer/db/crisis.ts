@@ -9,6 +9,7 @@ import {
   type HoldingStatement,
 } from '../../shared/crisis/types.ts';
 import type { Conversation, Message } from '../../shared/domain/types.ts';
+import { CRISIS_PAUSE, applyOutboxEvent } from '../../shared/outbox/state.ts';
 import { commit, writeTx } from './log.ts';
 import type { WebcareDb } from './schema.ts';
 
@@ -179,6 +180,17 @@ export async function endCrisis(db: WebcareDb, id: string, now: number, actor = 
     const c = await db.crises.get(id);
     if (!c || !c.active) return;
     await commit(db, { type: 'crisis.ended', crisisId: id }, { actor, origin: 'agent', at: now });
+    // Automatic replies held by the pause go back to the queue; the next claim holds them again
+    // if another crisis that is still on pauses them too (the guard looks at active crises).
+    const held = await db.outbox
+      .where('[status+nextAttemptAt]')
+      .between(['held', Dexie.minKey], ['held', Dexie.maxKey])
+      .toArray();
+    for (const row of held) {
+      if (!row.heldReasons.some((r) => r.code === CRISIS_PAUSE)) continue;
+      const released = applyOutboxEvent(row, { type: 'release', codes: [CRISIS_PAUSE] }, now);
+      if (released.ok) await db.outbox.put({ ...row, ...released.entry });
+    }
   });
 }
 
