@@ -14,6 +14,9 @@ test('two tabs of one profile: one writer, one demo inbox, counters that agree',
   context,
   page,
 }) => {
+  // Two tabs start and seed the 3,000-conversation demo at once: on a loaded 2-core machine its
+  // waits (each up to 60 s) do not fit the default 60 s for the whole test.
+  test.setTimeout(180_000);
   const second = await context.newPage();
   // Both tabs open at the same moment, as when a browser restores a session.
   await Promise.all([openApp(page, host.url), openApp(second, host.url)]);
