@@ -94,6 +94,21 @@ async function openMail(page: Page, subject: string) {
   return listed;
 }
 
+/** Connected, a customer's mail open in the inbox, and the SMTP server down: a reply will wait. */
+async function mailOpenSmtpDown(
+  page: Page,
+  url: string,
+  mailbox: DovecotUser,
+  smtp: Parameters<typeof formValues>[1],
+  id: string,
+  subject: string,
+) {
+  await connect(page, url, mailbox, smtp);
+  await appendAsOtherClient(mailbox, customerMail(mailbox.user, id, subject));
+  await openMail(page, subject);
+  await smtp.stop();
+}
+
 async function reply(page: Page, text: string) {
   const box = page.getByTestId('composer').locator('textarea');
   await box.click();
@@ -207,10 +222,7 @@ test('SMTP server down: the reply waits visibly and goes out once when it is bac
   mailbox,
   smtp,
 }) => {
-  await connect(page, host.url, mailbox, smtp);
-  await appendAsOtherClient(mailbox, customerMail(mailbox.user, 'down@example.net', 'Levering vertraagd'));
-  await openMail(page, 'Levering vertraagd');
-  await smtp.stop();
+  await mailOpenSmtpDown(page, host.url, mailbox, smtp, 'down@example.net', 'Levering vertraagd');
   await reply(page, REPLY);
   const line = page.getByTestId('message-outgoing').last().getByTestId('delivery');
   await expect(line).toHaveAttribute('data-status', 'queued');
@@ -233,10 +245,7 @@ test('the customer writes again while the reply waits: it is held, not sent, unt
   mailbox,
   smtp,
 }) => {
-  await connect(page, host.url, mailbox, smtp);
-  await appendAsOtherClient(mailbox, customerMail(mailbox.user, 'eerst@example.net', 'Bestelling kwijt'));
-  await openMail(page, 'Bestelling kwijt');
-  await smtp.stop();
+  await mailOpenSmtpDown(page, host.url, mailbox, smtp, 'eerst@example.net', 'Bestelling kwijt');
   await reply(page, REPLY);
   const line = page.getByTestId('message-outgoing').last().getByTestId('delivery');
   await expect(line).toContainText('niet bereikbaar', { timeout: 15_000 });
@@ -267,10 +276,7 @@ test('a waiting reply is checked again with the team’s check settings as they 
   mailbox,
   smtp,
 }) => {
-  await connect(page, host.url, mailbox, smtp);
-  await appendAsOtherClient(mailbox, customerMail(mailbox.user, 'naam@example.net', 'Pakket zoek'));
-  await openMail(page, 'Pakket zoek');
-  await smtp.stop();
+  await mailOpenSmtpDown(page, host.url, mailbox, smtp, 'naam@example.net', 'Pakket zoek');
   const wrongName = REPLY.replace('Hoi Fleur,', 'Hoi Kees,');
   const box = page.getByTestId('composer').locator('textarea');
   await box.click();
