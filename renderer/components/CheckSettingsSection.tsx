@@ -52,33 +52,29 @@ export function CheckSettingsSection({
           onChange={(mode) => void onChange({ checks: { modes: { [code]: mode } } })}
         />
       ))}
-      <NumberRow
-        id="set-dup-count"
-        label={t('settings.checks.dupCount')}
-        value={current.duplicate.count}
-        min={CHECK_LIMITS.count.min}
-        max={CHECK_LIMITS.count.max}
-        onCommit={(v) => number('count', v)}
-        onChange={onChange}
-      />
-      <NumberRow
-        id="set-dup-hours"
-        label={t('settings.checks.dupHours')}
-        value={current.duplicate.windowHours}
-        min={CHECK_LIMITS.windowHours.min}
-        max={CHECK_LIMITS.windowHours.max}
-        onCommit={(v) => number('windowHours', v)}
-        onChange={onChange}
-      />
-      <NumberRow
-        id="set-dup-threshold"
-        label={t('settings.checks.dupThreshold')}
-        value={Math.round(current.duplicate.threshold * 100)}
-        min={CHECK_LIMITS.threshold.min * 100}
-        max={CHECK_LIMITS.threshold.max * 100}
-        onCommit={(v) => number('threshold', v, 100)}
-        onChange={onChange}
-      />
+      {(
+        [
+          ['count', t('settings.checks.dupCount'), current.duplicate.count, 1],
+          ['windowHours', t('settings.checks.dupHours'), current.duplicate.windowHours, 1],
+          [
+            'threshold',
+            t('settings.checks.dupThreshold'),
+            Math.round(current.duplicate.threshold * 100),
+            100,
+          ],
+        ] as const
+      ).map(([key, label, value, scale]) => (
+        <NumberRow
+          key={key}
+          id={`set-dup-${key}`}
+          label={label}
+          value={value}
+          min={CHECK_LIMITS[key].min * scale}
+          max={CHECK_LIMITS[key].max * scale}
+          onCommit={(v) => number(key, v, scale)}
+          onChange={onChange}
+        />
+      ))}
       <label htmlFor="set-allowed-contacts">{t('settings.checks.allowedContacts')}</label>
       <div>
         <textarea
