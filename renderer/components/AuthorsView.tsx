@@ -76,6 +76,7 @@ function Table({
   extra?: 'reminder';
 }) {
   const { t } = useTranslation('dashboard');
+  const { t: tApp } = useTranslation();
   if (!rows) return <p role="status">{t('loading')}</p>;
   if (rows.length === 0) return <p className="muted">{t('authors.empty')}</p>;
   return (
@@ -108,7 +109,7 @@ function Table({
                 {r.author.verified && <span className="badge">{t('authors.verified')}</span>}
                 {r.watch && <span className="badge">{t(`authors.lists.${r.watch.list}`)}</span>}
               </td>
-              <td>{r.author.channel}</td>
+              <td>{tApp(`channels.${r.author.channel}`)}</td>
               <td>{r.author.followers === null ? '–' : compactNumber(r.author.followers, p.lang)}</td>
               <td>{r.author.messageCount}</td>
               <td>{r.stats?.complaints ?? 0}</td>
@@ -138,6 +139,7 @@ function Table({
 
 function Detail({ p, row }: { p: AuthorsProps; row: DirectoryRow }) {
   const { t } = useTranslation('dashboard');
+  const { t: tApp } = useTranslation();
   const [list, setList] = useState<WatchList>(row.watch?.list ?? 'influencer');
   const [owner, setOwner] = useState(row.watch?.owner ?? p.me);
   const [kind, setKind] = useState<RelationKind>('contact');
@@ -175,7 +177,7 @@ function Detail({ p, row }: { p: AuthorsProps; row: DirectoryRow }) {
       <h2 id="author-detail-title">{who(row)}</h2>
       <p className="muted">
         {row.author.handle ? `@${row.author.handle.replace(/^@/, '')} · ` : ''}
-        {row.author.channel}
+        {tApp(`channels.${row.author.channel}`)}
         {row.author.followers !== null
           ? ` · ${t('authors.followers', { count: row.author.followers, formatted: compactNumber(row.author.followers, p.lang) })}`
           : ''}
