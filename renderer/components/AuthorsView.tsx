@@ -14,13 +14,7 @@ import { share } from '../../shared/dashboard/summary.ts';
 import { compactNumber, messageTime, relative, type UiLanguage } from '../i18n/format.ts';
 import type { DirectoryRow } from '../db/relations.ts';
 import { Chart } from './Chart.tsx';
-import type { WatchlistCsvError } from '../../shared/dashboard/watchlistCsv.ts';
-
-export interface WatchlistImportResult {
-  added: number;
-  updated: number;
-  errors: WatchlistCsvError[];
-}
+import type { WatchlistImportReport } from '../../shared/dashboard/watchlistCsv.ts';
 import './dashboard.css';
 
 export type AuthorsTab = 'directory' | 'influencers' | 'ambassadors';
@@ -43,7 +37,7 @@ export interface AuthorsProps {
   onSelect(authorId: string): void;
   onWatch(authorId: string, change: { list: WatchList; owner: string } | null): Promise<void>;
   /** Imports a watchlist CSV; resolves to what was imported and the lines that were not. */
-  onImportCsv?(text: string): Promise<WatchlistImportResult>;
+  onImportCsv?(text: string): Promise<WatchlistImportReport>;
   /** Resolves to an error text (translated) when the entry was refused; the form keeps its text then. */
   onLog(entry: {
     authorId: string;
@@ -365,9 +359,9 @@ export function AuthorsView(p: AuthorsProps) {
 }
 
 /** "Import CSV…" under the watchlist: a spreadsheet of press, politicians, partners, VIPs. */
-function WatchlistImport({ onImport }: { onImport(text: string): Promise<WatchlistImportResult> }) {
+function WatchlistImport({ onImport }: { onImport(text: string): Promise<WatchlistImportReport> }) {
   const { t } = useTranslation('dashboard');
-  const [result, setResult] = useState<WatchlistImportResult | null>(null);
+  const [result, setResult] = useState<WatchlistImportReport | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const file = useRef<HTMLInputElement>(null);
   return (

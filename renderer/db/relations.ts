@@ -10,7 +10,7 @@ import {
 import {
   normalizeHandle,
   parseWatchlistCsv,
-  type WatchlistCsvError,
+  type WatchlistImportReport,
 } from '../../shared/dashboard/watchlistCsv.ts';
 import { randomId } from '../../shared/domain/ids.ts';
 import type { Author } from '../../shared/domain/types.ts';
@@ -50,14 +50,6 @@ export async function watchAuthor(
     if (!before && !watch) return;
     await commit(db, { type: 'author.watched', authorId, watch }, { actor, origin: 'agent', at: now });
   });
-}
-
-export interface WatchlistImportReport {
-  /** Authors put on a list for the first time. */
-  added: number;
-  /** Authors already watched whose list or owner the file changed (or confirmed). */
-  updated: number;
-  errors: WatchlistCsvError[];
 }
 
 /**

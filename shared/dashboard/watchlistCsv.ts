@@ -24,6 +24,13 @@ export interface WatchlistCsvError {
   value: string;
 }
 
+/** What an import did: authors newly watched, authors whose list or owner changed, bad lines. */
+export interface WatchlistImportReport {
+  added: number;
+  updated: number;
+  errors: WatchlistCsvError[];
+}
+
 /** The names people write for each list, in Dutch and English (lower case). */
 const LIST_NAMES: Record<string, WatchList> = {
   ...Object.fromEntries(WATCH_LISTS.map((l) => [l, l])),
