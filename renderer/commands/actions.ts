@@ -11,7 +11,7 @@ import type { FlagState } from '../../shared/crisis/types.ts';
 import type { Author, Conversation } from '../../shared/domain/types.ts';
 import { newLabel } from '../../shared/inbox/labels.ts';
 import { crisisReportMarkdown, handoverMarkdown } from '../analysis/report.ts';
-import { decideFlag, endCrisis, startCrisis } from '../db/crisis.ts';
+import { conversationEvidence, decideFlag, endCrisis, startCrisis } from '../db/crisis.ts';
 import { listMessages } from '../db/queries.ts';
 import { addNote, createLabel, dispatch, queueReply, saveDraft } from '../db/repo.ts';
 import { recordTemplateUse } from '../db/templates.ts';
@@ -196,6 +196,7 @@ export const ACTIONS: { readonly [K in ActionId]: Action<K> } = {
           conversationId: c.id,
           brand: c.brand ?? ctx.t('author.unknown'),
           customerSnippet: c.customerSnippet,
+          evidence: await conversationEvidence(ctx.db, c.id, now),
           alerts,
           now,
         }),

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { crisisId, type CrisisStart } from '../../shared/crisis/start.ts';
+import { crisisId, type ConversationEvidence, type CrisisStart } from '../../shared/crisis/start.ts';
 import { belongsToCrisis, topicTerms, type CrisisTopic } from '../../shared/crisis/topic.ts';
 import {
   addTimeline,
@@ -91,6 +91,21 @@ export const FLAG_EVIDENCE_WINDOW_MS = 48 * 3_600_000;
 
 /** What a crisis is started with (shared/crisis/start.ts). */
 export type StartCrisisInput = CrisisStart;
+
+/** A conversation's customer messages of the evidence window: what a crisis from its flag is about. */
+export async function conversationEvidence(
+  db: WebcareDb,
+  conversationId: string,
+  now: number,
+): Promise<ConversationEvidence> {
+  const recent = (
+    await db.messages
+      .where('[conversationId+createdAt]')
+      .between([conversationId, now - FLAG_EVIDENCE_WINDOW_MS], [conversationId, now + 1])
+      .toArray()
+  ).filter((m) => m.direction === 'incoming');
+  return { messageIds: recent.map((m) => m.id), texts: recent.map((m) => m.text) };
+}
 
 /**
  * Switches crisis mode on for a brand and topic: pins the topic, routes its conversations to the

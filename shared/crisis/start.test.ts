@@ -38,6 +38,47 @@ describe('a radar alert joins a crisis started from a flag', () => {
   });
 });
 
+describe('a radar alert joins a crisis from a flag only when it is about that conversation', () => {
+  const nl = {
+    ...alert('nl', 'belnet', NOW - 2 * HOUR, '#belnetstoring · internet · opgelost'),
+    messageIds: ['m1'],
+  };
+  const en = alert('en', 'belnet', NOW - HOUR, 'hours · outage · hello');
+  const about = (texts: string[], messageIds: string[] = []) => ({ texts, messageIds });
+  it('the alert whose evidence holds one of its messages, even when another is newer', () => {
+    expect(alertJoiningCrisis([en, nl], 'belnet', NOW, about(['whatever'], ['m1']))?.id).toBe('nl');
+  });
+  it('else the alert whose topic words the customer used (not the newest of the brand)', () => {
+    const texts = ['Derde keer in 24 uur. Nog steeds geen internet @belnet_nl #belnetstoring'];
+    expect(alertJoiningCrisis([en, nl], 'belnet', NOW, about(texts))?.id).toBe('nl');
+    expect(alertJoiningCrisis([en, nl], 'belnet', NOW, about(['outage for hours now']))?.id).toBe('en');
+  });
+  it('never an alert about something else', () => {
+    expect(alertJoiningCrisis([en, nl], 'belnet', NOW, about(['mijn factuur klopt niet']))).toBeNull();
+  });
+  it('the crisis takes the joining alert, with the brand name left out of the topic words', () => {
+    const start = crisisFromConversation({
+      conversationId: 'c1',
+      brand: 'belnet',
+      customerSnippet: 'geen internet',
+      evidence: about(['al dagen geen internet']),
+      alerts: [en, nl],
+      now: NOW,
+    });
+    expect(start.alert?.id).toBe('nl');
+    expect(start.topic).toBe('#belnetstoring · internet · opgelost');
+    expect(
+      crisisFromConversation({
+        conversationId: 'c1',
+        brand: 'belnet',
+        customerSnippet: 'Belnet!',
+        alerts: [en],
+        now: NOW,
+      }).alert,
+    ).toBeNull();
+  });
+});
+
 describe('a crisis from one conversation', () => {
   it('takes the joining alert and its topic', () => {
     const a = alert('a', 'belnet', NOW - HOUR, 'storing internet');
@@ -45,7 +86,7 @@ describe('a crisis from one conversation', () => {
       crisisFromConversation({
         conversationId: 'c1',
         brand: 'belnet',
-        customerSnippet: 'mijn tv',
+        customerSnippet: 'mijn tv en internet doen het niet',
         alerts: [a],
         now: NOW,
       }),
