@@ -92,18 +92,27 @@ export const FLAG_EVIDENCE_WINDOW_MS = 48 * 3_600_000;
 /** What a crisis is started with (shared/crisis/start.ts). */
 export type StartCrisisInput = CrisisStart;
 
-/** A conversation's customer messages of the evidence window: what a crisis from its flag is about. */
-export async function conversationEvidence(
+/** A conversation's customer messages of the evidence window (an indexed range, oldest first). */
+async function recentCustomerMessages(
   db: WebcareDb,
   conversationId: string,
   now: number,
-): Promise<ConversationEvidence> {
-  const recent = (
+): Promise<Message[]> {
+  return (
     await db.messages
       .where('[conversationId+createdAt]')
       .between([conversationId, now - FLAG_EVIDENCE_WINDOW_MS], [conversationId, now + 1])
       .toArray()
   ).filter((m) => m.direction === 'incoming');
+}
+
+/** What a crisis from a conversation's flag is about: its customer messages of the evidence window. */
+export async function conversationEvidence(
+  db: WebcareDb,
+  conversationId: string,
+  now: number,
+): Promise<ConversationEvidence> {
+  const recent = await recentCustomerMessages(db, conversationId, now);
   return { messageIds: recent.map((m) => m.id), texts: recent.map((m) => m.text) };
 }
 
@@ -130,14 +139,7 @@ export async function startCrisis(
     );
     const seedMessages: Message[] = [];
     for (const cid of input.conversationIds)
-      seedMessages.push(
-        ...(
-          await db.messages
-            .where('[conversationId+createdAt]')
-            .between([cid, now - FLAG_EVIDENCE_WINDOW_MS], [cid, now + 1])
-            .toArray()
-        ).filter((m) => m.direction === 'incoming'),
-      );
+      seedMessages.push(...(await recentCustomerMessages(db, cid, now)));
     // The first mention is the radar's first piece of evidence; only a crisis started from a flag
     // alone dates from that conversation's own complaint.
     const first = (evidence.length ? evidence : seedMessages).sort((a, b) => a.createdAt - b.createdAt)[0];

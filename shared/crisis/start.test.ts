@@ -22,18 +22,23 @@ const alert = (id: string, brand: string, at: number, topic = 'storing'): AlertR
   state: 'new',
 });
 
+/** A flagged conversation about the default alert topic. */
+const STORING = { messageIds: [], texts: ['weer een storing'] };
+
 describe('a radar alert joins a crisis started from a flag', () => {
   it('for the same brand within six hours, the newest first', () => {
     const alerts = [alert('a2', 'belnet', NOW - HOUR), alert('a1', 'belnet', NOW - 2 * HOUR)];
-    expect(alertJoiningCrisis(alerts, 'belnet', NOW)?.id).toBe('a2');
+    expect(alertJoiningCrisis(alerts, 'belnet', NOW, STORING)?.id).toBe('a2');
   });
   it('never for another brand', () => {
-    expect(alertJoiningCrisis([alert('a', 'other', NOW - HOUR)], 'belnet', NOW)).toBeNull();
+    expect(alertJoiningCrisis([alert('a', 'other', NOW - HOUR)], 'belnet', NOW, STORING)).toBeNull();
   });
   it('not once six hours have passed (the bound is exclusive)', () => {
-    expect(alertJoiningCrisis([alert('a', 'belnet', NOW - ALERT_JOINS_CRISIS_MS)], 'belnet', NOW)).toBeNull();
     expect(
-      alertJoiningCrisis([alert('a', 'belnet', NOW - ALERT_JOINS_CRISIS_MS + 1)], 'belnet', NOW)?.id,
+      alertJoiningCrisis([alert('a', 'belnet', NOW - ALERT_JOINS_CRISIS_MS)], 'belnet', NOW, STORING),
+    ).toBeNull();
+    expect(
+      alertJoiningCrisis([alert('a', 'belnet', NOW - ALERT_JOINS_CRISIS_MS + 1)], 'belnet', NOW, STORING)?.id,
     ).toBe('a');
   });
 });

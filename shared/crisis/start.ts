@@ -27,8 +27,7 @@ export interface ConversationEvidence {
 
 /**
  * The radar alert that joins a crisis started for `brand` at `now`: an alert of the same brand
- * raised less than six hours ago that is about this conversation. Without `about` (a crisis
- * started from the radar's own list) the newest such alert. With it, the newest alert whose
+ * raised less than six hours ago that is about this conversation: the newest alert whose
  * evidence holds one of the conversation's messages, else the one whose topic words the customer
  * used most (then the newest); an alert about something else never joins (two bursts of one
  * brand, "storing" in Dutch and "outage" in English, are two alerts). Alerts come newest first.
@@ -37,10 +36,9 @@ export function alertJoiningCrisis(
   alerts: readonly AlertRow[],
   brand: string,
   now: number,
-  about?: ConversationEvidence,
+  about: ConversationEvidence,
 ): AlertRow | null {
   const recent = alerts.filter((a) => a.brand === brand && a.at > now - ALERT_JOINS_CRISIS_MS);
-  if (!about) return recent[0] ?? null;
   const own = new Set(about.messageIds);
   const withOwn = recent.find((a) => a.messageIds.some((id) => own.has(id)));
   if (withOwn) return withOwn;
